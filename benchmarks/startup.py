@@ -1,0 +1,36 @@
+"""Start to first frame: a fresh `flawed --headless` process until its first frame is drawn."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROUNDS = 3
+
+
+def once() -> float:
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "game", "--headless", "--max-ticks", "1", "--seed", "1", "--screenshots", folder],
+            check=True,
+            capture_output=True,
+        )
+        elapsed = time.perf_counter() - start
+        assert any(Path(folder).glob("*.png")), "no frame was saved"
+        return elapsed
+
+
+def main() -> None:
+    times = [once() for _ in range(ROUNDS)]
+    for number, seconds in enumerate(times, 1):
+        print(f"run {number}: {seconds:.2f} s from launch to first frame saved and exit")
+    print(f"first_frame_s: {statistics.median(times):.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Keyboard and gamepad → Actions. The bindings are plain names so settings can remap them."""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from game.compat import prepare_arcade
+from game.sim.actions import Actions, Button
+
+MOVE_BINDINGS = ("move_up", "move_down", "move_left", "move_right")
+
+# Binding name → key names (pyglet's symbol names, as `pyglet.window.key.symbol_string` gives them).
+DEFAULT_BINDINGS: dict[str, tuple[str, ...]] = {
+    "move_up": ("W", "UP"),
+    "move_down": ("S", "DOWN"),
+    "move_left": ("A", "LEFT"),
+    "move_right": ("D", "RIGHT"),
+    Button.INTERACT.value: ("E",),
+    Button.USE_TOOL.value: ("F",),
+    Button.NEXT_TOOL.value: ("TAB", "Q"),
+    Button.CALL_HELP.value: ("H",),
+    Button.BREATHE.value: ("SPACE",),
+    Button.ACCEPT.value: ("RETURN", "ENTER"),
+    Button.CANCEL.value: ("X", "BACKSPACE"),
+    Button.PAUSE.value: ("ESCAPE",),
+    Button.MENU_UP.value: ("UP", "W"),
+    Button.MENU_DOWN.value: ("DOWN", "S"),
+    Button.MENU_LEFT.value: ("LEFT", "A"),
+    Button.MENU_RIGHT.value: ("RIGHT", "D"),
+    Button.MENU_CONFIRM.value: ("RETURN", "ENTER", "SPACE", "E"),
+    Button.MENU_BACK.value: ("ESCAPE", "BACKSPACE"),
+}
+
+prepare_arcade()  # pyglet.window must be imported after arcade picks headless or not
+from pyglet.window import key as keys  # noqa: E402
+
+GAMEPAD_DEADZONE = 0.2  # stick deflection below this reads as centred
+# Controller button name (pyglet.input.Controller attribute) → Button.
+GAMEPAD_BUTTONS = {
+    "a": (Button.INTERACT, Button.MENU_CONFIRM),
+    "b": (Button.CANCEL, Button.MENU_BACK),
+    "x": (Button.USE_TOOL,),
+    "y": (Button.CALL_HELP,),
+    "rightshoulder": (Button.NEXT_TOOL,),
+    "leftshoulder": (Button.BREATHE,),
+    "start": (Button.PAUSE, Button.ACCEPT),
+    "dpup": (Button.MENU_UP,),
+    "dpdown": (Button.MENU_DOWN,),
+    "dpleft": (Button.MENU_LEFT,),
+    "dpright": (Button.MENU_RIGHT,),
+}
+
+
+def key_code(name: str) -> int | None:
+    """A key's pyglet code from its name ("W", "SPACE"), or None if there is no such key."""
+    code = getattr(keys, name.upper(), None)
+    return code if isinstance(code, int) else None
+
+
+def key_name(code: int) -> str:
+    return keys.symbol_string(code)
+
+
+class Bindings:
+    """Which keys mean which binding; built from defaults overlaid with the player's remaps."""
+
+    def __init__(self, overrides: Mapping[str, Iterable[str]] | None = None):
+        names = dict(DEFAULT_BINDINGS)
+        for binding, key_names in (overrides or {}).items():
+            if binding in names:
+                names[binding] = tuple(key_names)
+        self.names = names
+        self._by_code: dict[int, set[str]] = {}
+        for binding, key_names in names.items():
+            for name in key_names:
+                code = key_code(name)
+                if code is not None:
+                    self._by_code.setdefault(code, set()).add(binding)
+
+    def bindings_for(self, code: int) -> set[str]:
+        return self._by_code.get(code, set())
+
+
+class KeyboardState:
+    """Which bindings are held right now, from key presses and releases."""
+
+    def __init__(self, bindings: Bindings | None = None):
+        self.bindings = bindings or Bindings()
+        self.down: set[int] = set()
+
+    def press(self, code: int) -> set[str]:
+        self.down.add(code)
+        return self.bindings.bindings_for(code)
+
+    def release(self, code: int) -> None:
+        self.down.discard(code)
+
+    def clear(self) -> None:
+        self.down.clear()
+
+    def held_bindings(self) -> set[str]:
+        held: set[str] = set()
+        for code in self.down:
+            held |= self.bindings.bindings_for(code)
+        return held
+
+    def actions(self, gamepad: Actions | None = None) -> Actions:
+        held = self.held_bindings()
+        x = ("move_right" in held) - ("move_left" in held)
+        y = ("move_up" in held) - ("move_down" in held)
+        buttons = {Button(name) for name in held if name not in MOVE_BINDINGS}
+        move = (float(x), float(y))
+        if gamepad is not None:
+            buttons |= gamepad.held
+            if move == (0.0, 0.0):
+                move = gamepad.move
+        return Actions(move, frozenset(buttons))
+
+
+def gamepad_actions(controller) -> Actions:
+    """Actions from a pyglet Controller's current state (stick, d-pad, buttons)."""
+    x, y = getattr(controller, "leftx", 0.0), getattr(controller, "lefty", 0.0)
+    if (x * x + y * y) ** 0.5 < GAMEPAD_DEADZONE:
+        x = y = 0.0
+    if getattr(controller, "dpright", False):
+        x = 1.0
+    if getattr(controller, "dpleft", False):
+        x = -1.0
+    if getattr(controller, "dpup", False):
+        y = 1.0
+    if getattr(controller, "dpdown", False):
+        y = -1.0
+    held: set[Button] = set()
+    for name, buttons in GAMEPAD_BUTTONS.items():
+        if getattr(controller, name, False):
+            held.update(buttons)
+    if getattr(controller, "righttrigger", 0.0) > 0.5:
+        held.add(Button.BREATHE)
+    return Actions((float(x), float(y)), frozenset(held))

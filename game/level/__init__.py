@@ -1,0 +1,1 @@
+"""Levels: the procedural backstage, Tiled files, validation."""

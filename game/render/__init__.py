@@ -1,0 +1,1 @@
+"""Rendering: reads the world, never writes it."""

@@ -1,0 +1,145 @@
+"""Draws the world as the player sees it: the room, its props, tools and the dreamer, then the light.
+
+It only reads the world. Positions of moving things are interpolated between the last two
+ticks (``alpha``) so that drawing at any frame rate looks smooth with a fixed 60 Hz step.
+"""
+
+from __future__ import annotations
+
+import math
+
+import arcade
+
+from game.render.textures import level_image, player_image, prop_image, tool_image
+
+CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the player each frame
+AMBIENT = (38, 40, 58)  # the unlit backstage: almost dark, a little cool
+
+
+def _texture(image, name: str) -> arcade.Texture:
+    # Bounding-box hit boxes: the default algorithm scans every pixel of big pictures.
+    return arcade.Texture(image, hash=name, hit_box_algorithm=arcade.hitbox.algo_bounding_box)
+
+
+class Snapshot:
+    """Where the moving things were after a tick, for interpolation."""
+
+    def __init__(self, world):
+        self.player = world.player.position
+        self.props = [(p.position, p.angle) for p in world.props]
+
+
+def lerp(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+class WorldRenderer:
+    """Everything in the level, drawn through a world camera that follows the player."""
+
+    def __init__(self, world, window: arcade.Window | None = None):
+        self.window = window or arcade.get_window()
+        self.world_camera = arcade.Camera2D()
+        self.gui_camera = arcade.Camera2D()
+        self.previous = Snapshot(world)
+        self.current = Snapshot(world)
+        self.lighting = None
+        self.set_world(world)
+
+    # -- building -------------------------------------------------------------------------
+
+    def set_world(self, world) -> None:
+        """Build the sprites for the world's level (again after the level changes)."""
+        self.world = world
+        self.level = world.level
+        self.background = arcade.SpriteList()
+        image = level_image(world.level)
+        ground = arcade.Sprite(_texture(image, f"level-{world.level.seed}-{id(world.level)}"))
+        ground.position = (world.level.pixel_width / 2, world.level.pixel_height / 2)
+        self.background.append(ground)
+        self.props = arcade.SpriteList()
+        for prop in world.props:
+            spec = prop.spec
+            sprite = arcade.Sprite(_texture(prop_image(spec.kind, int(spec.width), int(spec.height)), f"prop-{spec.kind}-{int(spec.width)}x{int(spec.height)}"))
+            sprite.position = prop.position
+            self.props.append(sprite)
+        self.easel = arcade.SpriteList()
+        if world.level.masterpiece is not None:
+            rect = world.level.masterpiece
+            sprite = arcade.Sprite(_texture(prop_image("easel", int(rect.width), int(rect.height)), f"easel-{int(rect.width)}x{int(rect.height)}"))
+            sprite.position = rect.center
+            self.easel.append(sprite)
+        self.tools = arcade.SpriteList()
+        self.tool_sprites: dict[int, arcade.Sprite] = {}
+        self.player = arcade.SpriteList()
+        self.player_sprite = arcade.Sprite(_texture(player_image(), "player"))
+        self.player.append(self.player_sprite)
+        self.previous = Snapshot(world)
+        self.current = Snapshot(world)
+        self.world_camera.position = world.player.position
+        if self.lighting is not None:
+            self.lighting.set_level(world.level)
+
+    def remember(self) -> None:
+        """Call before each world step: the state to interpolate from."""
+        self.previous = self.current
+
+    def observe(self) -> None:
+        """Call after each world step."""
+        if self.world.level is not self.level:
+            self.set_world(self.world)
+        self.current = Snapshot(self.world)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _sync(self, alpha: float) -> None:
+        world = self.world
+        (px0, py0), (px1, py1) = self.previous.player, self.current.player
+        self.player_sprite.position = (lerp(px0, px1, alpha), lerp(py0, py1, alpha))
+        fx, fy = world.player.facing
+        self.player_sprite.angle = -math.degrees(math.atan2(fy, fx)) + 90.0 if (fx or fy) else 0.0
+        if len(self.previous.props) == len(self.current.props) == len(self.props):
+            for sprite, (p0, a0), (p1, a1) in zip(self.props, self.previous.props, self.current.props):
+                sprite.position = (lerp(p0[0], p1[0], alpha), lerp(p0[1], p1[1], alpha))
+                sprite.angle = -math.degrees(lerp(a0, a1, alpha))
+        loose = {id(tool): tool for tool in world.tools.loose}
+        for key in list(self.tool_sprites):
+            if key not in loose:
+                self.tool_sprites.pop(key).remove_from_sprite_lists()
+        for key, tool in loose.items():
+            sprite = self.tool_sprites.get(key)
+            if sprite is None:
+                sprite = arcade.Sprite(_texture(tool_image(tool.tool), f"tool-{tool.tool}"))
+                self.tool_sprites[key] = sprite
+                self.tools.append(sprite)
+            sprite.position = tool.position
+            sprite.angle = -math.degrees(tool.body.angle)
+
+    def follow(self, alpha: float) -> None:
+        target = self.player_sprite.position
+        cx, cy = self.world_camera.position
+        self.world_camera.position = (lerp(cx, target[0], CAMERA_FOLLOW), lerp(cy, target[1], CAMERA_FOLLOW))
+
+    def snap_camera(self) -> None:
+        self._sync(1.0)
+        self.world_camera.position = self.player_sprite.position
+
+    def draw_scene(self) -> None:
+        """The room in its own colours, unlit (the lighting pass multiplies light over it)."""
+        self.background.draw(pixelated=True)
+        self.easel.draw()
+        self.props.draw()
+        self.tools.draw()
+        self.player.draw()
+
+    def draw(self, alpha: float = 1.0) -> None:
+        self._sync(alpha)
+        self.follow(alpha)
+        self.world_camera.match_window()
+        self.world_camera.use()
+        if self.lighting is not None:
+            self.lighting.draw(self.world, self.world_camera, self.draw_scene)
+        else:
+            self.draw_scene()
+            self.gui_camera.use()
+            w, h = self.window.get_size()
+            arcade.draw_lrbt_rectangle_filled(0, w, 0, h, AMBIENT + (150,))

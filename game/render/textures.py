@@ -1,0 +1,148 @@
+"""Every picture of the room, painted by code: floor boards, walls, props, tools, the dreamer.
+
+All of it is deterministic (numpy generators seeded from the level's seed and fixed numbers)
+and made at load time; nothing is downloaded or shipped as art.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageDraw, ImageFilter
+
+from game.level.model import TILE_SIZE, Level
+
+# Base colours of the backstage, before any light falls on them (RGB 0..255).
+FLOOR_WOOD = (112, 84, 60)
+FLOOR_GAP = (46, 34, 26)
+WALL_FACE = (70, 62, 66)
+WALL_TOP = (104, 94, 96)
+BOARD_WIDTH = 12  # px, the floor's plank width
+
+
+def _noise(rng: np.random.Generator, height: int, width: int, scale: int) -> np.ndarray:
+    """Smooth value noise in 0..1 (a coarse random grid scaled up bilinearly)."""
+    coarse = rng.random((height // scale + 2, width // scale + 2)).astype(np.float32)
+    image = Image.fromarray((coarse * 255).astype(np.uint8)).resize(
+        ((width // scale + 2) * scale, (height // scale + 2) * scale), Image.BILINEAR
+    )
+    return np.asarray(image, dtype=np.float32)[:height, :width] / 255.0
+
+
+def level_image(level: Level) -> Image.Image:
+    """The floor and walls of a whole level as one RGBA picture (top row of pixels = top of map)."""
+    width, height = level.pixel_width, level.pixel_height
+    rng = np.random.default_rng(level.seed & 0xFFFFFFFF)
+    ys, xs = np.mgrid[0:height, 0:width]
+
+    # Floor: planks running left to right, each with its own tone and grain, dark gaps between.
+    board = ys // BOARD_WIDTH
+    tone = rng.uniform(0.75, 1.1, size=height // BOARD_WIDTH + 2)[board]
+    grain = 0.85 + 0.3 * _noise(rng, height, width, 6) * (0.6 + 0.4 * np.sin(xs / 23.0 + board * 1.7))
+    wood = np.array(FLOOR_WOOD, np.float32)[None, None, :] * (tone * grain)[..., None]
+    seams = (ys % BOARD_WIDTH == 0) | ((xs + board * 57) % 160 == 0)
+    wood[seams] = FLOOR_GAP
+    rgb = wood
+
+    # Walls: dark plaster, a lighter lip along their top edge so they read as raised.
+    walls_top_down = np.array(level.walls[::-1], dtype=bool)
+    wall_mask = np.repeat(np.repeat(walls_top_down, TILE_SIZE, axis=0), TILE_SIZE, axis=1)
+    plaster = np.array(WALL_FACE, np.float32)[None, None, :] * (0.8 + 0.35 * _noise(rng, height, width, 4))[..., None]
+    rgb = np.where(wall_mask[..., None], plaster, rgb)
+    below_is_floor = np.zeros_like(wall_mask)
+    below_is_floor[:-4, :] = wall_mask[:-4, :] & ~wall_mask[4:, :]
+    rgb[below_is_floor] = WALL_TOP
+    # Soft contact shadow on the floor along the walls.
+    shade = Image.fromarray((wall_mask * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(6))
+    occlusion = 1.0 - 0.45 * (np.asarray(shade, np.float32) / 255.0)
+    rgb = np.where(wall_mask[..., None], rgb, rgb * occlusion[..., None])
+
+    alpha = np.full((height, width, 1), 255, np.float32)
+    return Image.fromarray(np.clip(np.concatenate([rgb, alpha], axis=2), 0, 255).astype(np.uint8))
+
+
+PROP_COLOURS = {
+    "crate": ((128, 94, 58), (84, 60, 36)),
+    "rack": ((70, 70, 78), (150, 40, 60)),
+    "flat": ((96, 110, 120), (60, 66, 70)),
+    "ladder": ((120, 96, 64), (70, 54, 34)),
+    "sandbag": ((118, 106, 80), (80, 70, 52)),
+    "mirror": ((150, 160, 170), (60, 60, 70)),
+    "easel": ((110, 80, 50), (70, 50, 30)),
+}
+
+
+@lru_cache(maxsize=64)
+def prop_image(kind: str, width: int, height: int) -> Image.Image:
+    """A prop seen from above, drawn to its footprint."""
+    base, detail = PROP_COLOURS.get(kind, PROP_COLOURS["crate"])
+    width, height = max(4, width), max(4, height)
+    image = Image.new("RGBA", (width, height), base + (255,))
+    draw = ImageDraw.Draw(image)
+    edge = tuple(max(0, c - 30) for c in base) + (255,)
+    draw.rectangle([0, 0, width - 1, height - 1], outline=edge, width=2)
+    if kind == "crate":
+        draw.line([2, 2, width - 3, height - 3], fill=detail + (255,), width=3)
+        draw.line([2, height - 3, width - 3, 2], fill=detail + (255,), width=3)
+    elif kind == "rack":
+        for x in range(4, width - 3, 6):
+            hue = detail if (x // 6) % 2 else (60, 80, 140)
+            draw.rectangle([x, 3, x + 4, height - 4], fill=hue + (255,))
+    elif kind == "ladder":
+        for y in range(3, height - 2, 7):
+            draw.line([2, y, width - 3, y], fill=detail + (255,), width=2)
+    elif kind == "mirror":
+        draw.rectangle([3, 3, width - 4, height - 4], fill=(186, 196, 206, 255))
+        draw.line([5, height - 6, width // 2, 5], fill=(230, 236, 240, 255), width=2)
+    elif kind == "sandbag":
+        draw.ellipse([1, 1, width - 2, height - 2], fill=base + (255,), outline=detail + (255,))
+    else:
+        draw.rectangle([3, 3, width - 4, height - 4], outline=detail + (255,), width=2)
+    return image
+
+
+TOOL_COLOURS = {
+    "paintbrush": (200, 60, 70),
+    "palette_knife": (190, 196, 210),
+    "needle_and_thread": (240, 200, 80),
+    "solvent": (90, 170, 210),
+    "varnish": (200, 140, 60),
+}
+
+
+@lru_cache(maxsize=16)
+def tool_image(tool: str) -> Image.Image:
+    """A small glinting icon for a tool lying on the floor."""
+    colour = TOOL_COLOURS.get(tool, (220, 220, 220))
+    image = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    if tool == "paintbrush":
+        draw.line([2, 13, 11, 4], fill=(150, 110, 70, 255), width=2)
+        draw.ellipse([10, 1, 15, 6], fill=colour + (255,))
+    elif tool == "palette_knife":
+        draw.line([2, 13, 7, 8], fill=(120, 80, 50, 255), width=3)
+        draw.polygon([(7, 8), (14, 2), (12, 7)], fill=colour + (255,))
+    elif tool == "needle_and_thread":
+        draw.ellipse([3, 3, 12, 12], fill=colour + (255,))
+        draw.line([1, 14, 15, 1], fill=(220, 220, 230, 255), width=1)
+    elif tool == "solvent":
+        draw.rectangle([4, 3, 11, 14], fill=colour + (255,))
+        draw.rectangle([6, 0, 9, 3], fill=(200, 200, 200, 255))
+    else:
+        draw.rectangle([3, 5, 12, 14], fill=colour + (255,))
+        draw.rectangle([3, 3, 12, 5], fill=(80, 60, 40, 255))
+    return image
+
+
+@lru_cache(maxsize=4)
+def player_image(radius: int = 10) -> Image.Image:
+    """The dreamer from above: shoulders in a dark coat, a pale head."""
+    size = radius * 2 + 4
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    c = size / 2
+    draw.ellipse([c - radius, c - radius * 0.75, c + radius, c + radius * 0.75], fill=(58, 52, 80, 255), outline=(30, 26, 44, 255))
+    draw.ellipse([c - radius * 0.5, c - radius * 0.5, c + radius * 0.5, c + radius * 0.5], fill=(226, 196, 170, 255))
+    draw.ellipse([c - radius * 0.5, c - radius * 0.5, c + radius * 0.5, c + radius * 0.05], fill=(70, 46, 36, 255))
+    return image

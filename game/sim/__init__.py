@@ -1,0 +1,1 @@
+"""The deterministic world: no arcade drawing, no windows, no clocks."""

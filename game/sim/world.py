@@ -1,0 +1,165 @@
+"""The world: every system of the game, stepped at a fixed 1/60 s, with no window and no clock.
+
+``World.step(actions)`` is the only way time passes. Rendering, audio and captions read the
+world and the events of the last step; they never write to it.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field, fields
+
+import pymunk
+
+from game.level.model import Level
+from game.sim import hashing
+from game.sim.actions import IDLE, Actions, TickInput
+from game.sim.bodies import Player, PropBody, build_walls
+from game.sim.events import Event, LevelLoaded
+
+DT = 1.0 / 60.0  # s per tick, never variable
+TICKS_PER_SECOND = 60
+HASH_INTERVAL = 60  # ticks between the periodic hashes that replays record
+
+
+@dataclass(frozen=True)
+class SimSettings:
+    """Settings that change what the simulation does, so replays must record them."""
+
+    reduce_flicker: bool = False
+    reduce_motion: bool = False
+
+    def to_json(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "SimSettings":
+        if not isinstance(data, dict):
+            raise ValueError(f"settings must be an object, found {type(data).__name__}")
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise ValueError(f"unknown simulation setting {unknown[0]!r}")
+        for name, value in data.items():
+            if not isinstance(value, bool):
+                raise ValueError(f"setting {name!r} must be true or false, found {value!r}")
+        return cls(**data)
+
+
+@dataclass
+class Stats:
+    """What the run's summary tells at waking."""
+
+    attempts: int = 0  # repair minigames played
+    tools_used: list[str] = field(default_factory=list)  # in the order first used
+    calls_for_help: int = 0
+    breaths: int = 0
+
+    def hash_state(self) -> tuple:
+        return (self.attempts, tuple(self.tools_used), self.calls_for_help, self.breaths)
+
+
+class World:
+    """The whole simulated game. Build it from a level and a seed, then step it."""
+
+    def __init__(self, level: Level, seed: int | None = None, settings: SimSettings | None = None):
+        self.seed = level.seed if seed is None else int(seed)
+        self.settings = settings or SimSettings()
+        self.tick = 0
+        self.anim_time = 0.0  # s of animation time; runs slow when panic slows time
+        self.time_scale = 1.0  # how fast animation time passes (1 normal, < 1 slowed)
+        self.events: list[Event] = []  # emitted during the last step
+        self.stats = Stats()
+        self._held_before: frozenset = frozenset()
+        self._pending: list[Event] = []
+        self.load_level(level)
+        # Imported here: the story pulls in every beat, and beats look at the world.
+        from game.sim.story import Story
+
+        self.story = Story(self)
+
+    # -- building -------------------------------------------------------------------------
+
+    def rng(self, purpose: str) -> random.Random:
+        """A generator of its own for one purpose, derived from the seed the same way in any process."""
+        return random.Random(f"{self.seed}:{purpose}")
+
+    def load_level(self, level: Level) -> None:
+        """(Re)build the physical world from a level: walls, player, props, tools, lights."""
+        self.level = level
+        self.space = pymunk.Space()
+        self.space.iterations = 12
+        # Push overlaps apart faster than pymunk's default, so a body walking into a wall
+        # sinks in about a pixel, not three.
+        self.space.collision_bias = (1.0 - 0.3) ** 60
+        self.floor_body = self.space.static_body  # props and tools rub against it
+        self.wall_shapes = build_walls(self.space, level)
+        self.player = Player(self.space, level.spawn)
+        self.props = [PropBody(self.space, self.floor_body, spec, index) for index, spec in enumerate(level.props)]
+        from game.sim.lights import LightRig
+        from game.sim.tools import ToolRack
+
+        self.lights = LightRig(level.lights, self.rng("lights"), self.settings)
+        self.tools = ToolRack(self, level.tools)
+        self.emit(LevelLoaded(self.tick, level.title, level.kind))
+
+    # -- stepping -------------------------------------------------------------------------
+
+    def emit(self, event: Event) -> None:
+        self._pending.append(event)
+
+    def step(self, actions: Actions = IDLE) -> list[Event]:
+        """Advance the world by one fixed tick and return the events it emitted."""
+        actions = actions.for_sim()
+        inp = TickInput(
+            move=actions.move,
+            held=actions.held,
+            pressed=actions.held - self._held_before,
+            released=self._held_before - actions.held,
+        )
+        self._held_before = actions.held
+
+        self.story.update(inp)  # the current beat decides what the player's input does
+        for prop in self.props:
+            prop.step(self)
+        self.tools.step(inp)
+        self.space.step(DT)
+        self.anim_time += DT * self.time_scale
+        self.lights.step(self)
+        self.story.advance()  # leave the beat when it is done (the transition table)
+
+        self.tick += 1
+        self.events, self._pending = self._pending, []
+        return self.events
+
+    def run(self, actions: list[Actions] | None = None, ticks: int = 0) -> None:
+        """Step through a list of actions, then idle for `ticks` more."""
+        for act in actions or ():
+            self.step(act)
+        for _ in range(ticks):
+            self.step(IDLE)
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def beat(self):
+        return self.story.beat
+
+    def hash_state(self) -> tuple:
+        """Everything that makes this world this world, as nested tuples of plain values."""
+        return (
+            self.tick,
+            self.seed,
+            self.anim_time,
+            self.time_scale,
+            tuple(sorted(b.value for b in self._held_before)),
+            self.player.hash_state(),
+            tuple(prop.hash_state() for prop in self.props),
+            self.tools.hash_state(),
+            self.lights.hash_state(),
+            self.stats.hash_state(),
+            self.story.hash_state(),
+        )
+
+    def state_hash(self) -> str:
+        return hashing.digest(self.hash_state())

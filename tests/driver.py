@@ -1,0 +1,58 @@
+"""Drive a world (and, optionally, a window) through actions, as a player would."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from game.sim.actions import Actions, Button
+
+
+class Driver:
+    def __init__(self, world):
+        self.world = world
+        self.held: set[Button] = set()
+        self.move: tuple[float, float] = (0.0, 0.0)
+
+    @property
+    def actions(self) -> Actions:
+        return Actions(self.move, frozenset(self.held))
+
+    def hold(self, *buttons: Button) -> "Driver":
+        self.held.update(buttons)
+        return self
+
+    def release(self, *buttons: Button) -> "Driver":
+        self.held.difference_update(buttons)
+        return self
+
+    def steer(self, x: float, y: float) -> "Driver":
+        self.move = (x, y)
+        return self
+
+    def advance(self, ticks: int = 1) -> "Driver":
+        for _ in range(ticks):
+            self.world.step(self.actions)
+        return self
+
+    def press(self, *buttons: Button, ticks: int = 1) -> "Driver":
+        """Hold the buttons for `ticks` ticks, then release them and step once more."""
+        self.hold(*buttons).advance(ticks)
+        self.release(*buttons).advance(1)
+        return self
+
+    def run_until(self, condition: Callable[[], bool], limit: int, what: str = "condition") -> int:
+        """Step until condition() holds; fail the test if it has not within `limit` ticks."""
+        for spent in range(limit):
+            if condition():
+                return spent
+            self.world.step(self.actions)
+        if condition():
+            return limit
+        raise AssertionError(f"{what} not reached within {limit} ticks (at tick {self.world.tick})")
+
+
+def screenshot(window):
+    """What the window shows now, as a PIL image (RGB)."""
+    import arcade
+
+    return arcade.get_image(0, 0, *window.get_framebuffer_size()).convert("RGB")

@@ -1,0 +1,46 @@
+"""The command line contract: 0 done, 2 bad usage or input (one clear line), 1 internal error."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def flawed(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=cwd)
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--seed", "banana"], "--seed: expected a whole number, found 'banana'"),
+        (["--max-ticks", "0"], "--max-ticks: expected a number above 0, found 0"),
+        (["--no-render"], "--no-render needs --autoplay, --replay or --max-ticks"),
+        (["--level", "/nowhere/at/all.tmj", "--no-render", "--max-ticks", "5"], "/nowhere/at/all.tmj: no such level file"),
+        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["--replay", "/nowhere/run.json", "--no-render"], "/nowhere/run.json: no such replay file"),
+    ],
+)
+def test_bad_arguments_are_exit_2_with_one_clear_line(args, expected):
+    out = flawed(*args)
+    assert out.returncode == 2, out.stderr
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1, out.stderr
+    assert expected in lines[0]
+    assert "Traceback" not in out.stderr
+
+
+def test_no_render_run_writes_a_report(tmp_path):
+    report = tmp_path / "report.json"
+    out = flawed("--no-render", "--max-ticks", "90", "--seed", "4", "--report", str(report))
+    assert out.returncode == 0, out.stderr
+    data = json.loads(report.read_text())
+    assert data["ticks"] == 90
+    assert data["seed"] == 4
+    assert data["completed"] is False
+    assert data["beats"][0] == {"beat": "backstage", "tick": 0}
+    assert len(data["state_hash"]) == 24
+    assert set(data) >= {"completed", "beats", "ticks", "state_hash", "seed", "level"}

@@ -1,0 +1,103 @@
+"""Record a run, replay it from tick 0; tampered and corrupt replays fail clearly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from game import replay as replays
+from game.errors import ReplayDiverged, ReplayError
+from game.session import Run, RunOptions
+from game.sim.actions import Actions, Button
+from game.sim.world import HASH_INTERVAL
+
+
+def scripted(tick: int) -> Actions:
+    phase = (tick // 40) % 4
+    move = [(1, 0), (0, 1), (-1, 0), (0, -1)][phase]
+    return Actions(move, frozenset({Button.INTERACT}) if tick % 90 == 0 else frozenset())
+
+
+def record(path, ticks=300, seed=5) -> Run:
+    run = Run(RunOptions(seed=seed, record=str(path), max_ticks=ticks))
+    while not run.done:
+        run.step(scripted(run.world.tick))
+    run.finish()
+    return run
+
+
+def replay_to_end(path) -> Run:
+    run = Run(RunOptions(replay=str(path)))
+    run.run_to_end()
+    return run
+
+
+def test_replay_reproduces_every_periodic_hash(tmp_path):
+    path = tmp_path / "run.json"
+    original = record(path)
+    data = json.loads(path.read_text())
+    assert data["format"] == "flawed-replay" and data["version"] == 1
+    assert [tick for tick, _ in data["hashes"]] == list(range(HASH_INTERVAL, 301, HASH_INTERVAL))
+    seen = {}
+    run = Run(RunOptions(replay=str(path)))
+    while not run.done:
+        run.step()
+        if run.world.tick % HASH_INTERVAL == 0:
+            seen[run.world.tick] = run.world.state_hash()
+    assert seen == {tick: digest for tick, digest in data["hashes"]}
+    assert run.world.state_hash() == original.world.state_hash()
+
+
+def test_a_tampered_replay_fails_at_the_right_tick(tmp_path):
+    path = tmp_path / "run.json"
+    record(path)
+    data = json.loads(path.read_text())
+    # Change what the player did from tick 130 on: the first hash after that is tick 180.
+    data["actions"] = [entry for entry in data["actions"] if entry[0] < 130] + [[130, [[0.0, -1.0], []]]]
+    path.write_text(json.dumps(data))
+    with pytest.raises(ReplayDiverged) as caught:
+        replay_to_end(path)
+    assert caught.value.tick == 180
+    assert "tick 180" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('{"format": "flawed-replay", "version": 1, "seed": 5, "lev', "not valid JSON"),
+        ("[]", "expected a JSON object"),
+        ('{"format": "flawed-replay", "version": 9}', "version 9 is not supported"),
+        ('{"format": "something-else"}', "'format'"),
+    ],
+)
+def test_corrupt_replays_are_one_clear_error(tmp_path, text, expected):
+    path = tmp_path / "bad.json"
+    path.write_text(text)
+    with pytest.raises(ReplayError) as caught:
+        replays.load(path)
+    assert expected in str(caught.value)
+    assert str(path) in str(caught.value)
+
+
+def test_a_truncated_replay_is_refused(tmp_path):
+    path = tmp_path / "run.json"
+    record(path, ticks=120)
+    data = json.loads(path.read_text())
+    data["hashes"] = data["hashes"][:-1]
+    data["hashes"].pop()  # the final hash is gone too: as if the file stopped early
+    path.write_text(json.dumps(data))
+    with pytest.raises(ReplayError, match="truncated"):
+        replays.load(path)
+
+
+def test_corrupt_replay_on_the_command_line_is_exit_2_and_one_line(tmp_path):
+    path = tmp_path / "bad.json"
+    path.write_text('{"format": "flawed-replay", "version": 1, "seed": 5, "level": {"kind": "generated"}, "settings": {}, "ticks": 10, "actions": [[3, [[0, 0], ["fly"]]]], "hashes": [[10, "x"]]}')
+    out = subprocess.run([sys.executable, "-m", "game", "--replay", str(path), "--no-render"], capture_output=True, text=True)
+    assert out.returncode == 2
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in out.stderr
+    assert "actions[0] at tick 3" in lines[0] and "unknown button" in lines[0]
