@@ -1,80 +1,385 @@
-"""The autoplay player: looks at the world like a player looks at the screen, and only sends actions.
+"""The autoplay player: looks at the world like a player looks at the screen, and only ever sends actions.
 
-(Foundation version: walks to the easel by breadth-first search on the tile grid and presses
-interact through each beat. The story issue grows it into a bot that plays every beat.)
+It plays the whole dream: walks the backstage by A* on the tile grid (fixed props are in the
+way, movable ones may be pushed through at a cost), picks up every tool, inspects the
+masterpiece, plays every repair minigame (``game.bot_minigames``), calls for help, breathes
+with the guide, accepts, presents the masterpiece, swims through the vortex against its pull,
+and wakes. When its body stops making headway it sidesteps and plans again.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import deque
 
-from game.sim.actions import Actions, Button
+from game.level.model import TILE_SIZE
+from game.sim.actions import IDLE, Actions, Button
+from game.sim.bodies import PLAYER_RADIUS
 from game.sim.story import Beat
 
-ARRIVE = 6.0  # px from a waypoint's centre that counts as reached
+# Tuning.
+ARRIVE = 7.0  # px from a waypoint's centre that counts as reached
+PICKUP_NEAR = 20.0  # px from a tool at which the bot presses interact
+PUSH_COST = 6.0  # extra path cost of a cell a movable prop stands in
+REPLAN_TICKS = 90  # plan again this often while walking
+STUCK_TICKS = 40  # ticks of no headway that mean the body is stuck
+STUCK_PX = 6.0  # ...headway below this many px
+DRIFT_TICKS = 150  # over this long...
+DRIFT_PX = 24.0  # ...less net headway than this means it is going back and forth
+SIDESTEP_TICKS = 18  # how long a sidestep lasts
+STUCK_PENALTY = 12.0  # path cost added to a cell where the body got stuck
+GIVE_UP_AFTER = 5  # sidesteps on the way to one tool before the bot leaves it lying
+LOOK_AT_FLAW_S = 2.5  # the bot looks at the flaw this long before reaching for a tool
+CALLS_FOR_HELP = 2
+CALL_GAP_S = 1.8
+ALONE_LINGER_S = 7.0  # the bot stays in the alone beat at least this long
+DOOR_DETOUR_TILES = 14  # the bot walks to the nearest doorway if it is at most this far
+SWIM_CRUISE = 190.0  # px/s the bot aims to swim at
+SWIM_GAIN = 3.0  # 1/s: how hard it corrects its velocity
+# The stick is never pushed quite to the rim: a full-length vector can round (to 1/1024) past
+# length 1, and would then be renormalised differently when a replay reads it back.
+STICK_MAX = 0.998
 
 
-def find_path(level, start: tuple[float, float], goal: tuple[float, float]) -> list[tuple[float, float]]:
-    """Tile centres from start to goal (inclusive of the goal's cell), or [] if unreachable."""
-    begin, end = level.cell_of(*start), level.cell_of(*goal)
-    came: dict[tuple[int, int], tuple[int, int] | None] = {begin: None}
-    frontier = deque([begin])
-    while frontier:
-        cell = frontier.popleft()
-        if cell == end:
-            break
-        col, row = cell
-        for step in ((1, 0), (-1, 0), (0, 1), (0, -1)):
-            nxt = (col + step[0], row + step[1])
-            if nxt not in came and not level.is_wall(*nxt):
-                came[nxt] = cell
-                frontier.append(nxt)
-    if end not in came:
-        return []
-    path = []
-    cell = end
-    while cell is not None:
-        path.append(level.cell_center(*cell))
-        cell = came[cell]
-    path.reverse()
-    return path
+def _neighbours(cell):
+    col, row = cell
+    return ((col + 1, row), (col - 1, row), (col, row + 1), (col, row - 1))
+
+
+class Planner:
+    """A* on the tile grid, with props drawn into it as the bot sees them now."""
+
+    def __init__(self, world):
+        self.world = world
+        self.penalties: dict[tuple[int, int], float] = {}  # cells where the body got stuck before
+
+    def costs(self, margin: float = PLAYER_RADIUS + 1.0) -> dict[tuple[int, int], float]:
+        """Extra cost per cell: inf where a fixed prop stands, PUSH_COST where a movable one does."""
+        extra: dict[tuple[int, int], float] = dict(self.penalties)
+        for prop in self.world.props:
+            if prop.shape.space is None:  # torn loose already
+                continue
+            xs = [p[0] for p in prop.corners()]
+            ys = [p[1] for p in prop.corners()]
+            cost = PUSH_COST if prop.spec.movable else math.inf
+            for col in range(int((min(xs) - margin) // TILE_SIZE), int((max(xs) + margin) // TILE_SIZE) + 1):
+                for row in range(int((min(ys) - margin) // TILE_SIZE), int((max(ys) + margin) // TILE_SIZE) + 1):
+                    # A fixed prop blocks a cell only if it covers the cell's centre region.
+                    cx, cy = (col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE
+                    if cost == math.inf and not (min(xs) - margin <= cx <= max(xs) + margin and min(ys) - margin <= cy <= max(ys) + margin):
+                        continue
+                    extra[(col, row)] = extra.get((col, row), 0.0) + cost
+        return extra
+
+    def path(self, start: tuple[float, float], goal: tuple[float, float]) -> list[tuple[float, float]]:
+        """Around fixed props with room to spare; failing that, squeezing past them."""
+        return self._path(start, goal, PLAYER_RADIUS + 1.0) or self._path(start, goal, PLAYER_RADIUS * 0.3)
+
+    def _path(self, start: tuple[float, float], goal: tuple[float, float], margin: float) -> list[tuple[float, float]]:
+        level = self.world.level
+        begin, end = level.cell_of(*start), level.cell_of(*goal)
+        extra = self.costs(margin)
+        extra.pop(begin, None)
+        if extra.get(end, 0.0) == math.inf:
+            extra[end] = PUSH_COST  # the goal itself (a tool by a crate): try anyway
+        came: dict = {begin: None}
+        best = {begin: 0.0}
+        frontier = [(0.0, 0, begin)]
+        order = 0
+        while frontier:
+            _, _, cell = heapq.heappop(frontier)
+            if cell == end:
+                break
+            for nxt in _neighbours(cell):
+                if level.is_wall(*nxt):
+                    continue
+                step = 1.0 + extra.get(nxt, 0.0)
+                if step == math.inf:
+                    continue
+                cost = best[cell] + step
+                if cost < best.get(nxt, math.inf):
+                    best[nxt] = cost
+                    came[nxt] = cell
+                    order += 1
+                    heapq.heappush(frontier, (cost + abs(nxt[0] - end[0]) + abs(nxt[1] - end[1]), order, nxt))
+        if end not in came:
+            return []
+        cells = []
+        cell = end
+        while cell is not None:
+            cells.append(cell)
+            cell = came[cell]
+        cells.reverse()
+        points = [level.cell_center(*c) for c in cells[1:]]
+        return points[:-1] + [goal] if points else [goal]
 
 
 class Bot:
+    """Plays the story, one tick of actions at a time."""
+
     def __init__(self, world):
         self.world = world
+        self.planner = Planner(world)
         self.path: list[tuple[float, float]] = []
-        self.goal = None
-        self.tick_of_press = -10
+        self.goal: tuple[float, float] | None = None
+        self.planned_tick = -10**9
+        self.last_press: dict[Button, int] = {}
+        self.watch_tick = 0
+        self.watch_position = world.player.position
+        self.sidestep_left = 0
+        self.sidestep = (0.0, 0.0)
+        self.sidesteps = 0
+        self.drift_tick = 0
+        self.drift_position = world.player.position
+        self.stuck_on: dict[str, int] = {}  # tool → sidesteps while going for it
+        self.given_up: set[str] = set()  # tools left lying (unreachable to this body)
+        self.fetching: str | None = None  # the tool the bot has set out for
+        self._spot_for = None  # the level the easel spot was worked out for
+        self._spot: tuple[float, float] | None = None
+        self.beat_seen = None
+        self.beat_tick = 0
+        self.calls_made = 0
+        self.door_visited = False
+        try:
+            from game.bot_minigames import minigame_actions
+        except ImportError:  # the minigames' hands are not there: let attempts run out
+            minigame_actions = None
+        self.minigame_actions = minigame_actions
 
-    def steer_to(self, goal: tuple[float, float]) -> tuple[float, float]:
+    # -- the senses and the hands ---------------------------------------------------------
+
+    @property
+    def scene(self):
+        return self.world.story.scene
+
+    @property
+    def seconds_in_beat(self) -> float:
+        return (self.world.tick - self.beat_tick) / 60.0
+
+    def tap(self, button: Button, *held: Button, move=(0.0, 0.0)) -> Actions:
+        """Press a button with a fresh edge (released on the tick between presses)."""
+        tick = self.world.tick
+        if tick - self.last_press.get(button, -10) >= 2:
+            self.last_press[button] = tick
+            return Actions(move, frozenset((button, *held)))
+        return Actions(move, frozenset(held))
+
+    def walk_to(self, goal: tuple[float, float]) -> tuple[float, float]:
+        """A move vector along a planned path toward goal; sidesteps when stuck."""
         world = self.world
-        if goal != self.goal or not self.path:
-            self.goal = goal
-            self.path = find_path(world.level, world.player.position, goal)
         px, py = world.player.position
-        while self.path and math.hypot(self.path[0][0] - px, self.path[0][1] - py) < ARRIVE:
+        if self.sidestep_left:
+            self.sidestep_left -= 1
+            return self.sidestep
+        if goal != self.goal or not self.path or world.tick - self.planned_tick >= REPLAN_TICKS:
+            self.goal = goal
+            self.path = self.planner.path((px, py), goal)
+            self.planned_tick = world.tick
+        while len(self.path) > 1 and math.hypot(self.path[0][0] - px, self.path[0][1] - py) < ARRIVE:
             self.path.pop(0)
-        if not self.path:
-            return (0.0, 0.0)
-        tx, ty = self.path[0]
-        dx, dy = tx - px, ty - py
+        target = self.path[0] if self.path else goal
+        dx, dy = target[0] - px, target[1] - py
         length = math.hypot(dx, dy)
-        return (dx / length, dy / length) if length else (0.0, 0.0)
+        if length < 2.0:
+            return (0.0, 0.0)
+        self.check_stuck((px, py))
+        scale = 1.0 if length > 12.0 or len(self.path) > 1 else length / 12.0  # ease in at the goal
+        return (dx / length * scale, dy / length * scale)
 
-    def tap(self, button: Button) -> frozenset:
-        """Press a button on alternate ticks, so each press is a fresh edge."""
-        if self.world.tick - self.tick_of_press >= 2:
-            self.tick_of_press = self.world.tick
-            return frozenset({button})
-        return frozenset()
+    def check_stuck(self, position) -> None:
+        world = self.world
+        stuck = False
+        if world.tick - self.watch_tick >= STUCK_TICKS:
+            moved = math.hypot(position[0] - self.watch_position[0], position[1] - self.watch_position[1])
+            self.watch_tick, self.watch_position = world.tick, position
+            stuck = moved < STUCK_PX
+        if world.tick - self.drift_tick >= DRIFT_TICKS:
+            drifted = math.hypot(position[0] - self.drift_position[0], position[1] - self.drift_position[1])
+            self.drift_tick, self.drift_position = world.tick, position
+            stuck = stuck or drifted < DRIFT_PX
+        if stuck:
+            self.sidesteps += 1
+            if self.path:  # remember the spot, so the next plan goes another way if there is one
+                cell = world.level.cell_of(*self.path[0])
+                self.planner.penalties[cell] = self.planner.penalties.get(cell, 0.0) + STUCK_PENALTY
+            angle = (self.sidesteps * 2.399) % (2 * math.pi)  # a new direction each time
+            self.sidestep = (math.cos(angle), math.sin(angle))
+            self.sidestep_left = SIDESTEP_TICKS
+            self.path = []
+
+    def at_easel(self) -> bool:
+        from game.sim.beats.backstage import near_easel
+
+        return near_easel(self.world, reach=30.0)
+
+    def easel_spot(self) -> tuple[float, float] | None:
+        """Where to stand to look at the easel: the open cell nearest it (below it if that is open)."""
+        level = self.world.level
+        easel = level.masterpiece
+        if easel is None:
+            return None
+        if self._spot_for is not level:
+            blocked = {cell for cell, cost in self.planner.costs().items() if cost == math.inf}
+            col0, row0 = level.cell_of(*easel.center)
+            best = None
+            for col in range(col0 - 3, col0 + 4):
+                for row in range(row0 - 3, row0 + 4):
+                    if level.is_wall(col, row) or (col, row) in blocked:
+                        continue
+                    x, y = level.cell_center(col, row)
+                    dx = max(easel.x - x, 0.0, x - (easel.x + easel.width))
+                    dy = max(easel.y - y, 0.0, y - (easel.y + easel.height))
+                    rank = (math.hypot(dx, dy), 0 if y < easel.y else 1, col, row)
+                    if best is None or rank < best[0]:
+                        best = (rank, (x, y))
+            self._spot = best[1] if best else (easel.center[0], easel.y - PLAYER_RADIUS - 4)
+            self._spot_for = level
+        return self._spot
+
+    def go_to_easel(self) -> Actions:
+        spot = self.easel_spot()
+        return IDLE if spot is None else Actions(self.walk_to(spot))
+
+    def nearest_loose_tool(self):
+        """The tool to fetch: the one already set out for, else the nearest (so it never dithers between two)."""
+        px, py = self.world.player.position
+        loose = [t for t in self.world.tools.loose if t.speed < 40.0 and t.tool not in self.given_up]
+        if not loose:
+            return None
+        chosen = next((t for t in loose if t.tool == self.fetching), None)
+        if chosen is None:
+            chosen = min(loose, key=lambda t: (math.hypot(t.position[0] - px, t.position[1] - py), t.tool))
+            self.fetching = chosen.tool
+        return chosen
+
+    def fetch(self, tool) -> Actions:
+        px, py = self.world.player.position
+        tx, ty = tool.position
+        if math.hypot(tx - px, ty - py) <= PICKUP_NEAR:
+            return self.tap(Button.INTERACT)
+        before = self.sidesteps
+        move = self.walk_to((tx, ty))
+        if self.sidesteps > before:
+            self.stuck_on[tool.tool] = self.stuck_on.get(tool.tool, 0) + 1
+            if self.stuck_on[tool.tool] >= GIVE_UP_AFTER:
+                self.given_up.add(tool.tool)  # the story goes on without it: hands will do
+        return Actions(move)
+
+    # -- one tick -------------------------------------------------------------------------
 
     def actions(self) -> Actions:
         world = self.world
-        if world.story.beat is Beat.BACKSTAGE and world.level.masterpiece is not None:
-            from game.sim.beats.backstage import near_easel
+        beat = world.story.beat
+        if beat != self.beat_seen:
+            self.beat_seen, self.beat_tick = beat, world.tick
+            self.path, self.goal = [], None
+        if world.story.completed:
+            return IDLE
+        play = getattr(self, f"play_{beat.value}")
+        actions = play()
+        mx, my = actions.move
+        length = math.hypot(mx, my)
+        if length > STICK_MAX:
+            actions = Actions((mx * STICK_MAX / length, my * STICK_MAX / length), actions.held)
+        return actions
 
-            if not near_easel(world):
-                return Actions(self.steer_to(world.level.masterpiece.center))
-        return Actions((0.0, 0.0), self.tap(Button.INTERACT))
+    def play_backstage(self) -> Actions:
+        tool = self.nearest_loose_tool()
+        if tool is not None:
+            return self.fetch(tool)
+        if self.at_easel():
+            return self.tap(Button.INTERACT)
+        return self.go_to_easel()
+
+    def play_flaw(self) -> Actions:
+        if self.seconds_in_beat < LOOK_AT_FLAW_S:
+            return IDLE
+        return self.tap(Button.USE_TOOL)
+
+    def play_repair(self) -> Actions:
+        world, scene = self.world, self.scene
+        if getattr(world, "minigame", None) is not None:
+            return self.minigame_actions(world) if self.minigame_actions else IDLE
+        if getattr(scene, "reaching", 0):
+            return IDLE
+        untried = scene.untried_tools() if hasattr(scene, "untried_tools") else []
+        carried = world.tools.carried
+        want = next((t for t in untried if t in carried), None)
+        if want is None:
+            tool = self.nearest_loose_tool()
+            if tool is not None:  # a tool that slipped and rolled away, or one left lying
+                return self.fetch(tool)
+        if not self.at_easel():
+            return self.go_to_easel()
+        if want is not None and world.tools.selected_tool != want:
+            return self.tap(Button.NEXT_TOOL)
+        return self.tap(Button.USE_TOOL)
+
+    def play_alone(self) -> Actions:
+        scene = self.scene
+        if scene.looking_up:
+            return IDLE
+        if self.calls_made < CALLS_FOR_HELP:
+            if self.seconds_in_beat >= 1.8 + self.calls_made * CALL_GAP_S:
+                self.calls_made += 1
+                return self.tap(Button.CALL_HELP)
+            return IDLE
+        if not self.door_visited and scene.doors:
+            door = scene.doors[0]
+            px, py = self.world.player.position
+            if scene.opened or math.hypot(door[0] - px, door[1] - py) > DOOR_DETOUR_TILES * TILE_SIZE:
+                self.door_visited = True
+            else:
+                return Actions(self.walk_to(door))
+        if self.at_easel():
+            # Waits for the last echo to die away before turning back to the picture.
+            return self.tap(Button.INTERACT) if scene.may_return and self.seconds_in_beat >= ALONE_LINGER_S else IDLE
+        return self.go_to_easel()
+
+    def play_acceptance(self) -> Actions:
+        from game.sim.beats.acceptance import EXHALE_S, INHALE_S
+
+        scene = self.scene
+        if scene.accepting:
+            return IDLE
+        if scene.calmed:
+            return self.tap(Button.ACCEPT)
+        period = int((INHALE_S + EXHALE_S) * 60)
+        # Follow the guide: breathe in while it swells.
+        if (scene.ticks + 1) % period < INHALE_S * 60:
+            return Actions((0.0, 0.0), frozenset({Button.BREATHE}))
+        return IDLE
+
+    def play_reveal(self) -> Actions:
+        if self.scene.curtain < 0.5:
+            return IDLE
+        return Actions((0.0, 0.0), frozenset({Button.BREATHE}))
+
+    def play_lights_on(self) -> Actions:
+        return IDLE  # the dreamer watches the room go
+
+    def play_vortex(self) -> Actions:
+        from game.sim.vortex import SWIM_ACCEL, SWIM_DRAG
+
+        world, scene = self.world, self.scene
+        swirl = scene.swirl
+        px, py = world.player.position
+        target = self.walk_to(swirl.eye)
+        if target == (0.0, 0.0):
+            return IDLE
+        # Swim along the path: aim for a cruising velocity and cancel the swirl's pull.
+        tx, ty = target
+        length = math.hypot(tx, ty) or 1.0
+        distance = math.hypot(swirl.eye[0] - px, swirl.eye[1] - py)
+        cruise = min(SWIM_CRUISE, 40.0 + distance)
+        want = (tx / length * cruise, ty / length * cruise)
+        vx, vy = world.player.velocity
+        ax, ay = swirl.pull(px, py)
+        mx = (SWIM_DRAG * want[0] + SWIM_GAIN * (want[0] - vx) - ax) / SWIM_ACCEL
+        my = (SWIM_DRAG * want[1] + SWIM_GAIN * (want[1] - vy) - ay) / SWIM_ACCEL
+        return Actions((mx, my))
+
+    def play_waking(self) -> Actions:
+        if self.scene.ready and self.seconds_in_beat >= 7.0:
+            return self.tap(Button.INTERACT)
+        return IDLE

@@ -93,6 +93,8 @@ def play(argv: list[str]) -> int:
         report=args.report,
         screenshots=args.screenshots,
         settings=SimSettings(reduce_flicker=args.reduce_flicker, reduce_motion=args.reduce_motion),
+        # Only a person's own game is saved for Continue; bots, replays and tests leave it alone.
+        save_progress=not (args.autoplay or args.replay or args.no_render or args.headless or args.max_ticks),
     )
     if args.no_render:
         run = Run(options)

@@ -15,6 +15,7 @@ from pathlib import Path
 from game.errors import ReplayError, UserError
 from game.level.model import Level
 from game.sim.actions import IDLE, Actions
+from game.sim.events import BeatChanged
 from game.sim.world import SimSettings, World
 from game.storage import atomic_write_text
 
@@ -33,6 +34,8 @@ class RunOptions:
     report: str | None = None
     screenshots: str | None = None
     settings: SimSettings = SimSettings()
+    resume: object | None = None  # a game.progress.Progress to continue from (the title's Continue)
+    save_progress: bool = False  # save progress at each beat boundary (a player's own game)
 
 
 def new_seed() -> int:
@@ -62,7 +65,16 @@ class Run:
     def __init__(self, options: RunOptions):
         self.options = options
         self.replay = None
-        if options.replay:
+        self.ticks_before = 0  # ticks played before a resumed game's save
+        if options.resume is not None:
+            progress = options.resume
+            seed, settings, ref = progress.seed, SimSettings.from_json(progress.settings), progress.level
+            try:
+                level = self._level_from_ref(ref, seed)
+            except ReplayError as error:  # the same checks, but this is a saved game, not a replay
+                why = str(error).split(": ", 1)[-1].replace("the replay's ", "its ")
+                raise UserError(f"saved game: {why}") from None
+        elif options.replay:
             from game import replay as replays
 
             self.replay = replays.load(options.replay)
@@ -79,7 +91,22 @@ class Run:
                 level = generated_level(seed, options.size)
                 ref = {"kind": "generated", "size": options.size}
         self.seed, self.level_ref, self.settings = seed, ref, settings
-        self.world = World(level, seed=seed, settings=settings)
+        if options.resume is not None:
+            from game.progress import resumed_world
+
+            self.ticks_before = options.resume.ticks
+            self.world = resumed_world(level, seed, settings, options.resume)
+        elif level.kind == "vortex":  # a vortex level on its own: the dream begins at the vortex
+            from game.sim.story import Beat
+
+            self.world = World(level, seed=seed, settings=settings, start=Beat.VORTEX)
+        else:
+            if level.source:  # a backstage that names its vortex level: check it now, not at the end
+                from game.level.vortex import vortex_file_for, vortex_level_for
+
+                if vortex_file_for(level) is not None:
+                    vortex_level_for(level, seed)
+            self.world = World(level, seed=seed, settings=settings)
         self._replay_actions = self.replay.actions_for() if self.replay else None
         self.recorder = None
         if options.record:
@@ -129,6 +156,13 @@ class Run:
             from game.replay import verify
 
             verify(self.replay, self.world)
+        if self.options.save_progress and (self.world.story.completed or any(isinstance(e, BeatChanged) for e in events)):
+            from game import progress
+
+            if self.world.story.completed:  # the dream is over: nothing left to continue
+                progress.clear_progress()
+            else:
+                progress.save_progress(self)
         return events
 
     def run_to_end(self) -> None:

@@ -42,7 +42,10 @@ class WorldRenderer:
         self.gui_camera = arcade.Camera2D()
         self.previous = Snapshot(world)
         self.current = Snapshot(world)
-        self.lighting = None
+        from game.render.lighting import Lighting  # the lighting pass (lights, soft shadows)
+
+        self.lighting = Lighting(self.window.ctx)
+        self.closeup = None  # the masterpiece close-up (game.render.closeup), made when first needed
         self.set_world(world)
 
     # -- building -------------------------------------------------------------------------
@@ -68,6 +71,12 @@ class WorldRenderer:
             sprite = arcade.Sprite(_texture(prop_image("easel", int(rect.width), int(rect.height)), f"easel-{int(rect.width)}x{int(rect.height)}"))
             sprite.position = rect.center
             self.easel.append(sprite)
+            from game.render.masterpiece import EaselPicture
+
+            self.easel_picture = EaselPicture(world, rect)  # the masterpiece on its easel
+            self.easel.append(self.easel_picture.sprite)
+        else:
+            self.easel_picture = None
         self.tools = arcade.SpriteList()
         self.tool_sprites: dict[int, arcade.Sprite] = {}
         self.player = arcade.SpriteList()
@@ -78,6 +87,8 @@ class WorldRenderer:
         self.world_camera.position = world.player.position
         if self.lighting is not None:
             self.lighting.set_level(world.level)
+            for sprites in (self.background, self.easel, self.props, self.tools, self.player):
+                self.lighting.adopt(sprites)  # drawn lit, in one pass
 
     def remember(self) -> None:
         """Call before each world step: the state to interpolate from."""
@@ -113,6 +124,8 @@ class WorldRenderer:
                 self.tools.append(sprite)
             sprite.position = tool.position
             sprite.angle = -math.degrees(tool.body.angle)
+        if self.easel_picture is not None:
+            self.easel_picture.update(world)  # repainted when the flaw worsens
 
     def follow(self, alpha: float) -> None:
         target = self.player_sprite.position
@@ -123,6 +136,16 @@ class WorldRenderer:
         self._sync(1.0)
         self.world_camera.position = self.player_sprite.position
 
+    def _draw_closeup(self) -> bool:
+        from game.render.closeup import CloseupOverlay, wants_closeup
+
+        if not wants_closeup(self.world):
+            return False
+        if self.closeup is None:
+            self.closeup = CloseupOverlay(self.window)
+        self.closeup.draw_world(self.world)
+        return True
+
     def draw_scene(self) -> None:
         """The room in its own colours, unlit (the lighting pass multiplies light over it)."""
         self.background.draw(pixelated=True)
@@ -131,13 +154,22 @@ class WorldRenderer:
         self.tools.draw()
         self.player.draw()
 
-    def draw(self, alpha: float = 1.0) -> None:
+    def draw(self, alpha: float = 1.0, scene: bool = True) -> None:
         self._sync(alpha)
         self.follow(alpha)
+        if not scene:  # an overlay covers the whole screen (the hall, the vortex, the morning)
+            self.world_camera.match_window()
+            return
+        if self._draw_closeup():
+            return  # the close-up of the masterpiece fills the screen
         self.world_camera.match_window()
         self.world_camera.use()
         if self.lighting is not None:
-            self.lighting.draw(self.world, self.world_camera, self.draw_scene)
+            # Shadows follow the interpolated sprites, not the last tick's bodies.
+            props = None
+            if len(self.props) == len(self.world.props):
+                props = [(p.spec, s.position, -math.radians(s.angle)) for p, s in zip(self.world.props, self.props)]
+            self.lighting.draw(self.world, self.world_camera, self.draw_scene, player=self.player_sprite.position, props=props)
         else:
             self.draw_scene()
             self.gui_camera.use()

@@ -58,7 +58,12 @@ class Actions:
         length = math.hypot(x, y)
         if length > 1.0:
             x, y = x / length, y / length
-        object.__setattr__(self, "move", (quantize(x), quantize(y)))
+        qx, qy = quantize(x), quantize(y)
+        if math.hypot(qx, qy) > 1.0:
+            # Rounding to nearest pushed a unit vector past 1; truncating toward zero
+            # keeps it inside the unit circle, so a replayed vector is not renormalised.
+            qx, qy = math.trunc(x * MOVE_QUANTUM) / MOVE_QUANTUM, math.trunc(y * MOVE_QUANTUM) / MOVE_QUANTUM
+        object.__setattr__(self, "move", (qx, qy))
         object.__setattr__(self, "held", frozenset(Button(b) for b in self.held))
 
     @classmethod

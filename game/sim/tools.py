@@ -37,6 +37,11 @@ class ToolPickedUp(Event):
 
 
 @dataclass(frozen=True)
+class HandReached(Event):
+    tool: str  # the tool the hand goes for, or "hands" when there is none
+
+
+@dataclass(frozen=True)
 class ToolSlipped(Event):
     tool: str
     x: float  # where it left the hand, px
@@ -99,6 +104,7 @@ class ToolRack:
         self.selected = 0
         self.reaches = 0  # times the hand went for a tool (seeds each fumble's roll)
         self.slips: dict[str, int] = {}  # tool → times it slipped
+        self.hand_out = False  # the hand has started toward a tool (set by a scene, taken by the next)
         handler = world.space.add_collision_handler(TOOL, PLAYER)
         handler.begin = _tools_pass_the_dreamer
 
@@ -112,7 +118,7 @@ class ToolRack:
             loose = self.nearest_loose(world.player.position)
             if loose is not None:
                 self.pick_up(loose)
-        if inp.was_pressed(Button.NEXT_TOOL) and self.carried and world.minigame is None:
+        if inp.was_pressed(Button.NEXT_TOOL) and self.carried and getattr(world, "minigame", None) is None:
             self.selected = (self.selected + 1) % len(self.carried)
 
     def nearest_loose(self, position, reach: float = PICKUP_REACH) -> LooseTool | None:
@@ -166,4 +172,5 @@ class ToolRack:
             self.selected,
             self.reaches,
             tuple(sorted(self.slips.items())),
+            self.hand_out,
         )

@@ -62,7 +62,7 @@ class Stats:
 class World:
     """The whole simulated game. Build it from a level and a seed, then step it."""
 
-    def __init__(self, level: Level, seed: int | None = None, settings: SimSettings | None = None):
+    def __init__(self, level: Level, seed: int | None = None, settings: SimSettings | None = None, start=None):
         self.seed = level.seed if seed is None else int(seed)
         self.settings = settings or SimSettings()
         self.tick = 0
@@ -72,11 +72,18 @@ class World:
         self.stats = Stats()
         self._held_before: frozenset = frozenset()
         self._pending: list[Event] = []
+        # The flaw and panic outlive level changes (the vortex level keeps the dream's state).
+        from game.sim.flaw import Flaw
+        from game.sim.panic import Panic
+
+        self.flaw = Flaw(self.rng("flaw"))
+        self.panic = Panic(self.rng("panic").uniform(0.0, 6.283185307179586))
+        self.minigame = None  # the repair minigame being played (game.sim.minigames), or None
         self.load_level(level)
         # Imported here: the story pulls in every beat, and beats look at the world.
         from game.sim.story import Story
 
-        self.story = Story(self)
+        self.story = Story(self) if start is None else Story(self, start)  # start: a Beat to begin at (Continue, vortex levels)
 
     # -- building -------------------------------------------------------------------------
 
@@ -120,6 +127,7 @@ class World:
         self._held_before = actions.held
 
         self.story.update(inp)  # the current beat decides what the player's input does
+        self.panic.step(self)  # after the scene has gripped or calmed it; sets time_scale
         for prop in self.props:
             prop.step(self)
         self.tools.step(inp)
@@ -159,6 +167,9 @@ class World:
             self.lights.hash_state(),
             self.stats.hash_state(),
             self.story.hash_state(),
+            self.flaw.hash_state(),
+            self.panic.hash_state(),
+            self.minigame.hash_state() if self.minigame is not None else None,
         )
 
     def state_hash(self) -> str:

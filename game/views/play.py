@@ -14,6 +14,9 @@ from game.sim.world import DT
 
 MAX_FRAME_TIME = 0.25  # s: a longer frame (a hitch, a breakpoint) is clamped, not caught up
 HUD_COLOUR = (214, 200, 180, 255)
+BANNER_COLOUR = (240, 150, 130, 255)
+HUD_FONT_SIZE = 14  # pt at 100 % text size
+NOTICE_SECONDS = 8.0  # how long a warning or a reload note stays on screen
 
 
 class GameView(arcade.View):
@@ -26,18 +29,25 @@ class GameView(arcade.View):
         self.game_speed = game_speed  # 0.5..1.0 of real time
         self.accumulator = 0.0
         self.paused = False
-        self.message = ""  # one line shown to the player (a reload error, say)
+        self.message = ""  # one line shown to the player (a reload error, a settings warning)
+        self.message_until: int | None = None  # the world tick it goes away at (None: it stays)
+        self.settings = None  # the player's Settings, when a Shell attaches this view
         self.event_listeners: list = []  # callables(events, world): audio, captions, effects
         self.overlays: list = []  # objects with draw(view): close-ups, minigames, captions
         self.pending_shots: list[str] = []
         self.shot_count = 0
         self.finished = False
+        self.on_finished = None  # the menus set it: called with this view once the run has ended
         from game.render.scene import WorldRenderer
 
         self.renderer = WorldRenderer(run.world, self.window)
         self.renderer.snap_camera()
-        self.hud = arcade.Text("", 16, 16, HUD_COLOUR, 14)
-        self.banner = arcade.Text("", 16, 44, (240, 150, 130, 255), 14)
+        self.shot_schedule: list[tuple[int, str]] = []  # (tick, beat): each beat is shot a moment in
+        from game.render.story import install  # the later beats' pictures: alone … waking
+
+        install(self)
+        self.hud = arcade.Text("", 16, 16, HUD_COLOUR, HUD_FONT_SIZE)
+        self.banner = arcade.Text("", 16, 44, BANNER_COLOUR, HUD_FONT_SIZE)
 
     @property
     def world(self):
@@ -57,9 +67,14 @@ class GameView(arcade.View):
         self.renderer.remember()
         events = self.run.step(self.keyboard.actions())
         self.renderer.observe()
+        from game.render.story import SHOT_DELAY_TICKS
+
         for event in events:
             if isinstance(event, BeatChanged):
-                self.pending_shots.append(event.beat)
+                self.pending_shots.extend(beat for _, beat in self.shot_schedule)  # a beat too short to wait for
+                self.shot_schedule = [(self.world.tick + SHOT_DELAY_TICKS.get(event.beat, 0), event.beat)]
+        if self.shot_schedule and self.shot_schedule[0][0] <= self.world.tick:
+            self.pending_shots.append(self.shot_schedule.pop()[1])
         for listener in self.event_listeners:
             listener(events, self.world)
         if self.run.done:
@@ -70,24 +85,43 @@ class GameView(arcade.View):
         self.run.finish()
         if self.run.world.story.completed:
             self.pending_shots.append("end")
+        if self.on_finished is not None:
+            self.on_finished(self)
 
     # -- drawing --------------------------------------------------------------------------
 
     def on_draw(self) -> None:
         self.clear()
         alpha = self.accumulator / DT if not self.finished else 1.0
-        self.renderer.draw(alpha)
+        covered = any(overlay.covers(self) for overlay in self.overlays if hasattr(overlay, "covers"))
+        self.renderer.draw(alpha, scene=not covered)
         for overlay in self.overlays:
             overlay.draw(self)
         self.renderer.gui_camera.use()
         world = self.world
         tools = ", ".join(t.replace("_", " ") for t in world.tools.carried) or "nothing"
         self.hud.text = f"{world.story.beat.value.replace('_', ' ')}   ·   carrying: {tools}"
-        self.hud.draw()
+        scale = self.settings.text_scale if self.settings is not None else 1.0
+        self.hud.font_size = HUD_FONT_SIZE * scale
+        self.banner.font_size = HUD_FONT_SIZE * scale
+        self.banner.y = self.hud.y + self.hud.content_height + 12
+        if not covered:  # the hall, the vortex and the morning fill the screen on their own
+            self.hud.draw()
+        if self.message and self.message_until is not None and world.tick >= self.message_until:
+            self.message = ""
         if self.message:
             self.banner.text = self.message
             self.banner.draw()
         self.take_pending_shots()
+
+    def show_message(self, text: str, seconds: float | None = None) -> None:
+        """One line for the player, for `seconds` of play (None: until the next message)."""
+        self.message = text
+        self.message_until = None if seconds is None else self.world.tick + round(seconds / DT)
+
+    def shot_soon(self, ticks: int) -> bool:
+        """A beat's screenshot is due within `ticks` (the headless loop draws every tick before it)."""
+        return bool(self.shot_schedule) and self.shot_schedule[0][0] - self.world.tick <= ticks
 
     def take_pending_shots(self) -> None:
         folder = self.run.options.screenshots
@@ -127,17 +161,17 @@ class GameView(arcade.View):
         """F5: read the level file again and restart on it; a broken file is a message, not a crash."""
         options = self.run.options
         if not options.level:
-            self.message = "F5 reloads a level file; this backstage was generated"
+            self.show_message("F5 reloads a level file; this backstage was generated", NOTICE_SECONDS)
             return
         from game.session import Run
 
         try:
             run = Run(options)
         except UserError as error:
-            self.message = error.lines[0] if error.lines else str(error)
+            self.show_message(error.lines[0] if error.lines else str(error))  # stays until fixed
             return
         self.run = run
         self.renderer.set_world(run.world)
         self.renderer.snap_camera()
         self.accumulator = 0.0
-        self.message = f"reloaded {Path(options.level).name}"
+        self.show_message(f"reloaded {Path(options.level).name}", NOTICE_SECONDS)

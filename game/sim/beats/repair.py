@@ -1,22 +1,126 @@
-"""The repair beat (placeholder until its issue lands: any interact press moves on)."""
+"""The repair beat: the dreamer tries every tool on the flaw, and every attempt makes it worse.
+
+At the easel, NEXT_TOOL cycles the carried tools and USE reaches for the selected one: after a
+short reach the tool is in hand and its minigame begins — unless panic makes it slip and roll
+away (the dreamer walks over and picks it up with INTERACT, then comes back). Away from a
+minigame the dreamer walks freely: to fetch tools lying elsewhere, and back to the easel.
+
+With no tool in hand, USE at the easel is a bare-handed fumble (``minigames.hands``): it counts
+as an attempt. Standing still at the easel for IDLE_REACH_S makes the hands reach on their own.
+So the beat always ends: the flaw's severity passes its limit, or every tool carried during the
+beat has failed at least once (with no tools at all, one bare-handed attempt is enough).
+"""
 
 from __future__ import annotations
 
+from game.sim import minigames
 from game.sim.actions import Button
 from game.sim.beats import Scene
+from game.sim.beats.backstage import near_easel
+from game.sim.tools import HandReached
+
+REACH_TICKS = 18  # the hand's reach toward the tool, before it holds or slips
+IDLE_REACH_S = 15.0  # standing still at the easel this long, the hands reach by themselves
+IDLE_REACH_TICKS = int(IDLE_REACH_S * 60)
 
 
 class RepairScene(Scene):
     def __init__(self):
-        self.done = False
+        self.ticks = 0
+        self.reaching = 0  # ticks left of the current reach
+        self.reach_tool: str | None = None  # what the hand is going for (None: no tool carried)
+        self.tools_in_hand: list[str] = []  # every tool carried at some point in the beat, in order
+        self.failed: dict[str, int] = {}  # tool (or "hands") → failed attempts
+        self.attempts = 0
+        self.idle_ticks = 0
+
+    # -- the beat --------------------------------------------------------------------------
+
+    def enter(self, world) -> None:
+        world.player.frozen = False
+        self.note_carried(world)
+        if world.tools.hand_out:  # the reach began in the flaw beat
+            world.tools.hand_out = False
+            self.begin_reach(world)
 
     def update(self, world, inp) -> None:
+        self.ticks += 1
+        world.panic.grip()
+        self.note_carried(world)
+        game = world.minigame
+        if game is not None:
+            world.player.drive((0.0, 0.0), 1 / 60)
+            game.step(world, inp)
+            if game.done:
+                self.failed[game.tool] = self.failed.get(game.tool, 0) + 1
+                self.attempts += 1
+                self.idle_ticks = 0
+                world.minigame = None
+                world.player.frozen = False
+            return
+        if self.reaching:
+            world.player.drive((0.0, 0.0), 1 / 60)
+            self.reaching -= 1
+            if self.reaching == 0:
+                self.finish_reach(world)
+            return
         world.player.drive(inp.move, 1 / 60)
-        if inp.was_pressed(Button.INTERACT):
-            self.done = True
+        still = inp.move == (0.0, 0.0) and not inp.held
+        self.idle_ticks = self.idle_ticks + 1 if still else 0
+        at_easel = near_easel(world)
+        if at_easel and (inp.was_pressed(Button.USE_TOOL) or self.idle_ticks >= IDLE_REACH_TICKS):
+            self.begin_reach(world)
+
+    def note_carried(self, world) -> None:
+        for tool in world.tools.carried:
+            if tool not in self.tools_in_hand:
+                self.tools_in_hand.append(tool)
+
+    def begin_reach(self, world) -> None:
+        self.idle_ticks = 0
+        self.reaching = REACH_TICKS
+        self.reach_tool = world.tools.selected_tool
+        world.player.place(world.player.position)
+        world.emit(HandReached(world.tick, self.reach_tool or "hands"))
+
+    def finish_reach(self, world) -> None:
+        if self.reach_tool is None:
+            minigames.start(world, "hands")
+        else:
+            tool = world.tools.reach(world.panic.level)
+            if tool is None:  # it slipped and rolls away
+                world.panic.slip(world)
+                return
+            minigames.start(world, tool)
+        world.player.frozen = True
+
+    def exit(self, world) -> None:
+        world.player.frozen = False
 
     def finished(self, world) -> bool:
-        return self.done
+        if world.minigame is not None or self.reaching:
+            return False
+        if world.flaw.past_limit:
+            return True
+        return self.attempts > 0 and all(tool in self.failed for tool in self.tools_in_hand)
+
+    # -- for the renderer and the bot ------------------------------------------------------
+
+    @property
+    def reach_progress(self) -> float:
+        """0..1 of the hand's reach, 0 when not reaching."""
+        return 1.0 - self.reaching / REACH_TICKS if self.reaching else 0.0
+
+    def untried_tools(self) -> list[str]:
+        return [tool for tool in self.tools_in_hand if tool not in self.failed]
 
     def hash_state(self) -> tuple:
-        return (self.done,)
+        return (
+            self.ticks,
+            self.reaching,
+            self.reach_tool,
+            tuple(self.tools_in_hand),
+            tuple(sorted(self.failed.items())),
+            self.attempts,
+            self.idle_ticks,
+        )

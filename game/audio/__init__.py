@@ -1,0 +1,1 @@
+"""Sound: synthesised in code, played on world events."""

@@ -1,0 +1,149 @@
+"""The vortex level: a round sea of colour with shards of the backstage adrift in it and a calm eye at its heart.
+
+``generate_vortex(seed)`` makes one; ``vortex_level_for(level)`` finds the one a backstage
+leads to: the file named by the backstage map's ``vortex`` property (a path relative to the
+map), else ``vortex.tmj`` beside the map if there is one (so the shipped backstages share the
+shipped vortex), else a generated one from the backstage's seed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from game.level.model import TILE_SIZE, Level, LightSpec
+
+# Tuning (tiles unless said otherwise).
+SIZE = 60  # the map is SIZE x SIZE tiles
+ARENA_RADIUS = 27  # the open sea of colour
+SPAWN_RADIUS = 23  # the dreamer arrives this far from the eye
+EYE_CLEAR = 5  # no shard within this of the eye
+SHARDS = (9, 14)  # how many drifting shards of wall (min, max)
+SHARD_SIZE = (1, 3)  # their side, in tiles
+LIGHT_COLOURS = ((255, 120, 170), (120, 200, 255), (255, 210, 120), (170, 130, 255), (120, 255, 200))
+VORTEX_PROPERTY = "vortex"  # the backstage map property naming its vortex level file
+BESIDE = "vortex.tmj"  # the vortex level a backstage without the property finds beside it
+
+
+def generate_vortex(seed: int) -> Level:
+    """A vortex level from a seed: the same seed, the same sea."""
+    rng = random.Random(f"vortex:{seed}")
+    centre = SIZE / 2
+    for attempt in range(8):
+        walls = [[math.hypot(col + 0.5 - centre, row + 0.5 - centre) > ARENA_RADIUS for col in range(SIZE)] for row in range(SIZE)]
+        for _ in range(rng.randint(*SHARDS)):
+            angle = rng.uniform(0, 2 * math.pi)
+            radius = rng.uniform(EYE_CLEAR + 3, ARENA_RADIUS - 4)
+            w, h = rng.randint(*SHARD_SIZE), rng.randint(*SHARD_SIZE)
+            col0 = int(centre + radius * math.cos(angle) - w / 2)
+            row0 = int(centre + radius * math.sin(angle) - h / 2)
+            for row in range(row0, row0 + h):
+                for col in range(col0, col0 + w):
+                    if 0 <= row < SIZE and 0 <= col < SIZE and math.hypot(col + 0.5 - centre, row + 0.5 - centre) > EYE_CLEAR:
+                        walls[row][col] = True
+        spawn_angle = rng.uniform(0, 2 * math.pi)
+        spawn_cell = (int(centre + SPAWN_RADIUS * math.cos(spawn_angle)), int(centre + SPAWN_RADIUS * math.sin(spawn_angle)))
+        for row in range(spawn_cell[1] - 1, spawn_cell[1] + 2):
+            for col in range(spawn_cell[0] - 1, spawn_cell[0] + 2):
+                walls[row][col] = False
+        eye_cell = (int(centre), int(centre))
+        if _connected(walls, spawn_cell, eye_cell):
+            break
+    lights = []
+    for index in range(6):
+        angle = index * math.pi / 3 + rng.uniform(-0.3, 0.3)
+        radius = (ARENA_RADIUS - 8) * TILE_SIZE
+        lights.append(
+            LightSpec(
+                centre * TILE_SIZE + radius * math.cos(angle),
+                centre * TILE_SIZE + radius * math.sin(angle),
+                radius=14 * TILE_SIZE,
+                color=LIGHT_COLOURS[index % len(LIGHT_COLOURS)],
+                intensity=1.3,
+                flicker=0.2,
+                kind="spill",
+            )
+        )
+    lights.append(LightSpec(centre * TILE_SIZE, centre * TILE_SIZE, 10 * TILE_SIZE, (255, 244, 220), 1.6, 0.0, "work_lamp"))
+    return Level(
+        width=SIZE,
+        height=SIZE,
+        walls=tuple(tuple(row) for row in walls),
+        spawn=((spawn_cell[0] + 0.5) * TILE_SIZE, (spawn_cell[1] + 0.5) * TILE_SIZE),
+        lights=tuple(lights),
+        eye=((eye_cell[0] + 0.5) * TILE_SIZE, (eye_cell[1] + 0.5) * TILE_SIZE),
+        kind="vortex",
+        seed=seed,
+        title="The vortex",
+    )
+
+
+def _connected(walls, start: tuple[int, int], goal: tuple[int, int]) -> bool:
+    seen = {start}
+    frontier = [start]
+    while frontier:
+        col, row = frontier.pop()
+        if (col, row) == goal:
+            return True
+        for nxt in ((col + 1, row), (col - 1, row), (col, row + 1), (col, row - 1)):
+            c, r = nxt
+            if nxt not in seen and 0 <= r < len(walls) and 0 <= c < len(walls[0]) and not walls[r][c]:
+                seen.add(nxt)
+                frontier.append(nxt)
+    return False
+
+
+def map_property(path: str | Path, name: str) -> str | None:
+    """A string map property of a Tiled map (.tmj/.json or .tmx), or None; unreadable maps give None."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix.lower() == ".tmx":
+            root = ElementTree.fromstring(text)
+            for prop in root.findall("./properties/property"):
+                if prop.get("name") == name:
+                    return prop.get("value", prop.text)
+            return None
+        data = json.loads(text)
+    except (OSError, UnicodeDecodeError, ValueError, ElementTree.ParseError):
+        return None
+    for prop in data.get("properties", []) if isinstance(data, dict) else []:
+        if isinstance(prop, dict) and prop.get("name") == name and isinstance(prop.get("value"), str):
+            return prop["value"]
+    return None
+
+
+def vortex_file_for(level: Level) -> Path | None:
+    """The vortex level file a backstage map leads to (its ``vortex`` property, else one beside it), if any."""
+    if not level.source:
+        return None
+    named = map_property(level.source, VORTEX_PROPERTY)
+    if not named:
+        beside = Path(level.source).parent / BESIDE
+        return beside.resolve() if beside.is_file() and beside.resolve() != Path(level.source).resolve() else None
+    return (Path(level.source).parent / named).resolve()
+
+
+def vortex_level_for(level: Level, seed: int) -> Level:
+    """The vortex level the backstage leads to (its named file, else a generated one).
+
+    A named file that is missing or broken raises LevelError/UserError: ``Run`` asks for it
+    when the game starts, so the player learns of it before playing, not at the story's end.
+    """
+    if level.kind == "vortex":
+        return level
+    path = vortex_file_for(level)
+    if path is None:
+        return generate_vortex(seed)
+    from game.errors import UserError
+    from game.level.tiled import load_level
+
+    if not path.is_file():
+        raise UserError(f"{level.source}: map property '{VORTEX_PROPERTY}' names {path.name}, which is not there; expected a vortex level file beside the map")
+    vortex = load_level(path)
+    if vortex.kind != "vortex" or vortex.eye is None:
+        raise UserError(f"{path}: map property 'kind' is {vortex.kind!r} and it has {'an' if vortex.eye else 'no'} eye; expected kind 'vortex' with one 'eye' object")
+    return vortex

@@ -1,0 +1,91 @@
+"""The room tearing apart in lights_on: wall pieces and props spiral into the swirl and the colour closes in.
+
+Each fragment is drawn with the very pixels of the wall or prop it was, so the room visibly
+comes loose; as it nears the eye it shrinks, tumbles and takes on the swirl's colours. Behind
+them the swirl field (``game.render.vortex``) swallows the room from the edges in.
+"""
+
+from __future__ import annotations
+
+import colorsys
+import math
+
+import arcade
+from PIL import Image
+
+from game.level.model import TILE_SIZE
+from game.render.textures import level_image, prop_image
+
+HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
+HOLE_END_PX = 0.0  # ...and when it has gone
+
+
+class DebrisOverlay:
+    def __init__(self, view):
+        from game.render.vortex import SwirlField
+
+        self.field = SwirlField(view.window.ctx)
+        self.debris = None
+        self.sprites = arcade.SpriteList()
+        self.colours: list[tuple[int, int, int]] = []
+        from game.render.vortex import Dreamer
+
+        self.dreamer = Dreamer()
+
+    def build(self, world, debris) -> None:
+        self.debris = debris
+        self.sprites = arcade.SpriteList()
+        self.colours = []
+        picture = level_image(world.level)
+        height = world.level.pixel_height
+        for index, fragment in enumerate(debris.fragments):
+            x, y = fragment.home
+            w, h = fragment.size
+            if fragment.kind == "wall":
+                left, top = int(x - w / 2), int(height - (y + h / 2))
+                image = picture.crop((left, top, left + int(w), top + int(h)))
+                name = f"fragment-{world.seed}-{id(world.level)}-{int(x)}-{int(y)}"
+            else:
+                image = prop_image(fragment.kind, int(w), int(h))
+                name = f"prop-{fragment.kind}-{int(w)}x{int(h)}"
+            sprite = arcade.Sprite(arcade.Texture(image, hash=name, hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+            sprite.position = (x, y)
+            self.sprites.append(sprite)
+            r, g, b = colorsys.hsv_to_rgb((index * 0.137) % 1.0, 0.75, 1.0)
+            self.colours.append((int(r * 255), int(g * 255), int(b * 255)))
+
+    def draw(self, view) -> None:
+        from game.sim.beats.lights_on import EMPTY_HALL_S
+        from game.sim.story import Beat
+
+        world = view.world
+        if world.story.beat is not Beat.LIGHTS_ON:
+            return
+        scene = world.story.scene
+        debris = scene.debris
+        if debris is None or scene.ticks / 60.0 < EMPTY_HALL_S:
+            return
+        if debris is not self.debris:
+            self.build(world, debris)
+        camera = view.renderer.world_camera
+        hole = HOLE_END_PX + (HOLE_START_PX - HOLE_END_PX) * (1.0 - scene.dissolved) ** 1.3
+        view.renderer.gui_camera.use()
+        self.field.draw(camera, view.window, debris.swirl, scene.ticks / 60.0, world.settings.reduce_motion, alpha=1.0, hole=hole)
+        camera.use()
+        for sprite, fragment, colour in zip(self.sprites, debris.fragments, self.colours):
+            if not fragment.loose:
+                sprite.visible = fragment.kind != "wall"  # a wall piece still in place is the wall itself
+                continue
+            fade = fragment.fade
+            sprite.visible = fade < 1.0
+            sprite.position = fragment.position
+            sprite.angle = -math.degrees(fragment.angle)
+            sprite.scale = max(0.05, 1.0 - 0.85 * fade)
+            tint = tuple(int(255 + (c - 255) * min(1.0, fade * 1.6)) for c in colour)
+            sprite.color = tint + (int(255 * (1.0 - fade ** 2)),)
+        self.sprites.draw()
+        # The props torn loose are no longer where the room drew them.
+        for fragment in debris.fragments:
+            if fragment.source >= 0 and fragment.loose and fragment.source < len(view.renderer.props):
+                view.renderer.props[fragment.source].visible = False
+        self.dreamer.draw(view)

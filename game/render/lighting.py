@@ -1,0 +1,397 @@
+"""The lighting pass: the unlit scene, times ambient darkness plus every light with its soft shadows.
+
+Per frame:
+
+1. the shadow atlas (``game/render/shadows.py``) learns how far each light sees in every direction;
+2. each light is drawn additively into a half-float light map at a fraction of the screen's
+   resolution (light has headroom there: two overlapping lights add up past 1 without clipping),
+   as one quad bounded by its radius, with a penumbra that widens with distance from the
+   occluder (the angular filter width is the light's size times (d - blocker) / (blocker · d));
+3. the scene is multiplied by the light map (which starts at the ambient light, upsampled
+   bilinearly), with highlights rolled off softly instead of clipped, and dithered so dark
+   gradients do not band. The scene's sprite lists are "adopted" and do this as they are drawn
+   (``lit_sprite_fs.glsl``), so the lit scene costs one pass; a scene drawn some other way is
+   drawn offscreen first and composited by one full-screen pass.
+
+It only reads the world: light positions and brightness come from ``world.lights`` (the flicker
+is simulated, never computed here).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from game.level.model import Level
+from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
+from game.sim.bodies import PLAYER_RADIUS
+
+SHADERS = Path(__file__).parent / "shaders"
+LIGHT_MAP_SCALE = 0.25  # light map resolution as a fraction of the screen's
+AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintly cool
+HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
+LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
+HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
+# How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
+SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
+# Falloff: a hot core fading into a long warm tail, reaching zero exactly at the radius.
+CORE_SHARE = 0.45  # share of the brightness in the core
+CORE_TIGHTNESS = 9.0  # how quickly the core fades (per radius², unitless)
+LIGHT_GAIN = 1.5  # light map units per unit of brightness at a light's heart
+GLOW_GAIN = 2.5  # the flame or bulb itself: a small hot spot that no shadow covers
+GLOW_PX = 5.0  # its size
+
+_LIGHT_VS = """
+#version 330
+in vec4 in_light;  // x, y, radius, source size
+in vec4 in_color;  // r, g, b (brightness included), atlas row
+out vec4 v_light;
+out vec4 v_color;
+void main() {
+    v_light = in_light;
+    v_color = in_color;
+}
+"""
+
+_LIGHT_GS = """
+#version 330
+layout(points) in;
+layout(triangle_strip, max_vertices = 4) out;
+uniform WindowBlock {
+    mat4 projection;
+    mat4 view;
+} window;
+in vec4 v_light[];
+in vec4 v_color[];
+out vec2 g_world;
+flat out vec4 g_light;
+flat out vec4 g_color;
+void main() {
+    vec4 light = v_light[0];
+    for (int i = 0; i < 4; ++i) {
+        vec2 corner = vec2(i % 2 == 0 ? -1.0 : 1.0, i < 2 ? -1.0 : 1.0);
+        g_world = light.xy + corner * light.z;
+        g_light = light;
+        g_color = v_color[0];
+        gl_Position = window.projection * window.view * vec4(g_world, 0.0, 1.0);
+        EmitVertex();
+    }
+    EndPrimitive();
+}
+"""
+
+_LIGHT_FS = """
+#version 330
+#define PI 3.14159265358979
+#define TAPS 7
+uniform sampler2D atlas;
+uniform sampler2D ranges;
+uniform float rows;
+uniform float directions;
+uniform float window_texels;
+uniform float core_share;
+uniform float core_tightness;
+uniform float glow_gain;
+uniform float glow_px;
+in vec2 g_world;
+flat in vec4 g_light;
+flat in vec4 g_color;
+out vec4 f_light;
+
+float noise(vec2 p) {  // interleaved gradient noise: cheap per-pixel jitter for the filter taps
+    return fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
+}
+
+void main() {
+    vec2 rel = g_world - g_light.xy;
+    float d = length(rel);
+    float x = d / g_light.z;
+    if (x >= 1.0) discard;
+    float fade = 1.0 - x * x;
+    float falloff = fade * fade * ((1.0 - core_share) + core_share * exp(-core_tightness * x * x));
+    float u = (atan(rel.y, rel.x) + PI) / (2.0 * PI);
+    float v = (g_color.w + 0.5) / rows;
+    vec2 range = texture(ranges, vec2(u, v)).rg;
+    float visible;
+    if (d <= range.x) {
+        visible = 1.0;
+    } else if (d > range.y + 2.0) {  // 2 px: the soft depth comparison below reaches 1.5 px
+        visible = 0.0;
+    } else {
+        // Penumbra half-width in atlas texels, from the nearest blocker around this direction.
+        float blocker = max(range.x, 1.0);
+        float width = g_light.w * (d - blocker) / (blocker * d) * directions / (2.0 * PI);
+        width = clamp(width, 0.75, window_texels);
+        float jitter = noise(gl_FragCoord.xy) - 0.5;
+        visible = 0.0;
+        for (int k = 0; k < TAPS; ++k) {
+            float offset = ((float(k) + 0.5 + jitter) / float(TAPS) * 2.0 - 1.0) * width;
+            float depth = texture(atlas, vec2(u + offset / directions, v)).r;
+            visible += smoothstep(-1.5, 1.5, depth - d);  // soft by 1.5 px: no stair-steps on walls
+        }
+        visible /= float(TAPS);
+    }
+    float glow = glow_gain * exp(-(d * d) / (glow_px * glow_px));
+    f_light = vec4(g_color.rgb * (falloff * visible + glow), 1.0);
+}
+"""
+
+_PACK_FS = """
+#version 330
+// The half-float light map, packed into 8 bits a channel for the (many) fetches of the lit
+// scene: sqrt keeps the precision in the dark, LIGHT_RANGE keeps the headroom, and a dither
+// of half a step hides what rounding remains.
+uniform sampler2D light_map;
+uniform float light_range;
+out vec4 f_packed;
+float noise(vec2 p) {
+    return fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
+}
+void main() {
+    vec3 light = texelFetch(light_map, ivec2(gl_FragCoord.xy), 0).rgb;
+    f_packed = vec4(sqrt(max(light, 0.0) / light_range) + (noise(gl_FragCoord.xy) - 0.5) / 255.0, 1.0);
+}
+"""
+
+_COMPOSITE_VS = """
+#version 330
+in vec2 in_vert;
+in vec2 in_uv;
+out vec2 v_uv;
+void main() {
+    v_uv = in_uv;
+    gl_Position = vec4(in_vert, 0.0, 1.0);
+}
+"""
+
+_COMPOSITE_FS = """
+#version 330
+uniform sampler2D scene;
+uniform sampler2D light_map;
+uniform float light_range;
+uniform float knee;
+in vec2 v_uv;
+out vec4 f_color;
+
+float noise(vec2 p) {
+    return fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
+}
+
+void main() {
+    vec3 albedo = texture(scene, v_uv).rgb;
+    vec3 stored = texture(light_map, v_uv).rgb;
+    vec3 c = albedo * stored * stored * light_range;
+    // Roll highlights off towards white, keeping their hue, instead of clipping channels.
+    float peak = max(c.r, max(c.g, c.b));
+    if (peak > knee) {
+        float over = (peak - knee) / (1.0 - knee);
+        c *= (knee + (1.0 - knee) * over / (1.0 + over)) / peak;
+    }
+    // Dither (triangular, up to one 8-bit step each way) so that dark gradients do not band.
+    c += (noise(gl_FragCoord.xy) + noise(gl_FragCoord.yx + 71.0) - 1.0) / 255.0;
+    f_color = vec4(c, 1.0);
+}
+"""
+
+
+def _view_rect(camera, size) -> tuple[float, float, float, float]:
+    """The world rectangle a camera shows (left, bottom, right, top)."""
+    if camera is None:
+        return (0.0, 0.0, float(size[0]), float(size[1]))
+    vl, vb, vw, vh = camera.viewport.lbwh_int
+    a = camera.unproject((vl, vb))
+    b = camera.unproject((vl + vw, vb + vh))
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+
+
+def light_rows(world, view, max_lights: int = MAX_LIGHTS) -> np.ndarray:
+    """Lights that can touch the view, as rows (x, y, radius, source size, r, g, b, atlas row)."""
+    left, bottom, right, top = view
+    cx, cy = (left + right) / 2, (bottom + top) / 2
+    found = []
+    for light in world.lights:
+        brightness = light.brightness
+        if brightness <= 0.0:
+            continue
+        x, y = light.position
+        radius = light.spec.radius
+        if x + radius < left or x - radius > right or y + radius < bottom or y - radius > top:
+            continue
+        x, y = out_of_walls(world.level, x, y)
+        r, g, b = light.spec.color
+        scale = brightness * LIGHT_GAIN / 255.0
+        size = SOURCE_SIZE.get(light.spec.kind, 6.0)
+        found.append(((x - cx) ** 2 + (y - cy) ** 2, (x, y, radius, size, r * scale, g * scale, b * scale)))
+    found.sort(key=lambda item: item[0])
+    rows = np.array([row for _, row in found[:max_lights]], np.float32).reshape(-1, 7)
+    return np.concatenate([rows, np.arange(len(rows), dtype=np.float32)[:, None]], axis=1)
+
+
+def prop_boxes(props) -> np.ndarray:
+    """Rows (x, y, angle, half_width, half_height) of the shadow-casting props in (spec, (x, y), angle)."""
+    rows = [(x, y, angle, spec.width / 2, spec.height / 2) for spec, (x, y), angle in props if spec.casts_shadow]
+    return np.array(rows, np.float32).reshape(-1, 5)
+
+
+class Lighting:
+    """Owns the GPU buffers of the lighting pass for one window."""
+
+    def __init__(self, ctx, level: Level | None = None):
+        from arcade import gl
+        from arcade.gl import BufferDescription, geometry
+
+        self.ctx = ctx
+        self.atlas = ShadowAtlas(ctx)
+        self.light_buffer = ctx.buffer(reserve=MAX_LIGHTS * 8 * 4)
+        self.lights = ctx.geometry([BufferDescription(self.light_buffer, "4f 4f", ["in_light", "in_color"])])
+        self.light_program = ctx.program(vertex_shader=_LIGHT_VS, geometry_shader=_LIGHT_GS, fragment_shader=_LIGHT_FS)
+        self.light_program["atlas"] = 0
+        self.light_program["ranges"] = 1
+        self.light_program["rows"] = float(MAX_LIGHTS)
+        self.light_program["directions"] = float(self.atlas.depth.width)
+        self.light_program["window_texels"] = float(PENUMBRA_WINDOW)
+        self.light_program["core_share"] = CORE_SHARE
+        self.light_program["core_tightness"] = CORE_TIGHTNESS
+        self.light_program["glow_gain"] = GLOW_GAIN
+        self.light_program["glow_px"] = GLOW_PX
+        self.composite_program = ctx.program(vertex_shader=_COMPOSITE_VS, fragment_shader=_COMPOSITE_FS)
+        self.composite_program["scene"] = 0
+        self.composite_program["light_map"] = 1
+        self.composite_program["knee"] = HIGHLIGHT_KNEE
+        self.composite_program["light_range"] = LIGHT_RANGE
+        self.pack_program = ctx.program(vertex_shader=_COMPOSITE_VS, fragment_shader=_PACK_FS)
+        self.pack_program["light_map"] = 0
+        self.pack_program["light_range"] = LIGHT_RANGE
+        self.lit_program = ctx.load_program(
+            vertex_shader=":system:shaders/sprites/sprite_list_geometry_vs.glsl",
+            geometry_shader=":system:shaders/sprites/sprite_list_geometry_cull_geo.glsl",
+            fragment_shader=SHADERS / "lit_sprite_fs.glsl",
+        )
+        self.lit_program["sprite_texture"] = 0
+        self.lit_program["uv_texture"] = 1
+        self.lit_program["light_map"] = 2
+        self.lit_program["knee"] = HIGHLIGHT_KNEE
+        self.lit_program["light_range"] = LIGHT_RANGE
+        self.adopted = False  # whether sprite lists draw themselves lit (see adopt)
+        self.quad = geometry.quad_2d_fs()
+        self._gl = gl
+        self.size = None
+        self.scene_fbo = self.light_fbo = self.packed_fbo = None
+        self.edge_set = EdgeSet(np.zeros((0, 4), np.float32))
+        self.level = None
+        self.light_count = 0  # lights drawn in the last frame
+        self.edge_count = 0  # occluder edges in the last frame
+        if level is not None:
+            self.set_level(level)
+
+    def set_level(self, level: Level) -> None:
+        self.level = level
+        self.edge_set = EdgeSet(wall_edges(level))
+
+    def _ensure_buffers(self, size) -> None:
+        if self.size == size:
+            return
+        gl = self._gl
+        self.size = size
+        self.scene_fbo = None  # made when first needed (a scene that was not adopted)
+        small = (max(1, round(size[0] * LIGHT_MAP_SCALE)), max(1, round(size[1] * LIGHT_MAP_SCALE)))
+        light = self.ctx.texture(small, components=4, dtype="f2", filter=(gl.LINEAR, gl.LINEAR), wrap_x=gl.CLAMP_TO_EDGE, wrap_y=gl.CLAMP_TO_EDGE)
+        self.light_fbo = self.ctx.framebuffer(color_attachments=[light])
+        packed = self.ctx.texture(small, components=4, filter=(gl.LINEAR, gl.LINEAR), wrap_x=gl.CLAMP_TO_EDGE, wrap_y=gl.CLAMP_TO_EDGE)
+        self.packed_fbo = self.ctx.framebuffer(color_attachments=[packed])
+
+    @property
+    def light_map(self):
+        """The last frame's light (half-float RGBA, at LIGHT_MAP_SCALE of the screen)."""
+        return self.light_fbo.color_attachments[0]
+
+    def occluders(self, world, player=None, props=None) -> np.ndarray:
+        """Every occluder edge: walls, then props and the player (at the given positions if any)."""
+        if world.level is not self.level:
+            self.set_level(world.level)
+        if props is None:
+            props = [(p.spec, p.position, p.angle) for p in world.props]
+        x, y = world.player.position if player is None else player
+        return self.edge_set.with_bodies(prop_boxes(props), [(x, y, PLAYER_RADIUS)])
+
+    def adopt(self, sprite_list) -> None:
+        """Light this sprite list as it is drawn (the fast path: no offscreen scene, no extra pass).
+
+        Everything the scene draws should be adopted; a scene with nothing adopted is drawn
+        offscreen and composited instead.
+        """
+        sprite_list.initialize()
+        # arcade 3.3 keeps a sprite list's program on its GL data; the vertex and geometry
+        # shaders stay arcade's own, only the fragment shader is ours.
+        sprite_list._data.program = self.lit_program
+        self.adopted = True
+
+    def render_light_map(self, world, camera, size, player=None, props=None) -> float:
+        """Fill the light map for this frame; returns the house lights' level (0..1)."""
+        ctx = self.ctx
+        self._ensure_buffers(size)
+        view = _view_rect(camera, size)
+        house = float(getattr(world.lights, "house", 0.0))
+        lights = light_rows(world, view) if house < 1.0 else np.zeros((0, 8), np.float32)
+        reach = float(lights[:, 2].max()) if len(lights) else 0.0
+        left, bottom, right, top = view
+        edges = cull(self.occluders(world, player, props), left - reach, bottom - reach, right + reach, top + reach)
+        self.light_count, self.edge_count = len(lights), len(edges)
+        self.atlas.render(lights, edges)
+
+        # The light map starts at the ambient light (or the house lights, as they come up) and
+        # each lamp adds to it, fading out as the house lights take over.
+        base = [a + (h - a) * house for a, h in zip(AMBIENT, HOUSE_LIGHT)]
+        self.light_fbo.use()
+        self.light_fbo.clear(color_normalized=(*base, 1.0))
+        if len(lights):
+            lights[:, 4:7] *= 1.0 - house
+            self.light_buffer.write(np.ascontiguousarray(lights, np.float32).tobytes())
+            ctx.enable(ctx.BLEND)
+            ctx.blend_func = ctx.ONE, ctx.ONE
+            self.atlas.depth.use(0)
+            self.atlas.range.use(1)
+            self.lights.render(self.light_program, mode=ctx.POINTS, vertices=len(lights))
+            ctx.blend_func = ctx.BLEND_DEFAULT
+        self.packed_fbo.use()
+        ctx.disable(ctx.BLEND)
+        self.light_map.use(0)
+        self.quad.render(self.pack_program)
+        return house
+
+    def draw(self, world, camera, draw_scene, player=None, props=None) -> None:
+        """Draw `draw_scene` lit by the world's lights into the framebuffer that is active now.
+
+        `camera` is the world camera in use; `player` (x, y) and `props` [(spec, (x, y), angle)]
+        may give the interpolated positions the sprites are drawn at, so shadows stay under them.
+        """
+        ctx = self.ctx
+        target = ctx.active_framebuffer
+        size = tuple(target.size)
+        house = self.render_light_map(world, camera, size, player, props)
+
+        if self.adopted:
+            target.use()
+            program = self.lit_program
+            program["screen_size"] = (float(size[0]), float(size[1]))
+            self.packed_fbo.color_attachments[0].use(2)
+            draw_scene()
+            ctx.enable(ctx.BLEND)
+            ctx.blend_func = ctx.BLEND_DEFAULT
+            return
+
+        if self.scene_fbo is None:
+            gl = self._gl
+            scene = ctx.texture(size, components=4, filter=(gl.NEAREST, gl.NEAREST))
+            self.scene_fbo = ctx.framebuffer(color_attachments=[scene])
+        self.scene_fbo.use()
+        self.scene_fbo.clear(color=(0, 0, 0, 255))
+        draw_scene()
+        target.use()
+        ctx.disable(ctx.BLEND)
+        self.scene_fbo.color_attachments[0].use(0)
+        self.packed_fbo.color_attachments[0].use(1)
+        self.quad.render(self.composite_program)
+        ctx.enable(ctx.BLEND)
+        ctx.blend_func = ctx.BLEND_DEFAULT

@@ -1,0 +1,70 @@
+"""The masterpiece as the dreamer keeps it after acceptance: the same flaw, now the heart of the picture.
+
+Made on the CPU from the masterpiece team's art and flaw field: the darkness stays where the
+player's attempts put it, but its edge is traced in gold and the colours around it deepen, so
+the eye goes to it. Used for the reveal, the vortex's shreds and the waking memory.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from PIL import Image, ImageFilter
+
+GOLD = np.array((236, 190, 92), np.float32)
+NIGHT = np.array((38, 30, 92), np.float32)  # the deep colour the flaw's heart becomes
+HALO_BLUR = 6  # px: how far the warmth around the flaw spreads (at 256 px)
+
+
+@lru_cache(maxsize=4)
+def _art(seed: int):
+    from game.render.masterpiece import MasterpieceArt
+
+    return MasterpieceArt(seed)
+
+
+def _flaw_key(flaw) -> tuple:
+    return (flaw.severity, flaw.recompose, len(flaw.blots))
+
+
+_cache: dict = {}
+
+
+def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -> Image.Image:
+    """The flawed masterpiece, recomposed by `recompose` (the flaw's own value when None)."""
+    flaw = world.flaw
+    amount = flaw.recompose if recompose is None else recompose
+    key = (world.seed, size, _flaw_key(flaw), round(amount, 2))
+    if key in _cache:
+        return _cache[key]
+    try:
+        from game.render.masterpiece import flaw_field
+
+        base = np.asarray(_art(world.seed).image().resize((size, size), Image.LANCZOS), np.float32)
+        dark, colour = flaw_field(flaw, size)
+    except Exception:  # the art is not there: a plain warm canvas with a dark heart
+        ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
+        r = np.hypot(xs - size / 2, ys - size / 2) / size
+        base = np.stack([180 - 90 * r, 120 + 60 * np.sin(xs / 17), 90 + 80 * np.cos(ys / 23)], axis=2).astype(np.float32)
+        dark = np.clip(1.0 - r * 6.0, 0.0, 1.0).astype(np.float32)
+        colour = np.zeros_like(base) + 40
+    picture = base * (1.0 - dark[..., None] * 0.9) + colour * 0.4 * dark[..., None]
+    if amount > 0:
+        # The flaw's edge traced in two thin gold contours, its depth turned a deep, rich night.
+        rim = np.exp(-(((dark - 0.42) / 0.07) ** 2)) + 0.5 * np.exp(-(((dark - 0.12) / 0.04) ** 2))
+        rim = np.asarray(Image.fromarray((np.clip(rim, 0, 1) * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(0.6)), np.float32) / 255.0
+        halo = np.asarray(Image.fromarray((dark * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(HALO_BLUR * size / 256)), np.float32) / 255.0
+        glow = np.clip(halo - dark, 0.0, 1.0)
+        grey = picture.mean(axis=2, keepdims=True)
+        vivid = grey + (picture - grey) * 1.3  # colour returns round it
+        picture = picture + (vivid - picture) * amount
+        depth = np.clip((dark - 0.4) / 0.5, 0.0, 1.0)[..., None]
+        picture = picture * (1.0 - depth * 0.5 * amount) + NIGHT * depth * 0.5 * amount
+        picture = picture + GOLD * 0.3 * glow[..., None] * amount
+        picture = picture * (1.0 - rim[..., None] * amount) + GOLD * rim[..., None] * amount
+    image = Image.fromarray(np.clip(picture, 0, 255).astype(np.uint8))
+    if len(_cache) > 16:
+        _cache.clear()
+    _cache[key] = image
+    return image

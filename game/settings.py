@@ -1,0 +1,171 @@
+"""The player's settings: what they are, their limits, and how they are kept on disk.
+
+Stored as JSON in the user's config directory (``FLAWED_CONFIG_DIR`` overrides it), written
+atomically through ``game.storage``. A file that is not JSON is set aside as ``.bak`` and the
+defaults are used, with one warning for the game to show; a value out of range falls back to
+its default alone, with a warning naming it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+
+from game.storage import atomic_write_text, config_dir, load_json_or_backup, set_aside
+
+SETTINGS_FILE = "settings.json"
+FORMAT = 1  # version of the settings file
+
+SCREEN_SHAKE = ("off", "reduced", "full")
+TEXT_SIZES = (100, 125, 150, 200)  # % of the normal text size
+GAME_SPEED_MIN, GAME_SPEED_MAX, GAME_SPEED_STEP = 50, 100, 10  # % of real time
+VOLUME_STEP = 0.1  # one press of left/right in the settings screen
+SHAKE_SCALE = {"off": 0.0, "reduced": 0.35, "full": 1.0}  # what the renderer multiplies shake by
+
+
+def settings_path() -> Path:
+    return config_dir() / SETTINGS_FILE
+
+
+def player_levels_dir() -> Path:
+    """The player's own level folder, listed beside the shipped levels."""
+    return config_dir() / "levels"
+
+
+@dataclass
+class Settings:
+    master_volume: float = 0.8  # 0..1
+    music_volume: float = 0.7  # 0..1: the beds (room tone, hush, rumble, drone, birds)
+    effects_volume: float = 0.9  # 0..1: everything that happens once
+    fullscreen: bool = False
+    reduce_flicker: bool = False
+    reduce_motion: bool = False
+    screen_shake: str = "full"  # one of SCREEN_SHAKE
+    captions: bool = True
+    text_size: int = 100  # one of TEXT_SIZES
+    key_bindings: dict[str, list[str]] = field(default_factory=dict)  # binding → keys, only the remapped ones
+    game_speed: int = 100  # % of real time, GAME_SPEED_MIN..GAME_SPEED_MAX
+    photosensitivity_acknowledged: bool = False
+
+    # -- what other parts read -------------------------------------------------------------
+
+    def sim_settings(self):
+        """The part of the settings the simulation sees (and replays record)."""
+        from game.sim.world import SimSettings
+
+        return SimSettings(reduce_flicker=self.reduce_flicker, reduce_motion=self.reduce_motion)
+
+    @property
+    def speed_factor(self) -> float:
+        """Game speed as a fraction of real time (the play view's ticks per real second / 60)."""
+        return self.game_speed / 100.0
+
+    @property
+    def text_scale(self) -> float:
+        return self.text_size / 100.0
+
+    @property
+    def shake_scale(self) -> float:
+        return 0.0 if self.reduce_motion else SHAKE_SCALE[self.screen_shake]
+
+    def volume(self, bus: str) -> float:
+        """The gain a sound on this bus ("music" or "effects") plays at."""
+        bus_volume = self.music_volume if bus == "music" else self.effects_volume
+        return self.master_volume * bus_volume
+
+    def bindings(self):
+        """The keyboard bindings: input's defaults overlaid with the player's remaps."""
+        from game.input import Bindings
+
+        return Bindings(self.key_bindings)
+
+    def keys_for(self, binding: str) -> tuple[str, ...]:
+        from game.input import DEFAULT_BINDINGS
+
+        return tuple(self.key_bindings.get(binding, DEFAULT_BINDINGS.get(binding, ())))
+
+    def rebind(self, binding: str, key: str) -> None:
+        """Make `key` the one key for `binding` (defaults stay for the others)."""
+        from game.input import DEFAULT_BINDINGS
+
+        if binding not in DEFAULT_BINDINGS:
+            raise ValueError(f"no such binding {binding!r}")
+        self.key_bindings = {**self.key_bindings, binding: [key.upper()]}
+
+    def reset_bindings(self) -> None:
+        self.key_bindings = {}
+
+    # -- disk ------------------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        return {"format": FORMAT, **asdict(self)}
+
+    def save(self, path: Path | str | None = None) -> None:
+        atomic_write_text(path or settings_path(), json.dumps(self.to_json(), indent=2, sort_keys=True) + "\n")
+
+    @classmethod
+    def from_json(cls, data: dict) -> tuple["Settings", list[str]]:
+        """Settings from parsed JSON; each bad value falls back to its default with a warning."""
+        settings, warnings = cls(), []
+        for f in fields(cls):
+            if f.name not in data:
+                continue
+            value, problem = _check(f.name, data[f.name])
+            if problem:
+                warnings.append(f"setting {f.name!r}: {problem}; using {getattr(settings, f.name)!r}")
+            else:
+                setattr(settings, f.name, value)
+        return settings, warnings
+
+    @classmethod
+    def load(cls, path: Path | str | None = None) -> tuple["Settings", list[str]]:
+        """The saved settings (defaults if there are none) and warnings for the player."""
+        path = Path(path or settings_path())
+        data, warning = load_json_or_backup(path)
+        if warning:
+            return cls(), [warning]
+        if data is None:
+            return cls(), []
+        if not isinstance(data, dict):
+            return cls(), [set_aside(path, f"expected an object of settings, found {type(data).__name__}")]
+        return cls.from_json(data)
+
+    def copy(self) -> "Settings":
+        return replace(self, key_bindings={k: list(v) for k, v in self.key_bindings.items()})
+
+
+def _check(name: str, value) -> tuple[object, str | None]:
+    """(the value as the game keeps it, or a problem in a few words)."""
+    if name in ("master_volume", "music_volume", "effects_volume"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+            return None, f"expected a number from 0 to 1, found {value!r}"
+        return float(value), None
+    if name in ("fullscreen", "reduce_flicker", "reduce_motion", "captions", "photosensitivity_acknowledged"):
+        if not isinstance(value, bool):
+            return None, f"expected true or false, found {value!r}"
+        return value, None
+    if name == "screen_shake":
+        if value not in SCREEN_SHAKE:
+            return None, f"expected one of {', '.join(SCREEN_SHAKE)}, found {value!r}"
+        return value, None
+    if name == "text_size":
+        if isinstance(value, bool) or value not in TEXT_SIZES:
+            return None, f"expected one of {', '.join(map(str, TEXT_SIZES))}, found {value!r}"
+        return int(value), None
+    if name == "game_speed":
+        if isinstance(value, bool) or not isinstance(value, int) or not GAME_SPEED_MIN <= value <= GAME_SPEED_MAX:
+            return None, f"expected a whole number from {GAME_SPEED_MIN} to {GAME_SPEED_MAX}, found {value!r}"
+        return value, None
+    if name == "key_bindings":
+        from game.input import DEFAULT_BINDINGS, key_code
+
+        if not isinstance(value, dict):
+            return None, f"expected an object of binding → keys, found {value!r}"
+        for binding, keys in value.items():
+            if binding not in DEFAULT_BINDINGS:
+                return None, f"unknown binding {binding!r}"
+            if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and key_code(k) is not None for k in keys):
+                return None, f"binding {binding!r}: expected a list of key names, found {keys!r}"
+        return {binding: [k.upper() for k in keys] for binding, keys in value.items()}, None
+    return value, None

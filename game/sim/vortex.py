@@ -1,0 +1,162 @@
+"""The swirl: a field of tangential and radial pulls around a calm eye, applied as pymunk forces.
+
+The same field tears the backstage apart in ``lights_on`` and fills the vortex level. The
+dreamer swims in it (``swim``); fragments of the backstage orbit in it (``Orbiter``). With
+reduce-motion the whole swirl turns slower and pulls more gently.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import pymunk
+
+from game.sim.events import Event
+
+DT = 1.0 / 60.0
+
+# Tuning (px, px/s, px/s²).
+EYE_RADIUS = 56.0  # inside this the air is still: the calm eye
+SPIN_ACCEL = 280.0  # the tangential pull at its strongest
+DRIFT_ACCEL = 150.0  # the outward (radial) pull at its strongest
+PULL_PEAK_PX = 260.0  # distance from the eye where the pulls are strongest
+PULL_REACH_PX = 1400.0  # beyond this the pulls have faded to a quarter
+GUST_HZ = 0.23  # the pulls breathe in gusts this often
+GUST_DEPTH = 0.35  # ...by this share of their strength
+SWIM_ACCEL = 520.0  # the dreamer's own push through the swirl
+SWIM_TOP_SPEED = 210.0  # px/s the dreamer's swimming tops out at
+SWIM_DRAG = 2.0  # 1/s: the air of the dream holds everything back
+FIELD_TURN_PER_S = 0.9  # rad/s the colour field turns at the peak (for the renderer and the orbits)
+REDUCED_MOTION = 0.4  # reduce-motion multiplies the swirl's speeds and pulls by this
+# Orbiting fragments.
+ORBIT_SPRING = 2.2  # 1/s²: how firmly an orbiter keeps to its ring
+ORBIT_DAMPING = 1.4  # 1/s
+ORBIT_MASS = 1.0
+
+
+@dataclass(frozen=True)
+class VortexEntered(Event):
+    eye_x: float
+    eye_y: float
+
+
+@dataclass(frozen=True)
+class EyeReached(Event):
+    pass
+
+
+def profile(distance: float) -> float:
+    """0..1: how hard the swirl pulls at this distance from the eye (still in the eye)."""
+    if distance <= EYE_RADIUS:
+        return 0.0
+    rise = min(1.0, (distance - EYE_RADIUS) / max(1.0, PULL_PEAK_PX - EYE_RADIUS))
+    if distance <= PULL_PEAK_PX:
+        return rise * rise * (3.0 - 2.0 * rise)
+    fall = (distance - PULL_PEAK_PX) / (PULL_REACH_PX - PULL_PEAK_PX)
+    return max(0.25, 1.0 - 0.75 * min(1.0, fall))
+
+
+class Swirl:
+    """The field itself: where the eye is, how it turns, and the pull it exerts anywhere."""
+
+    def __init__(self, eye: tuple[float, float], reduce_motion: bool = False, strength: float = 1.0):
+        self.eye = (float(eye[0]), float(eye[1]))
+        self.motion = REDUCED_MOTION if reduce_motion else 1.0
+        self.strength = strength  # 0..1, for swirls that are still gathering
+        self.turn = 0.0  # rad the field has turned (the renderer spins its colours by it)
+        self.seconds = 0.0
+
+    @property
+    def gust(self) -> float:
+        return 1.0 + GUST_DEPTH * math.sin(2 * math.pi * GUST_HZ * self.seconds)
+
+    @property
+    def spin_rate(self) -> float:
+        """rad/s the field's colours turn now."""
+        return FIELD_TURN_PER_S * self.motion * self.strength
+
+    def step(self) -> None:
+        self.seconds += DT
+        self.turn += self.spin_rate * DT
+
+    def pull(self, x: float, y: float) -> tuple[float, float]:
+        """The swirl's acceleration at (x, y): counter-clockwise around the eye, and outward."""
+        dx, dy = x - self.eye[0], y - self.eye[1]
+        distance = math.hypot(dx, dy)
+        if distance < 1e-6:
+            return (0.0, 0.0)
+        ux, uy = dx / distance, dy / distance
+        k = profile(distance) * self.gust * self.motion * self.strength
+        spin, drift = SPIN_ACCEL * k, DRIFT_ACCEL * k
+        return (-uy * spin + ux * drift, ux * spin + uy * drift)
+
+    def push(self, body: pymunk.Body, scale: float = 1.0) -> None:
+        """Apply the pull to a body as a pymunk force (integrated in the coming space step)."""
+        ax, ay = self.pull(body.position.x, body.position.y)
+        body.apply_force_at_world_point((ax * body.mass * scale, ay * body.mass * scale), body.position)
+
+    def hash_state(self) -> tuple:
+        return (self.eye, self.motion, self.strength, self.turn, self.seconds)
+
+
+def swim(player, swirl: Swirl, move: tuple[float, float]) -> None:
+    """The dreamer's stroke: their own push plus drag; the swirl's pull goes in as a force."""
+    body = player.body
+    mx, my = (0.0, 0.0) if player.frozen else move
+    if mx or my:
+        player.facing = (mx, my)
+    vx, vy = body.velocity
+    drag = max(0.0, 1.0 - SWIM_DRAG * DT)
+    vx, vy = vx * drag + mx * SWIM_ACCEL * DT, vy * drag + my * SWIM_ACCEL * DT
+    speed = math.hypot(vx, vy)
+    if speed > SWIM_TOP_SPEED * 1.6:  # the swirl may carry the dreamer faster than they swim
+        vx, vy = vx * SWIM_TOP_SPEED * 1.6 / speed, vy * SWIM_TOP_SPEED * 1.6 / speed
+    body.velocity = (vx, vy)
+    swirl.push(body)
+
+
+class Orbiter:
+    """A fragment of the backstage (a tool, a shred of the masterpiece) circling the eye."""
+
+    def __init__(self, space: pymunk.Space, swirl: Swirl, kind: str, name: str, radius: float, angle: float, spin: float):
+        self.kind = kind  # "tool" or "shred"
+        self.name = name  # the tool id, or the shred's index
+        self.ring = radius  # px from the eye it keeps to
+        self.spin = spin  # rad/s it tumbles
+        self.body = pymunk.Body(ORBIT_MASS, pymunk.moment_for_circle(ORBIT_MASS, 0, 8))
+        ex, ey = swirl.eye
+        self.body.position = (ex + radius * math.cos(angle), ey + radius * math.sin(angle))
+        speed = self.orbit_speed(swirl)
+        self.body.velocity = (-math.sin(angle) * speed, math.cos(angle) * speed)
+        self.body.angular_velocity = spin
+        space.add(self.body)  # no shape: nothing collides with a memory
+
+    def orbit_speed(self, swirl: Swirl) -> float:
+        return swirl.spin_rate * self.ring * (0.6 + 0.4 * profile(self.ring))
+
+    def step(self, swirl: Swirl) -> None:
+        body = self.body
+        ex, ey = swirl.eye
+        dx, dy = body.position.x - ex, body.position.y - ey
+        distance = max(1.0, math.hypot(dx, dy))
+        ux, uy = dx / distance, dy / distance
+        # Keep to the ring, move at the field's pace round it.
+        radial = -ORBIT_SPRING * (distance - self.ring)
+        want = self.orbit_speed(swirl)
+        vx, vy = body.velocity
+        along = -uy * vx + ux * vy
+        across = ux * vx + uy * vy
+        tangential = (want - along) * ORBIT_DAMPING
+        radial -= across * ORBIT_DAMPING
+        fx = (ux * radial - uy * tangential) * body.mass
+        fy = (uy * radial + ux * tangential) * body.mass
+        body.apply_force_at_world_point((fx, fy), body.position)
+
+    @property
+    def position(self) -> tuple[float, float]:
+        return (self.body.position.x, self.body.position.y)
+
+    def hash_state(self) -> tuple:
+        b = self.body
+        return (self.kind, self.name, self.ring, self.spin, b.position, b.velocity, b.angle, b.angular_velocity)

@@ -1,0 +1,54 @@
+"""The game in the headless window: key events become actions, the fixed step keeps time."""
+
+from __future__ import annotations
+
+from game.input import key_code
+from game.session import Run, RunOptions
+from game.sim.world import DT
+
+
+def make_view(window, **options):
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, **options)))
+    window.show_view(view)
+    return view
+
+
+def test_holding_a_key_walks_the_player(window):
+    view = make_view(window)
+    start = view.world.player.position
+    window.dispatch_event("on_key_press", key_code("D"), 0)
+    window.dispatch_events()
+    for _ in range(30):
+        view.on_update(DT)
+    window.dispatch_event("on_key_release", key_code("D"), 0)
+    window.dispatch_events()
+    assert view.world.tick == 30
+    assert view.world.player.position[0] > start[0] + 30
+
+
+def test_the_accumulator_steps_fixed_ticks_and_clamps_long_frames(window):
+    view = make_view(window)
+    view.on_update(0.5 * DT)
+    assert view.world.tick == 0
+    view.on_update(0.6 * DT)
+    assert view.world.tick == 1
+    view.on_update(3.0)  # a hitch: clamped to 0.25 s, never a bigger dt
+    assert view.world.tick == 1 + 15
+
+
+def test_game_speed_runs_fewer_ticks_per_second(window):
+    view = make_view(window)
+    view.game_speed = 0.5
+    for _ in range(60):
+        view.on_update(DT)
+    assert view.world.tick == 30
+
+
+def test_f5_on_a_generated_level_is_a_message_not_a_crash(window):
+    view = make_view(window)
+    window.dispatch_event("on_key_press", key_code("F5"), 0)
+    window.dispatch_events()
+    assert "generated" in view.message
+    view.on_draw()

@@ -1,0 +1,310 @@
+"""Lights and soft shadows, as rendered: walls, props and the player block light, light adds up
+without clipping, closed rooms stay dark, and reduce-flicker keeps the picture calm."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from game.level.model import TILE_SIZE, Level, LightSpec, PropSpec
+from game.render.lighting import AMBIENT, HOUSE_LIGHT
+from game.render.shadows import wall_edges
+from game.sim.world import SimSettings, World
+
+T = TILE_SIZE
+# 20 x 11 tiles: the whole room fits on screen wherever the camera follows the dreamer.
+WALL_IN_THE_MIDDLE = [
+    "####################",
+    "#S.................#",
+    "#..................#",
+    "#..................#",
+    "#.........#........#",
+    "#.........#........#",
+    "#.........#........#",
+    "#..................#",
+    "#..................#",
+    "#..................#",
+    "####################",
+]
+CLOSED_ROOM = [
+    "####################",
+    "#S.................#",
+    "#..................#",
+    "#.......#####......#",
+    "#.......#...#......#",
+    "#.......#...#......#",
+    "#.......#...#......#",
+    "#.......#####......#",
+    "#..................#",
+    "#..................#",
+    "####################",
+]
+OPEN_ROOM = [row.replace("#", ".") if 0 < i < 10 else row for i, row in enumerate(CLOSED_ROOM)]
+OPEN_ROOM = ["#" + row[1:-1] + "#" for row in OPEN_ROOM]
+
+
+def level(rows, *lights: LightSpec, props=()) -> Level:
+    return replace(Level.from_ascii(rows, seed=4), lights=tuple(lights), props=tuple(props))
+
+
+def lamp(x, y, radius=400.0, intensity=1.0, kind="work_lamp", flicker=0.0, color=(255, 220, 180)) -> LightSpec:
+    return LightSpec(x, y, radius, color, intensity, flicker, kind)
+
+
+class Scene:
+    """A world drawn by the game's own WorldRenderer, with readers for what came out."""
+
+    def __init__(self, window, world: World):
+        from game.render.scene import WorldRenderer
+
+        self.window, self.world = window, world
+        self.renderer = WorldRenderer(world, window)
+        self.renderer.observe()
+        self.renderer.snap_camera()
+        self.lighting = self.renderer.lighting
+        self._map = None
+
+    def draw(self) -> "Scene":
+        self.window.clear()
+        self.renderer.draw(1.0)
+        self._map = None
+        return self
+
+    def step(self) -> "Scene":
+        self.renderer.remember()
+        self.world.step()
+        self.renderer.observe()
+        return self
+
+    def light_map(self) -> np.ndarray:
+        if self._map is None:
+            texture = self.lighting.light_map
+            data = np.frombuffer(texture.read(), dtype=np.float16).astype(np.float32)
+            self._map = data.reshape(texture.height, texture.width, 4)[..., :3]
+        return self._map
+
+    def screen(self, x: float, y: float) -> tuple[int, int]:
+        sx, sy = self.renderer.world_camera.project((x, y))[:2]
+        return int(sx), int(sy)
+
+    def light(self, x: float, y: float) -> np.ndarray:
+        """The light falling on world point (x, y): RGB in light units (ambient included)."""
+        sx, sy = self.renderer.world_camera.project((x, y))[:2]
+        light = self.light_map()
+        h, w = light.shape[:2]
+        return light[int(sy * h / self.window.height), int(sx * w / self.window.width)]
+
+    def pixels(self, x: float, y: float, size: int = 6) -> np.ndarray:
+        """The final picture around world point (x, y), as an RGB array."""
+        import arcade
+
+        sx, sy = self.screen(x, y)
+        image = arcade.get_image(sx - size // 2, sy - size // 2, size, size).convert("RGB")
+        return np.asarray(image, np.float32)
+
+
+def brightness(rgb) -> float:
+    return float(np.mean(rgb))
+
+
+def test_the_far_side_of_a_wall_is_darker_and_follows_the_light(window):
+    # The wall is column 10, rows 4-6 from the top: x 320..352, y 128..224 in the world.
+    wall_mid_y = 176.0
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, wall_mid_y)))
+    scene = Scene(window, world).draw()
+    near, far = scene.light(240.0 - 80.0, wall_mid_y), scene.light(240.0 + 192.0, wall_mid_y)
+    assert brightness(near) > 0.5
+    assert brightness(far) < 0.25 * brightness(near)
+    assert brightness(far) == pytest.approx(brightness(AMBIENT), abs=0.02)  # full shadow: only ambient
+    # The final picture agrees.
+    assert brightness(scene.pixels(240.0 - 80.0, wall_mid_y)) > 3 * brightness(scene.pixels(240.0 + 192.0, wall_mid_y))
+    # The wall's lit face is lit; its far face is not.
+    assert brightness(scene.light(320.0 + 4.0, wall_mid_y)) > 0.4
+    assert brightness(scene.light(352.0 - 4.0, wall_mid_y)) < 0.2
+
+    # The light moves above the wall's end: the far side is lit now.
+    world.lights[0].offset = (0.0, 180.0)
+    scene.draw()
+    assert brightness(scene.light(240.0 + 192.0, wall_mid_y)) > 2 * brightness(far)
+
+
+def test_a_pushed_prop_moves_its_shadow(window):
+    crate = PropSpec(300.0, 176.0, 40.0, 40.0, "crate", movable=True)
+    world = World(level(OPEN_ROOM, lamp(200.0, 176.0), props=[crate]))
+    scene = Scene(window, world).draw()
+    behind = (420.0, 176.0)
+    shaded = brightness(scene.light(*behind))
+    assert shaded < 0.5 * brightness(scene.light(200.0 - 120.0, 176.0))
+    assert brightness(scene.light(300.0, 176.0)) > 0.5  # the crate's top is lit, not blacked out
+    world.props[0].body.position = (300.0, 260.0)  # pushed out of the way
+    scene.renderer.observe()
+    scene.draw()
+    assert brightness(scene.light(*behind)) > 2 * shaded
+    # and its shadow fell where it went
+    assert brightness(scene.light(420.0, 260.0 + 30.0)) < brightness(scene.light(420.0, 176.0))
+
+
+def test_the_player_casts_a_shadow(window):
+    world = World(level(OPEN_ROOM, lamp(200.0, 176.0)))
+    world.player.place((260.0, 176.0))
+    scene = Scene(window, world)
+    scene.renderer.snap_camera()
+    scene.draw()
+    assert brightness(scene.light(330.0, 176.0)) < 0.6 * brightness(scene.light(330.0, 176.0 + 60.0))
+
+
+def test_shadows_have_a_penumbra_that_widens_with_distance(window):
+    crate = PropSpec(300.0, 176.0, 24.0, 24.0, "crate")
+    world = World(level(OPEN_ROOM, lamp(200.0, 176.0, radius=600.0, kind="spill"), props=[crate]))
+    scene = Scene(window, world).draw()
+
+    def edge_width(x: float) -> float:
+        """How far (px) across the shadow's edge at distance x the light goes from 20 % to 80 %."""
+        ys = np.arange(176.0, 176.0 + 120.0, 1.0)
+        values = np.array([brightness(scene.light(x, y)) for y in ys])
+        lo, hi = values.min(), values.max()
+        inside = ys[np.argmax(values > lo + 0.2 * (hi - lo))]
+        outside = ys[np.argmax(values > lo + 0.8 * (hi - lo))]
+        return outside - inside
+
+    near, far = edge_width(350.0), edge_width(560.0)
+    assert near >= 0.0
+    assert far > 1.5 * near
+
+
+def test_overlapping_lights_add_up_without_clipping(window):
+    a, b = lamp(260.0, 176.0, radius=300.0, intensity=1.2), lamp(380.0, 176.0, radius=300.0, intensity=1.2)
+    point = (320.0, 176.0)
+    only_a = Scene(window, World(level(OPEN_ROOM, a))).draw()
+    light_a, pixels_a = only_a.light(*point), only_a.pixels(*point)
+    only_b = Scene(window, World(level(OPEN_ROOM, b))).draw()
+    light_b = only_b.light(*point)
+    both = Scene(window, World(level(OPEN_ROOM, a, b))).draw()
+    light_both, pixels_both = both.light(*point), both.pixels(*point)
+    ambient = np.array(AMBIENT)
+    assert np.allclose(light_both - ambient, (light_a - ambient) + (light_b - ambient), rtol=0.05, atol=0.02)
+    assert light_both.max() > 1.0  # past what an 8-bit buffer could hold
+    assert brightness(pixels_both) > brightness(pixels_a) + 10
+    assert pixels_both.max() < 255  # rolled off, not clipped to white
+    assert pixels_both[..., 0].mean() > pixels_both[..., 2].mean() + 20  # still warm, not washed white
+
+
+# Lights all round, including one hung right on the room's outer corner and one on its wall's face.
+@pytest.mark.parametrize("where", [(100.0, 176.0), (352.0, 300.0), (520.0, 60.0), (416.0, 256.0), (400.0, 256.0), (236.0, 240.0)])
+def test_no_light_leaks_into_a_closed_room(window, where):
+    # The room is columns 8-12, rows 3-7 from the top: its inside x 288..384, y 128..224.
+    world = World(level(CLOSED_ROOM, lamp(*where, radius=500.0, intensity=2.0)))
+    scene = Scene(window, world).draw()
+    assert brightness(scene.light(*where)) > 1.0
+    light = scene.light_map()
+    (x0, y0), (x1, y1) = scene.screen(288.0 + 1, 128.0 + 1), scene.screen(384.0 - 1, 224.0 - 1)
+    h, w = light.shape[:2]
+    inside = light[int(y0 * h / window.height) + 1 : int(y1 * h / window.height), int(x0 * w / window.width) + 1 : int(x1 * w / window.width)]
+    assert inside.size > 0
+    assert np.abs(inside - np.array(AMBIENT)).max() < 0.01
+    # whereas without the walls the same spot is lit
+    open_scene = Scene(window, World(level(OPEN_ROOM, lamp(*where, radius=500.0, intensity=2.0)))).draw()
+    assert brightness(open_scene.light(336.0, 176.0)) > brightness(AMBIENT) + 0.1
+
+
+def test_wall_outlines_have_no_seams_between_tiles():
+    block = Level.from_ascii(["######", "#S...#", "#.##.#", "#.##.#", "#....#", "######"])
+    edges = wall_edges(block)
+    # The 2x2 block in the middle is outlined by four edges, one per side, none inside it.
+    inner = [e for e in edges if 64 <= min(e[0], e[2]) and max(e[0], e[2]) <= 128 and 64 <= min(e[1], e[3]) and max(e[1], e[3]) <= 128]
+    assert len(inner) == 4
+    for x0, y0, x1, y1 in edges:
+        # floor on the right-hand side of each edge, wall on the left
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        nx, ny = (y1 - y0), -(x1 - x0)
+        length = (nx * nx + ny * ny) ** 0.5
+        right = block.cell_of(mx + nx / length * 4, my + ny / length * 4)
+        left = block.cell_of(mx - nx / length * 4, my - ny / length * 4)
+        assert not block.is_wall(*right) and block.is_wall(*left)
+
+
+def test_house_lights_light_everything_and_every_shadow_vanishes(window):
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
+    scene = Scene(window, world).draw()
+    assert brightness(scene.light(432.0, 176.0)) < 0.3
+    world.lights.house = 1.0
+    world.step()
+    scene.renderer.observe()
+    scene.draw()
+    light = scene.light_map()
+    assert np.allclose(light, np.array(HOUSE_LIGHT), atol=0.01)
+
+
+def large_changes(values, threshold: float) -> list[int]:
+    """Frames where the value has moved by at least `threshold` from its last turning point."""
+    events, anchor, direction = [], values[0], 0
+    for i, v in enumerate(values):
+        if direction and (v - anchor) * direction > 0:
+            anchor = v
+        elif abs(v - anchor) >= threshold:
+            direction = 1 if v > anchor else -1
+            anchor = v
+            events.append(i)
+    return events
+
+
+def most_in_a_second(frames: list[int], fps: int = 60) -> int:
+    return max((sum(1 for t in frames if start <= t < start + fps) for start in frames), default=0)
+
+
+def candle_series(window, reduce_flicker: bool, frames: int) -> list[float]:
+    candle = lamp(320.0, 176.0, radius=220.0, intensity=1.4, kind="candle", flicker=1.0)
+    world = World(level(OPEN_ROOM, candle), settings=SimSettings(reduce_flicker=reduce_flicker))
+    world.player.place((60.0, 300.0))
+    scene = Scene(window, world)
+    values = []
+    for _ in range(frames):
+        scene.step().draw()
+        values.append(brightness(scene.pixels(320.0 + 50.0, 176.0 + 20.0, size=8)))
+    return values
+
+
+def test_reduce_flicker_keeps_a_candle_to_three_visible_changes_a_second(window):
+    calm = candle_series(window, True, 150)
+    threshold = 0.1 * float(np.mean(calm))  # a visible change: a tenth of the brightness
+    assert np.mean(calm) > 40  # the candle does light the floor
+    assert most_in_a_second(large_changes(calm, threshold)) <= 3
+    # The same candle without the setting flashes far more often: the measure can fail.
+    wild = candle_series(window, False, 60)
+    assert most_in_a_second(large_changes(wild, threshold)) > 3
+
+
+def test_a_scene_drawn_some_other_way_is_lit_by_compositing(window):
+    """Sprites the lighting has not adopted are drawn offscreen and lit by one full-screen pass."""
+    import arcade
+    from PIL import Image
+
+    from game.render.lighting import Lighting
+
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
+    lighting = Lighting(window.ctx, world.level)
+    camera = arcade.Camera2D()
+    camera.position = (320.0, 176.0)
+    white = arcade.SpriteList()
+    sprite = arcade.Sprite(arcade.Texture(Image.new("RGBA", (64, 64), (200, 200, 200, 255)), hash="test-white"))
+    sprite.position, sprite.width, sprite.height = (320.0, 176.0), 640.0, 352.0
+    white.append(sprite)
+    window.clear()
+    camera.match_window()
+    camera.use()
+    lighting.draw(world, camera, white.draw)
+
+    def at(x, y):
+        sx, sy = camera.project((x, y))[:2]
+        return brightness(np.asarray(arcade.get_image(int(sx) - 3, int(sy) - 3, 6, 6).convert("RGB"), np.float32))
+
+    near, far = at(160.0, 176.0), at(432.0, 176.0)
+    assert near > 3 * far
+    assert far == pytest.approx(200 * np.mean(AMBIENT), abs=4)  # the unlit side: ambient only
+    # A flat dark surface is dithered: neighbouring pixels differ by a step or so, never more.
+    sx, sy = camera.project((500.0, 176.0))[:2]
+    patch = np.asarray(arcade.get_image(int(sx) - 8, int(sy) - 8, 16, 16).convert("RGB"), np.int32)
+    assert len(np.unique(patch[..., 2])) >= 2
+    assert np.ptp(patch[..., 2]) <= 3

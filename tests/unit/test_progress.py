@@ -1,0 +1,102 @@
+"""Progress: saved at each beat boundary, continued at the saved beat; a corrupt save is set aside."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from game.progress import clear_progress, load_progress, progress_path, save_progress
+from game.session import Run, RunOptions
+from game.sim.story import Beat
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLAWED_CONFIG_DIR", str(tmp_path))
+    return tmp_path
+
+
+def play_until(run: Run, beat: Beat, extra: int = 0) -> None:
+    while run.world.story.beat is not beat:
+        run.step()
+        assert run.world.tick < 40000, "the bot did not get there"
+    for _ in range(extra):
+        run.step()
+
+
+def test_quitting_midway_and_continuing_resumes_at_the_saved_beat(config_dir):
+    run = Run(RunOptions(seed=5, size="small", autoplay=True, save_progress=True))
+    play_until(run, Beat.ALONE, extra=120)  # quit a little into the alone beat
+    saved_flaw = (run.world.flaw.severity, [b.hash_state() for b in run.world.flaw.blots])
+    attempts, used = run.world.stats.attempts, list(run.world.stats.tools_used)
+    del run
+
+    progress, warning = load_progress()
+    assert warning is None
+    assert progress.beat == "alone" and progress.seed == 5
+    resumed = Run(RunOptions(resume=progress, autoplay=True, save_progress=True))
+    world = resumed.world
+    assert world.story.beat is Beat.ALONE and world.story.history[0][0] is Beat.ALONE
+    assert (world.flaw.severity, [b.hash_state() for b in world.flaw.blots]) == saved_flaw  # the same flaw
+    assert world.stats.attempts == attempts and world.stats.tools_used == used
+    assert resumed.ticks_before > 0
+    play_until(resumed, Beat.REVEAL)
+    assert load_progress()[0].beat == "reveal"  # saved again at the next boundaries
+    resumed.run_to_end()
+    assert world.story.completed
+    assert [b for b, _ in world.story.history] == [Beat.ALONE, Beat.ACCEPTANCE, Beat.REVEAL, Beat.LIGHTS_ON, Beat.VORTEX, Beat.WAKING]
+    assert load_progress() == (None, None)  # the dream is over: nothing to continue
+
+
+def test_continuing_at_the_vortex_loads_the_vortex_level():
+    run = Run(RunOptions(seed=6, size="small", autoplay=True, save_progress=True))
+    play_until(run, Beat.VORTEX)
+    progress, _ = load_progress()
+    resumed = Run(RunOptions(resume=progress, autoplay=True))
+    assert resumed.world.level.kind == "vortex"
+    assert resumed.world.story.beat is Beat.VORTEX
+
+
+def test_a_corrupt_save_gives_defaults_a_backup_and_one_warning(config_dir):
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"format": "flawed-progress", "beat": "alo', encoding="utf-8")
+    progress, warning = load_progress()
+    assert progress is None
+    assert isinstance(warning, str) and "\n" not in warning and "progress.json" in warning
+    assert not path.exists()
+    assert path.with_name("progress.json.bak").read_text(encoding="utf-8").startswith('{"format"')
+    assert load_progress() == (None, None)  # once set aside, no second warning
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"format": "flawed-progress", "version": 1, "beat": "dreaming", "seed": 1, "level": {}},
+        {"format": "something-else"},
+        [1, 2, 3],
+        {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"kind": "generated"}, "flaw": {"blots": "no"}},
+    ],
+)
+def test_a_save_that_is_not_a_saved_game_is_set_aside_too(config_dir, data):
+    path = progress_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    progress, warning = load_progress()
+    assert progress is None and warning and path.with_name("progress.json.bak").exists()
+
+
+def test_saving_is_atomic_and_leaves_no_temp_files(config_dir):
+    run = Run(RunOptions(seed=2, size="small", autoplay=True))
+    save_progress(run)
+    save_progress(run)
+    assert sorted(p.name for p in config_dir.iterdir()) == ["progress.json"]
+    clear_progress()
+    assert list(config_dir.iterdir()) == []
+
+
+def test_bots_and_replays_do_not_touch_the_players_save(config_dir):
+    run = Run(RunOptions(seed=2, size="small", autoplay=True, max_ticks=600))
+    run.run_to_end()
+    assert not progress_path().exists()

@@ -1,0 +1,96 @@
+"""Settings survive a round trip, a corrupt file and an interrupted write."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from game import storage
+from game.settings import Settings, settings_path
+
+
+@pytest.fixture(autouse=True)
+def config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLAWED_CONFIG_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_round_trip_keeps_every_field(config_dir):
+    settings = Settings(
+        master_volume=0.3, music_volume=0.1, effects_volume=1.0, fullscreen=True, reduce_flicker=True,
+        reduce_motion=True, screen_shake="reduced", captions=False, text_size=150, game_speed=60,
+        photosensitivity_acknowledged=True,
+    )
+    settings.rebind("move_left", "j")
+    settings.save()
+    assert settings_path().parent == config_dir
+    loaded, warnings = Settings.load()
+    assert warnings == []
+    assert loaded == settings
+    assert loaded.keys_for("move_left") == ("J",)
+    assert loaded.sim_settings().reduce_flicker and loaded.sim_settings().reduce_motion
+
+
+def test_no_file_gives_defaults_and_no_warning():
+    settings, warnings = Settings.load()
+    assert settings == Settings() and warnings == []
+    assert settings.captions is True  # captions are on unless the player turns them off
+
+
+def test_a_corrupt_file_gives_defaults_a_backup_and_one_warning(config_dir):
+    path = settings_path()
+    path.write_text('{"master_volume": 0.2, "captions": fal', encoding="utf-8")
+    settings, warnings = Settings.load()
+    assert settings == Settings()
+    assert len(warnings) == 1 and "settings.json" in warnings[0] and ".bak" in warnings[0]
+    backup = path.with_name("settings.json.bak")
+    assert backup.read_text(encoding="utf-8").startswith('{"master_volume": 0.2')
+    assert not path.exists()
+
+
+def test_json_that_is_not_an_object_is_set_aside_too():
+    settings_path().write_text("[1, 2, 3]", encoding="utf-8")
+    settings, warnings = Settings.load()
+    assert settings == Settings() and len(warnings) == 1
+    assert settings_path().with_name("settings.json.bak").exists()
+
+
+def test_a_bad_value_falls_back_alone_with_a_warning_naming_it():
+    settings_path().write_text(json.dumps({"game_speed": 20, "text_size": 150, "screen_shake": "wild"}), encoding="utf-8")
+    settings, warnings = Settings.load()
+    assert settings.game_speed == 100 and settings.text_size == 150 and settings.screen_shake == "full"
+    assert len(warnings) == 2
+    assert any("game_speed" in w and "20" in w for w in warnings)
+
+
+@pytest.mark.parametrize("failing", ["os.replace", "os.fsync"])
+def test_an_interrupted_write_leaves_the_old_file_intact(monkeypatch, failing):
+    Settings(master_volume=0.25).save()
+    before = settings_path().read_bytes()
+
+    def crash(*args, **kwargs):
+        raise OSError("the power went out")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(storage.os, failing.split(".")[1], crash)
+        with pytest.raises(OSError):
+            Settings(master_volume=0.75, captions=False).save()
+    assert settings_path().read_bytes() == before
+    assert Settings.load()[0].master_volume == 0.25
+    leftovers = [name for name in os.listdir(settings_path().parent) if name != "settings.json"]
+    assert leftovers == [], f"the half-written temp file was left behind: {leftovers}"
+
+
+def test_a_remap_replaces_the_keys_of_that_binding_only():
+    from game.input import key_code
+
+    settings = Settings()
+    settings.rebind("move_right", "L")
+    bindings = settings.bindings()
+    assert "move_right" in bindings.bindings_for(key_code("L"))
+    assert "move_right" not in bindings.bindings_for(key_code("D"))
+    assert "move_left" in bindings.bindings_for(key_code("A"))
+    with pytest.raises(ValueError):
+        settings.rebind("fly", "K")
