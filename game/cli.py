@@ -33,6 +33,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+SIZE_NAMES = {"s": "small", "small": "small", "m": "medium", "medium": "medium", "l": "large", "large": "large"}
+
+
+def size_name(text: str) -> str:
+    size = SIZE_NAMES.get(text.lower())
+    if size is None:
+        raise argparse.ArgumentTypeError(f"expected small, medium or large (S, M, L), found {text!r}")
+    return size
+
+
 def seed_int(text: str) -> int:
     try:
         value = int(text)
@@ -50,7 +60,7 @@ def play_parser() -> ArgumentParser:
     )
     parser.add_argument("--level", metavar="FILE", help="play a Tiled level file (.tmj, .json, .tmx)")
     parser.add_argument("--seed", type=seed_int, metavar="N", help="seed for the generated backstage and the masterpiece")
-    parser.add_argument("--size", choices=("small", "medium", "large"), default="medium", help="size of a generated backstage")
+    parser.add_argument("--size", type=size_name, default="medium", metavar="S|M|L", help="size of a generated backstage")
     parser.add_argument("--fullscreen", action="store_true", help="play full screen")
     parser.add_argument("--headless", action="store_true", help="render without a visible window (EGL, no display needed)")
     parser.add_argument("--autoplay", action="store_true", help="the built-in player bot plays the whole story")

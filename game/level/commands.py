@@ -6,41 +6,16 @@ stderr, never a traceback).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
+from game.cli import EXIT_INTERNAL, EXIT_OK, size_name
+from game.cli import EXIT_USAGE as EXIT_BAD
+from game.cli import ArgumentParser as Parser
+from game.cli import seed_int as seed_number
 from game.errors import LevelError, UserError
 
-EXIT_OK, EXIT_INTERNAL, EXIT_BAD = 0, 1, 2
 PREVIEW_SIZE = (1280, 720)  # px
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse whose usage mistakes are one line and exit status 2."""
-
-    def error(self, message: str):
-        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-
-def seed_number(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2^63-1, found {value}")
-    return value
-
-
-SIZE_NAMES = {"s": "small", "small": "small", "m": "medium", "medium": "medium", "l": "large", "large": "large"}
-
-
-def size_name(text: str) -> str:
-    size = SIZE_NAMES.get(text.lower())
-    if size is None:
-        raise argparse.ArgumentTypeError(f"expected small, medium or large (S, M, L), found {text!r}")
-    return size
 
 
 def parser() -> Parser:

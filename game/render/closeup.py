@@ -18,6 +18,7 @@ from array import array
 import arcade
 from arcade.gl import BufferDescription
 
+from game.render.fullscreen import FULLSCREEN_VS
 from game.render.masterpiece import art_for
 from game.sim.flaw import MAX_BLOTS
 from game.sim.minigames.base import FAILING_TICKS
@@ -38,16 +39,6 @@ INTERNAL_SCALE = 0.75  # the close-up is worked out at this fraction of the scre
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
 
-_VERTEX = """
-#version 330
-in vec2 in_vert;
-in vec2 in_uv;
-out vec2 v_uv;
-void main() {
-    gl_Position = vec4(in_vert, 0.0, 1.0);
-    v_uv = in_uv;
-}
-"""
 
 # Pass 1: the flaw in canvas space. rgb = the colour it darkens toward, a = how dark.
 _FLAW_FRAGMENT = """
@@ -267,9 +258,9 @@ class CloseupRenderer:
         self.window = window or arcade.get_window()
         self.ctx = self.window.ctx
         self.quad = _quad(self.ctx)
-        self.flaw_program = self.ctx.program(vertex_shader=_VERTEX, fragment_shader=_FLAW_FRAGMENT)
-        self.closeup_program = self.ctx.program(vertex_shader=_VERTEX, fragment_shader=_CLOSEUP_FRAGMENT)
-        self.blit_program = self.ctx.program(vertex_shader=_VERTEX, fragment_shader=_BLIT_FRAGMENT)
+        self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
+        self.closeup_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT)
+        self.blit_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT)
         self.picture = None  # the offscreen close-up (texture, framebuffer, size)
         # Two flaw textures: the flaw now, and before its last worsening (eased between).
         self.flaw_textures = []

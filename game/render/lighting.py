@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from game.level.model import Level
+from game.render.fullscreen import FULLSCREEN_VS
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
 from game.sim.bodies import PLAYER_RADIUS
 
@@ -154,16 +155,6 @@ void main() {
 }
 """
 
-_COMPOSITE_VS = """
-#version 330
-in vec2 in_vert;
-in vec2 in_uv;
-out vec2 v_uv;
-void main() {
-    v_uv = in_uv;
-    gl_Position = vec4(in_vert, 0.0, 1.0);
-}
-"""
 
 _COMPOSITE_FS = """
 #version 330
@@ -255,12 +246,12 @@ class Lighting:
         self.light_program["core_tightness"] = CORE_TIGHTNESS
         self.light_program["glow_gain"] = GLOW_GAIN
         self.light_program["glow_px"] = GLOW_PX
-        self.composite_program = ctx.program(vertex_shader=_COMPOSITE_VS, fragment_shader=_COMPOSITE_FS)
+        self.composite_program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_COMPOSITE_FS)
         self.composite_program["scene"] = 0
         self.composite_program["light_map"] = 1
         self.composite_program["knee"] = HIGHLIGHT_KNEE
         self.composite_program["light_range"] = LIGHT_RANGE
-        self.pack_program = ctx.program(vertex_shader=_COMPOSITE_VS, fragment_shader=_PACK_FS)
+        self.pack_program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_PACK_FS)
         self.pack_program["light_map"] = 0
         self.pack_program["light_range"] = LIGHT_RANGE
         self.lit_program = ctx.load_program(

@@ -13,23 +13,14 @@ import math
 import arcade
 from arcade.gl import geometry
 
+from game.render.fullscreen import FULLSCREEN_VS
+
 CONTRAST = 1.0  # the field's colour contrast
 REDUCED_CONTRAST = 0.45  # with reduce-motion
 HUE_BANDS = 3.0  # colour bands around the eye
 SPIRAL_TWIST = 2.4  # how tightly the bands wind in toward the eye (rad per e-fold of distance)
 EYE_GLOW_PX = 70.0  # the warm stillness around the eye, px
 FIELD_DRIFT = 0.03  # slow drift of the hues themselves, cycles per s
-
-_VS = """
-#version 330
-in vec2 in_vert;
-in vec2 in_uv;
-out vec2 v_uv;
-void main() {
-    gl_Position = vec4(in_vert, 0.0, 1.0);
-    v_uv = in_uv;
-}
-"""
 
 _FS = """
 #version 330
@@ -106,7 +97,7 @@ class SwirlField:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.program = ctx.program(vertex_shader=_VS, fragment_shader=_FS)
+        self.program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FS)
         self.quad = geometry.quad_2d_fs()
 
     def draw(self, camera, window, swirl, seconds: float, reduce_motion: bool, alpha: float = 1.0, hole: float = 0.0) -> None:

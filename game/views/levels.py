@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.views.widgets import ERROR_INK, INK, TITLE_FONT, Menu, MenuItem, MenuView, arcade, shaded_panel
+from game.views.widgets import ERROR_INK, INK, TITLE_FONT, Menu, MenuItem, PanelView, arcade
 
 LEVEL_SUFFIXES = (".tmj", ".json", ".tmx")
 HEADING_PT = 30
@@ -58,7 +58,7 @@ def find_levels(shipped: Path | None = None, yours: Path | None = None) -> list[
     return entries
 
 
-class LevelsView(MenuView):
+class LevelsView(PanelView):
     anchor = ("center", "center", (0, -20))
     item_width = 620
 
@@ -93,14 +93,8 @@ class LevelsView(MenuView):
         self.hint.color = ERROR_INK if entry is not None and not entry.playable else (150, 140, 126, 255)
         super().on_draw()
 
-    def draw_background(self) -> None:
-        super().draw_background()
-        width, height = self.window.get_size()
-        shaded_panel(0, width, 0, height, 150)
-
     def draw_words(self) -> None:
+        super().draw_words()
         width, height = self.window.get_size()
-        self.heading.x, self.heading.y = width / 2, height - 70 * self.scale
-        self.heading.draw()
         self.where.x, self.where.y = width / 2, height - 100 * self.scale
         self.where.draw()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.settings import (
     GAME_SPEED_MAX, GAME_SPEED_MIN, GAME_SPEED_STEP, SCREEN_SHAKE, TEXT_SIZES, VOLUME_STEP,
 )
-from game.views.widgets import INK, TITLE_FONT, Menu, MenuItem, MenuView, arcade, shaded_panel
+from game.views.widgets import INK, TITLE_FONT, Menu, MenuItem, PanelView, arcade
 
 HEADING_PT = 30
 
@@ -35,7 +35,7 @@ def step_choice(choices, current, step: int):
     return choices[(index + step) % len(choices)]
 
 
-class SettingsView(MenuView):
+class SettingsView(PanelView):
     anchor = ("center", "center", (0, -30))
 
     def __init__(self, shell, back=None):
@@ -85,18 +85,8 @@ class SettingsView(MenuView):
         if field == "text_size":
             self.rebuild()
 
-    def draw_background(self) -> None:
-        super().draw_background()
-        width, height = self.window.get_size()
-        shaded_panel(0, width, 0, height, 150)
 
-    def draw_words(self) -> None:
-        width, height = self.window.get_size()
-        self.heading.x, self.heading.y = width / 2, height - 70 * self.scale
-        self.heading.draw()
-
-
-class KeysView(MenuView):
+class KeysView(PanelView):
     """Remap a key: choose the action, then press the key it should answer to."""
 
     anchor = ("center", "center", (0, -30))
@@ -141,12 +131,3 @@ class KeysView(MenuView):
             self.shell.settings_changed()
         self.menu.changed()
 
-    def draw_background(self) -> None:
-        super().draw_background()
-        width, height = self.window.get_size()
-        shaded_panel(0, width, 0, height, 150)
-
-    def draw_words(self) -> None:
-        width, height = self.window.get_size()
-        self.heading.x, self.heading.y = width / 2, height - 70 * self.scale
-        self.heading.draw()

@@ -442,3 +442,22 @@ class MenuView(arcade.View):
 
     def draw_words(self) -> None:
         """Titles and paragraphs of the screen (none by default)."""
+
+
+class PanelView(MenuView):
+    """A menu on a shaded panel under its heading: settings, keys, custom levels.
+
+    Subclasses make `self.heading` (an arcade.Text) in their __init__.
+    """
+
+    panel_alpha = 150  # how much of the backstage the panel hides
+
+    def draw_background(self) -> None:
+        super().draw_background()
+        width, height = self.window.get_size()
+        shaded_panel(0, width, 0, height, self.panel_alpha)
+
+    def draw_words(self) -> None:
+        width, height = self.window.get_size()
+        self.heading.x, self.heading.y = width / 2, height - 70 * self.scale
+        self.heading.draw()
