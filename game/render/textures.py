@@ -31,35 +31,45 @@ def _noise(rng: np.random.Generator, height: int, width: int, scale: int) -> np.
 
 
 def level_image(level: Level) -> Image.Image:
-    """The floor and walls of a whole level as one RGBA picture (top row of pixels = top of map)."""
+    """The floor and walls of a whole level as one RGBA picture (top row of pixels = top of map).
+
+    Everything is float32 and broadcast from one row and one column where it can be: a large
+    backstage is millions of pixels, and this runs before the first frame.
+    """
     width, height = level.pixel_width, level.pixel_height
     rng = np.random.default_rng(level.seed & 0xFFFFFFFF)
-    ys, xs = np.mgrid[0:height, 0:width]
+    ys = np.arange(height, dtype=np.int32)[:, None]
+    xs = np.arange(width, dtype=np.int32)[None, :]
 
     # Floor: planks running left to right, each with its own tone and grain, dark gaps between.
     board = ys // BOARD_WIDTH
-    tone = rng.uniform(0.75, 1.1, size=height // BOARD_WIDTH + 2)[board]
-    grain = 0.85 + 0.3 * _noise(rng, height, width, 6) * (0.6 + 0.4 * np.sin(xs / 23.0 + board * 1.7))
-    wood = np.array(FLOOR_WOOD, np.float32)[None, None, :] * (tone * grain)[..., None]
+    tone = rng.uniform(0.75, 1.1, size=height // BOARD_WIDTH + 2).astype(np.float32)[board]
+    wave = np.sin(xs.astype(np.float32) / np.float32(23.0) + board.astype(np.float32) * np.float32(1.7))
+    grain = np.float32(0.85) + np.float32(0.3) * _noise(rng, height, width, 6) * (np.float32(0.6) + np.float32(0.4) * wave)
+    shade = tone * grain  # (H, W): how light each floor board is, before the walls' shadow
     seams = (ys % BOARD_WIDTH == 0) | ((xs + board * 57) % 160 == 0)
-    wood[seams] = FLOOR_GAP
-    rgb = wood
 
     # Walls: dark plaster, a lighter lip along their top edge so they read as raised.
     walls_top_down = np.array(level.walls[::-1], dtype=bool)
     wall_mask = np.repeat(np.repeat(walls_top_down, TILE_SIZE, axis=0), TILE_SIZE, axis=1)
-    plaster = np.array(WALL_FACE, np.float32)[None, None, :] * (0.8 + 0.35 * _noise(rng, height, width, 4))[..., None]
-    rgb = np.where(wall_mask[..., None], plaster, rgb)
-    below_is_floor = np.zeros_like(wall_mask)
-    below_is_floor[:-4, :] = wall_mask[:-4, :] & ~wall_mask[4:, :]
-    rgb[below_is_floor] = WALL_TOP
+    plaster = np.float32(0.8) + np.float32(0.35) * _noise(rng, height, width, 4)
+    lip = np.zeros_like(wall_mask)
+    lip[:-4, :] = wall_mask[:-4, :] & ~wall_mask[4:, :]
     # Soft contact shadow on the floor along the walls.
-    shade = Image.fromarray((wall_mask * 255).astype(np.uint8)).filter(ImageFilter.GaussianBlur(6))
-    occlusion = 1.0 - 0.45 * (np.asarray(shade, np.float32) / 255.0)
-    rgb = np.where(wall_mask[..., None], rgb, rgb * occlusion[..., None])
+    blurred = Image.fromarray(wall_mask.view(np.uint8) * np.uint8(255)).filter(ImageFilter.GaussianBlur(6))
+    occlusion = np.float32(1.0) - np.float32(0.45 / 255.0) * np.asarray(blurred, np.float32)
 
-    alpha = np.full((height, width, 1), 255, np.float32)
-    return Image.fromarray(np.clip(np.concatenate([rgb, alpha], axis=2), 0, 255).astype(np.uint8))
+    rgba = np.empty((height, width, 4), np.uint8)
+    rgba[..., 3] = 255
+    for channel in range(3):
+        wood = shade * np.float32(FLOOR_WOOD[channel])
+        wood[seams] = FLOOR_GAP[channel]
+        wood *= occlusion
+        plane = np.where(wall_mask, plaster * np.float32(WALL_FACE[channel]), wood)
+        plane[lip] = WALL_TOP[channel]
+        np.clip(plane, 0, 255, out=plane)
+        rgba[..., channel] = plane
+    return Image.fromarray(rgba)
 
 
 PROP_COLOURS = {

@@ -83,8 +83,7 @@ class GameView(arcade.View):
     def end_of_run(self) -> None:
         self.finished = True
         self.run.finish()
-        if self.run.world.story.completed:
-            self.pending_shots.append("end")
+        self.pending_shots.append("end")  # the last frame, whether the dream ended or --max-ticks did
         if self.on_finished is not None:
             self.on_finished(self)
 
