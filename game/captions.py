@@ -101,8 +101,9 @@ class Captions:
         box_width = max(text.content_width for text in texts) + 2 * margin
         box_height = line_height * len(lines) + 2 * margin - (line_height - size * 1.25)
         left = width / 2 - box_width / 2
-        arcade.draw_lrbt_rectangle_filled(left, left + box_width, BOTTOM_PX, BOTTOM_PX + box_height, BOX_COLOUR)
-        y = BOTTOM_PX + margin
+        bottom = max(BOTTOM_PX, view.caption_floor()) if hasattr(view, "caption_floor") else BOTTOM_PX
+        arcade.draw_lrbt_rectangle_filled(left, left + box_width, bottom, bottom + box_height, BOX_COLOUR)
+        y = bottom + margin
         for text in reversed(texts):  # newest at the bottom, nearest the eye's resting place
             text.x, text.y = width / 2, y
             text.draw()

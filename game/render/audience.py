@@ -15,6 +15,8 @@ import arcade
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from game.render.atlas import stacked_atlas
+
 VIEW = (1280, 720)  # the hall is painted for this size and scaled to the window
 ROWS = 18  # rows of seats between the camera and the stage
 STAGE_LIP_Y = 300  # px from the bottom: where the stage floor meets the hall
@@ -165,6 +167,8 @@ class Hall:
         self.glow = soft_texture("warm", 256, WARM_LIGHT, 1.4)
         self.cone = _texture(paint_cone(), "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
+        # The screen-sized paintings share an atlas of their own (see game.render.atlas).
+        self.atlas = stacked_atlas([self.dark, self.lit, self.proscenium, self.curtain, self.cone])
 
     @classmethod
     def get(cls) -> "Hall":
@@ -218,16 +222,16 @@ class HallPicture:
             sprite.scale = seat.scale
             sprite.position = (seat.x, seat.y)
             self.people.append(sprite)
-        self.back = arcade.SpriteList()
+        self.back = arcade.SpriteList(atlas=self.hall.atlas)
         self.background = arcade.Sprite(self.hall.dark)
         self.background.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.back.append(self.background)
-        self.stage = arcade.SpriteList()
+        self.stage = arcade.SpriteList(atlas=self.hall.atlas)
         l, b, r, t = ARCH
         self.spot = arcade.Sprite(self.hall.cone)
         self.spot.position = ((l + r) / 2, b + 205)
         self.stage.append(self.spot)
-        self.front = arcade.SpriteList()
+        self.front = arcade.SpriteList(atlas=self.hall.atlas)
         self.curtain = arcade.Sprite(self.hall.curtain)
         self.front.append(self.curtain)
         self.proscenium = arcade.Sprite(self.hall.proscenium)

@@ -21,6 +21,7 @@ from game.sim.minigames import varnish as varnish_rules
 
 BAR_WIDTH = 420  # px, the progress mark's track
 BAR_Y = 46  # px from the bottom of the screen
+BOTTOM_BAND_PX = 110  # the dark band along the bottom that the hint, the bar and the tools sit on
 TEXT_COLOUR = (236, 224, 200, 255)
 GOLD = (240, 196, 92)
 FAILING_WORDS = {
@@ -161,7 +162,7 @@ class MinigameRenderer:
         if game is not None or choosing:
             # Dark bands behind the words, so they read over the busy weave.
             w, h = self.closeup.size
-            self.put("square", w / 2, 55, w, 110, (8, 5, 8), 170)
+            self.put("square", w / 2, BOTTOM_BAND_PX / 2, w, BOTTOM_BAND_PX, (8, 5, 8), 170)
             self.put("square", w / 2, h - 45, w, 70, (8, 5, 8), 150)
         if game is not None:
             painter = getattr(self, f"_{game.tool}", None)

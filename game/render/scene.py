@@ -10,6 +10,7 @@ import math
 
 import arcade
 
+from game.render.atlas import stacked_atlas
 from game.render.textures import level_image, player_image, prop_image, tool_image
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the player each frame
@@ -33,6 +34,13 @@ def lerp(a: float, b: float, t: float) -> float:
     return a + (b - a) * t
 
 
+def clamp_to_span(centre: float, view: float, span: float) -> float:
+    """A camera centre along one axis that keeps a `view`-wide window inside 0..`span`."""
+    if span <= view:
+        return span / 2
+    return min(max(centre, view / 2), span - view / 2)
+
+
 class WorldRenderer:
     """Everything in the level, drawn through a world camera that follows the player."""
 
@@ -45,6 +53,8 @@ class WorldRenderer:
         from game.render.lighting import Lighting  # the lighting pass (lights, soft shadows)
 
         self.lighting = Lighting(self.window.ctx)
+        self.drew_room = False  # the last draw showed the lit room (not a close-up or a full-screen overlay)
+        self.drew_closeup = False  # the last draw showed the masterpiece close-up
         self.closeup = None  # the masterpiece close-up (game.render.closeup), made when first needed
         self.set_world(world)
 
@@ -54,9 +64,10 @@ class WorldRenderer:
         """Build the sprites for the world's level (again after the level changes)."""
         self.world = world
         self.level = world.level
-        self.background = arcade.SpriteList()
         image = level_image(world.level)
+        # The floor is one big picture: it gets an atlas of its own, which goes with the level.
         ground = arcade.Sprite(_texture(image, f"level-{world.level.seed}-{id(world.level)}"))
+        self.background = arcade.SpriteList(atlas=stacked_atlas([ground.texture]))
         ground.position = (world.level.pixel_width / 2, world.level.pixel_height / 2)
         self.background.append(ground)
         self.props = arcade.SpriteList()
@@ -84,7 +95,8 @@ class WorldRenderer:
         self.player.append(self.player_sprite)
         self.previous = Snapshot(world)
         self.current = Snapshot(world)
-        self.world_camera.position = world.player.position
+        self.player_sprite.position = world.player.position
+        self.world_camera.position = self.camera_target()
         if self.lighting is not None:
             self.lighting.set_level(world.level)
             for sprites in (self.background, self.easel, self.props, self.tools, self.player):
@@ -127,14 +139,24 @@ class WorldRenderer:
         if self.easel_picture is not None:
             self.easel_picture.update(world)  # repainted when the flaw worsens
 
+    def camera_target(self) -> tuple[float, float]:
+        """Where the camera wants to be: on the player, but never showing the void past the
+        level's edge (a level narrower than the screen is centred instead)."""
+        x, y = self.player_sprite.position
+        width, height = self.window.get_size()
+        return (
+            clamp_to_span(x, width, self.level.pixel_width),
+            clamp_to_span(y, height, self.level.pixel_height),
+        )
+
     def follow(self, alpha: float) -> None:
-        target = self.player_sprite.position
+        target = self.camera_target()
         cx, cy = self.world_camera.position
         self.world_camera.position = (lerp(cx, target[0], CAMERA_FOLLOW), lerp(cy, target[1], CAMERA_FOLLOW))
 
     def snap_camera(self) -> None:
         self._sync(1.0)
-        self.world_camera.position = self.player_sprite.position
+        self.world_camera.position = self.camera_target()
 
     def _draw_closeup(self) -> bool:
         from game.render.closeup import CloseupOverlay, wants_closeup
@@ -157,11 +179,14 @@ class WorldRenderer:
     def draw(self, alpha: float = 1.0, scene: bool = True) -> None:
         self._sync(alpha)
         self.follow(alpha)
+        self.drew_room = self.drew_closeup = False
         if not scene:  # an overlay covers the whole screen (the hall, the vortex, the morning)
             self.world_camera.match_window()
             return
-        if self._draw_closeup():
+        self.drew_closeup = self._draw_closeup()
+        if self.drew_closeup:
             return  # the close-up of the masterpiece fills the screen
+        self.drew_room = True
         self.world_camera.match_window()
         self.world_camera.use()
         if self.lighting is not None:

@@ -8,15 +8,19 @@ import arcade
 
 from game.errors import UserError
 from game.input import KeyboardState, key_code
+from game.memory import release_freed_memory
 from game.sim.actions import Button
 from game.sim.events import BeatChanged
+from game.sim.story import Beat
 from game.sim.world import DT
 
 MAX_FRAME_TIME = 0.25  # s: a longer frame (a hitch, a breakpoint) is clamped, not caught up
 HUD_COLOUR = (214, 200, 180, 255)
 BANNER_COLOUR = (240, 150, 130, 255)
 HUD_FONT_SIZE = 14  # pt at 100 % text size
-NOTICE_SECONDS = 8.0  # how long a warning or a reload note stays on screen
+HUD_BEATS = frozenset({Beat.BACKSTAGE, Beat.REPAIR, Beat.ALONE})  # where what you carry matters
+NOTICE_SECONDS = 8.0
+CAPTION_GAP_PX = 14  # between the repair's bottom band and the captions above it  # how long a warning or a reload note stays on screen
 
 
 class GameView(arcade.View):
@@ -32,6 +36,7 @@ class GameView(arcade.View):
         self.message = ""  # one line shown to the player (a reload error, a settings warning)
         self.message_until: int | None = None  # the world tick it goes away at (None: it stays)
         self.settings = None  # the player's Settings, when a Shell attaches this view
+        self.release_memory_after_draw = True  # after a big build (see game.memory)
         self.event_listeners: list = []  # callables(events, world): audio, captions, effects
         self.overlays: list = []  # objects with draw(view): close-ups, minigames, captions
         self.pending_shots: list[str] = []
@@ -71,6 +76,7 @@ class GameView(arcade.View):
 
         for event in events:
             if isinstance(event, BeatChanged):
+                self.release_memory_after_draw = True  # the next draw builds the new beat's pictures
                 self.pending_shots.extend(beat for _, beat in self.shot_schedule)  # a beat too short to wait for
                 self.shot_schedule = [(self.world.tick + SHOT_DELAY_TICKS.get(event.beat, 0), event.beat)]
         if self.shot_schedule and self.shot_schedule[0][0] <= self.world.tick:
@@ -104,7 +110,7 @@ class GameView(arcade.View):
         self.hud.font_size = HUD_FONT_SIZE * scale
         self.banner.font_size = HUD_FONT_SIZE * scale
         self.banner.y = self.hud.y + self.hud.content_height + 12
-        if not covered:  # the hall, the vortex and the morning fill the screen on their own
+        if self.renderer.drew_room and world.story.beat in HUD_BEATS:  # not over a close-up or a full-screen scene
             self.hud.draw()
         if self.message and self.message_until is not None and world.tick >= self.message_until:
             self.message = ""
@@ -112,6 +118,17 @@ class GameView(arcade.View):
             self.banner.text = self.message
             self.banner.draw()
         self.take_pending_shots()
+        if self.release_memory_after_draw:
+            self.release_memory_after_draw = False
+            release_freed_memory()
+
+    def caption_floor(self) -> float:
+        """px from the bottom the captions must stay above: clear of the repair's hint and bar."""
+        if self.renderer.drew_closeup and self.world.story.beat == Beat.REPAIR:
+            from game.render.minigame import BOTTOM_BAND_PX
+
+            return BOTTOM_BAND_PX + CAPTION_GAP_PX
+        return 0.0
 
     def show_message(self, text: str, seconds: float | None = None) -> None:
         """One line for the player, for `seconds` of play (None: until the next message)."""
@@ -172,5 +189,6 @@ class GameView(arcade.View):
         self.run = run
         self.renderer.set_world(run.world)
         self.renderer.snap_camera()
+        self.release_memory_after_draw = True
         self.accumulator = 0.0
         self.show_message(f"reloaded {Path(options.level).name}", NOTICE_SECONDS)

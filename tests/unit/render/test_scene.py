@@ -43,3 +43,35 @@ def test_the_player_is_drawn_where_the_world_says(window):
     height = window.get_framebuffer_size()[1]
     assert abs(x - screen[0]) < 4
     assert abs((height - y_from_top) - screen[1]) < 4
+
+
+def test_the_camera_follows_the_player_but_never_shows_past_the_level_edge(window):
+    from game.level.generate import generate_backstage
+    from game.render.scene import WorldRenderer
+    from game.sim.world import World
+
+    world = World(generate_backstage(4, "large"))
+    renderer = WorldRenderer(world, window)
+    level, (w, h) = world.level, window.get_size()
+    assert level.pixel_width > w and level.pixel_height > h
+    for corner in [(40.0, 40.0), (level.pixel_width - 40.0, level.pixel_height - 40.0)]:
+        world.player.body.position = corner
+        renderer.observe()
+        renderer.snap_camera()
+        x, y = renderer.world_camera.position
+        assert w / 2 <= x <= level.pixel_width - w / 2 and h / 2 <= y <= level.pixel_height - h / 2
+    middle = (level.pixel_width / 2, level.pixel_height / 2)
+    world.player.body.position = middle
+    renderer.observe()
+    renderer.snap_camera()
+    assert renderer.world_camera.position == middle  # away from the edges it is on the player
+
+
+def test_a_level_narrower_than_the_screen_is_centred(window):
+    from game.render.scene import WorldRenderer
+    from game.sim.world import World
+
+    level = Level.from_ascii(["##########", "#S.......#", "##########"], seed=2)
+    renderer = WorldRenderer(World(level), window)
+    renderer.snap_camera()
+    assert renderer.world_camera.position == (level.pixel_width / 2, level.pixel_height / 2)
