@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: play test bench assets clean
+.PHONY: play test bench pictures assets clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m benchmarks
+
+assets: $(STAMP)
+	$(PY) assets/export.py
+
+pictures: $(STAMP)
+	$(PY) docs/make_pictures.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,4 +1,4 @@
-"""Atlases of their own for the few big pictures (floors, the hall), kept out of arcade's shared one.
+"""Atlases of their own for the few big pictures (floors, the hall, the shards), kept out of arcade's shared one.
 
 arcade's default atlas only ever grows: one screen-sized picture pushes it from 2048² to
 4096², a big floor to 8192² (256 MB, and on a software renderer that is all main memory).
@@ -7,17 +7,29 @@ Big pictures get an atlas just large enough for them, which goes when its sprite
 
 from __future__ import annotations
 
+import math
+
 import arcade
 from arcade.texture_atlas import DefaultTextureAtlas
 
 BORDER_PX = 1  # around each picture, so linear filtering never samples a neighbour
+ROW_SLACK = 1.15  # how much wider than a perfect square the rows are, for the gaps at their ends
 
 
-def stacked_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
-    """An atlas holding `textures` one above the other (it may still grow if it must)."""
-    width = max(t.width for t in textures) + 2 * BORDER_PX
-    height = sum(t.height + 2 * BORDER_PX for t in textures)
-    atlas = DefaultTextureAtlas((width, height), border=BORDER_PX)
+def own_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
+    """An atlas holding `textures`, sized for them by packing them into rows (the way the
+    atlas's own allocator fills it); it may still grow if it must."""
+    sizes = [(t.width + 2 * BORDER_PX, t.height + 2 * BORDER_PX) for t in textures]
+    area = sum(w * h for w, h in sizes)
+    width = max(max(w for w, _ in sizes), math.ceil(math.sqrt(area) * ROW_SLACK))
+    height = row_x = row_height = 0
+    for w, h in sizes:
+        if row_x + w > width:  # this row is full: start the next
+            height += row_height
+            row_x = row_height = 0
+        row_x += w
+        row_height = max(row_height, h)
+    atlas = DefaultTextureAtlas((width, height + row_height), border=BORDER_PX)
     for texture in textures:
         atlas.add(texture)
     return atlas

@@ -15,7 +15,7 @@ import arcade
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from game.render.atlas import stacked_atlas
+from game.render.atlas import own_atlas
 
 VIEW = (1280, 720)  # the hall is painted for this size and scaled to the window
 ROWS = 18  # rows of seats between the camera and the stage
@@ -168,7 +168,7 @@ class Hall:
         self.cone = _texture(paint_cone(), "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
         # The screen-sized paintings share an atlas of their own (see game.render.atlas).
-        self.atlas = stacked_atlas([self.dark, self.lit, self.proscenium, self.curtain, self.cone])
+        self.atlas = own_atlas([self.dark, self.lit, self.proscenium, self.curtain, self.cone])
 
     @classmethod
     def get(cls) -> "Hall":

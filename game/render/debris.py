@@ -14,6 +14,8 @@ import arcade
 from PIL import Image
 
 from game.level.model import TILE_SIZE
+from game.memory import release_freed_memory
+from game.render.atlas import own_atlas
 from game.render.textures import level_image, prop_image
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
@@ -34,8 +36,8 @@ class DebrisOverlay:
 
     def build(self, world, debris) -> None:
         self.debris = debris
-        self.sprites = arcade.SpriteList()
         self.colours = []
+        sprites = []
         picture = level_image(world.level)
         height = world.level.pixel_height
         for index, fragment in enumerate(debris.fragments):
@@ -50,9 +52,13 @@ class DebrisOverlay:
                 name = f"prop-{fragment.kind}-{int(w)}x{int(h)}"
             sprite = arcade.Sprite(arcade.Texture(image, hash=name, hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             sprite.position = (x, y)
-            self.sprites.append(sprite)
+            sprites.append(sprite)
             r, g, b = colorsys.hsv_to_rgb((index * 0.137) % 1.0, 0.75, 1.0)
             self.colours.append((int(r * 255), int(g * 255), int(b * 255)))
+        # Hundreds of pieces of wall: an atlas of their own, gone with the room.
+        self.sprites = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in sprites]) if sprites else None)
+        self.sprites.extend(sprites)
+        release_freed_memory()  # the cut-outs' temporaries (see game.memory)
 
     def draw(self, view) -> None:
         from game.sim.beats.lights_on import EMPTY_HALL_S

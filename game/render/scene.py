@@ -10,7 +10,7 @@ import math
 
 import arcade
 
-from game.render.atlas import stacked_atlas
+from game.render.atlas import own_atlas
 from game.render.textures import level_image, player_image, prop_image, tool_image
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the player each frame
@@ -67,7 +67,7 @@ class WorldRenderer:
         image = level_image(world.level)
         # The floor is one big picture: it gets an atlas of its own, which goes with the level.
         ground = arcade.Sprite(_texture(image, f"level-{world.level.seed}-{id(world.level)}"))
-        self.background = arcade.SpriteList(atlas=stacked_atlas([ground.texture]))
+        self.background = arcade.SpriteList(atlas=own_atlas([ground.texture]))
         ground.position = (world.level.pixel_width / 2, world.level.pixel_height / 2)
         self.background.append(ground)
         self.props = arcade.SpriteList()

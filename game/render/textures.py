@@ -30,8 +30,11 @@ def _noise(rng: np.random.Generator, height: int, width: int, scale: int) -> np.
     return np.asarray(image, dtype=np.float32)[:height, :width] / 255.0
 
 
+@lru_cache(maxsize=2)  # the room, and the vortex: the lights_on and vortex pictures cut pieces from them
 def level_image(level: Level) -> Image.Image:
     """The floor and walls of a whole level as one RGBA picture (top row of pixels = top of map).
+
+    Shared (cached): callers must not draw on it.
 
     Everything is float32 and broadcast from one row and one column where it can be: a large
     backstage is millions of pixels, and this runs before the first frame.

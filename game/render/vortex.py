@@ -193,7 +193,8 @@ class VortexOverlay:
 
         world = view.world
         self.level = world.level
-        self.shards = arcade.SpriteList()
+        shards = []
+        from game.render.atlas import own_atlas
         from game.render.textures import level_image
 
         picture = level_image(world.level)  # the shards are pieces of the backstage's own walls
@@ -209,7 +210,9 @@ class VortexOverlay:
             sprite = arcade.Sprite(arcade.Texture(piece, hash=f"vortex-shard-{world.seed}-{id(world.level)}-{rect}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             sprite.position = rect.center
             sprite.color = (230, 210, 235, 235)
-            self.shards.append(sprite)
+            shards.append(sprite)
+        self.shards = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in shards]) if shards else None)
+        self.shards.extend(shards)
         scene = world.story.scene
         memory = masterpiece_memory(world, 256)
         self.orbit_sprites = arcade.SpriteList()
@@ -236,6 +239,9 @@ class VortexOverlay:
         halo.position = scene.swirl.eye
         halo.width = halo.height = 260
         self.eye.append(halo)
+        from game.memory import release_freed_memory
+
+        release_freed_memory()  # the shards' and shreds' temporaries (see game.memory)
 
     def covers(self, view) -> bool:
         from game.sim.story import Beat
