@@ -19,6 +19,7 @@ is simulated, never computed here).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -264,6 +265,7 @@ class Lighting:
         self.lit_program["light_map"] = 2
         self.lit_program["knee"] = HIGHLIGHT_KNEE
         self.lit_program["light_range"] = LIGHT_RANGE
+        self.lit_program["min_light"] = 0.0
         self.adopted = False  # whether sprite lists draw themselves lit (see adopt)
         self.quad = geometry.quad_2d_fs()
         self._gl = gl
@@ -305,6 +307,15 @@ class Lighting:
             props = [(p.spec, p.position, p.angle) for p in world.props]
         x, y = world.player.position if player is None else player
         return self.edge_set.with_bodies(prop_boxes(props), [(x, y, PLAYER_RADIUS)])
+
+    @contextmanager
+    def at_least(self, light: float):
+        """Adopted sprite lists drawn inside are lit by no less than `light` (1 = own colours)."""
+        self.lit_program["min_light"] = light
+        try:
+            yield
+        finally:
+            self.lit_program["min_light"] = 0.0
 
     def adopt(self, sprite_list) -> None:
         """Light this sprite list as it is drawn (the fast path: no offscreen scene, no extra pass).

@@ -14,7 +14,7 @@ from game.render.atlas import own_atlas
 from game.render.textures import level_image, player_image, prop_image, tool_image
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the player each frame
-PLAYER_TRACE_ALPHA = 70  # of 255: how much of the dreamer shows where no light falls
+PLAYER_MIN_LIGHT = 0.3  # the least light the dreamer is drawn in (1 = their own colours)
 AMBIENT = (38, 40, 58)  # the unlit backstage: almost dark, a little cool
 
 
@@ -94,10 +94,6 @@ class WorldRenderer:
         self.player = arcade.SpriteList()
         self.player_sprite = arcade.Sprite(_texture(player_image(), "player"))
         self.player.append(self.player_sprite)
-        self.player_trace = arcade.SpriteList()  # not lit: see draw()
-        self.player_trace_sprite = arcade.Sprite(self.player_sprite.texture)
-        self.player_trace_sprite.alpha = PLAYER_TRACE_ALPHA
-        self.player_trace.append(self.player_trace_sprite)
         self.previous = Snapshot(world)
         self.current = Snapshot(world)
         self.player_sprite.position = world.player.position
@@ -179,7 +175,11 @@ class WorldRenderer:
         self.easel.draw()
         self.props.draw()
         self.tools.draw()
-        self.player.draw()
+        if self.lighting is not None:
+            with self.lighting.at_least(PLAYER_MIN_LIGHT):  # the dreamer is never quite lost in the dark
+                self.player.draw()
+        else:
+            self.player.draw()
 
     def draw(self, alpha: float = 1.0, scene: bool = True) -> None:
         self._sync(alpha)
@@ -200,10 +200,6 @@ class WorldRenderer:
             if len(self.props) == len(self.world.props):
                 props = [(p.spec, s.position, -math.radians(s.angle)) for p, s in zip(self.world.props, self.props)]
             self.lighting.draw(self.world, self.world_camera, self.draw_scene, player=self.player_sprite.position, props=props)
-            # The dreamer is never quite lost in the dark: a faint unlit copy over the lit one.
-            self.player_trace_sprite.position = self.player_sprite.position
-            self.player_trace_sprite.angle = self.player_sprite.angle
-            self.player_trace.draw()
         else:
             self.draw_scene()
             self.gui_camera.use()

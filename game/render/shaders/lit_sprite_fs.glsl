@@ -10,6 +10,7 @@ uniform sampler2D light_map;
 uniform vec2 screen_size;
 uniform float light_range;
 uniform float knee;
+uniform float min_light;  // the least light this sprite list is drawn in (the dreamer's is above 0)
 
 in vec2 gs_uv;
 in vec4 gs_color;
@@ -26,14 +27,16 @@ void main() {
         discard;
     }
     vec3 stored = texture(light_map, gl_FragCoord.xy / screen_size).rgb;
-    vec3 c = base.rgb * stored * stored * light_range;  // unpacked: see the pack pass
+    vec3 c = base.rgb * max(stored * stored * light_range, vec3(min_light));  // unpacked: see the pack pass
     // Roll highlights off towards white, keeping their hue, instead of clipping channels.
     float peak = max(c.r, max(c.g, c.b));
     if (peak > knee) {
         float over = (peak - knee) / (1.0 - knee);
         c *= (knee + (1.0 - knee) * over / (1.0 + over)) / peak;
     }
-    // Dither (triangular, up to one 8-bit step each way) so that dark gradients do not band.
-    c += (noise(gl_FragCoord.xy) + noise(gl_FragCoord.yx + 71.0) - 1.0) / 255.0;
+    // Dither (half an 8-bit step each way) so that dark gradients do not band. One noise, not
+    // the two of a triangular dither: on a software renderer every instruction here is paid
+    // for each pixel on the screen, and the floor's own grain hides the difference.
+    c += (noise(gl_FragCoord.xy) - 0.5) / 255.0;
     f_color = vec4(c, base.a);
 }
