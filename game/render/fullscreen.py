@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # For arcade.gl.geometry.quad_2d_fs(): clip-space corners in `in_vert`, 0..1 in `in_uv`.
-FULLSCREEN_VS = """
-#version 330
-in vec2 in_vert;
-in vec2 in_uv;
-out vec2 v_uv;
-void main() {
-    gl_Position = vec4(in_vert, 0.0, 1.0);
-    v_uv = in_uv;
-}
-"""
+FULLSCREEN_VS = (Path(__file__).parent / "shaders" / "fullscreen_vs.glsl").read_text(encoding="utf-8")

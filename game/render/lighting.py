@@ -255,6 +255,9 @@ class Lighting:
         self.pack_program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_PACK_FS)
         self.pack_program["light_map"] = 0
         self.pack_program["light_range"] = LIGHT_RANGE
+        import arcade
+
+        arcade.resources.add_resource_handle("flawed_shaders", SHADERS.resolve())  # for their #include
         self.lit_program = ctx.load_program(
             vertex_shader=":system:shaders/sprites/sprite_list_geometry_vs.glsl",
             geometry_shader=":system:shaders/sprites/sprite_list_geometry_cull_geo.glsl",
@@ -266,6 +269,12 @@ class Lighting:
         self.lit_program["knee"] = HIGHLIGHT_KNEE
         self.lit_program["light_range"] = LIGHT_RANGE
         self.lit_program["min_light"] = 0.0
+        self.floor_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl")
+        self.floor_program["floor_picture"] = 0
+        self.floor_program["light_map"] = 2
+        self.floor_program["knee"] = HIGHLIGHT_KNEE
+        self.floor_program["light_range"] = LIGHT_RANGE
+        self.floor = None  # the level's floor and walls as one GL texture (see set_floor)
         self.adopted = False  # whether sprite lists draw themselves lit (see adopt)
         self.quad = geometry.quad_2d_fs()
         self._gl = gl
@@ -281,6 +290,26 @@ class Lighting:
     def set_level(self, level: Level) -> None:
         self.level = level
         self.edge_set = EdgeSet(wall_edges(level))
+
+    def set_floor(self, image) -> None:
+        """The level's picture (PIL, top row first), drawn lit by draw_floor."""
+        gl = self._gl
+        self.floor = self.ctx.texture(image.size, components=4, data=image.convert("RGBA").tobytes(), filter=(gl.NEAREST, gl.NEAREST))
+
+    def draw_floor(self, camera) -> None:
+        """The floor, lit, over the whole framebuffer in use: call it from inside draw()'s
+        draw_scene, where the light map is bound (it replaces a floor sprite, and costs less)."""
+        ctx = self.ctx
+        size = ctx.active_framebuffer.size
+        left, bottom = camera.unproject((0, 0))[:2]
+        program = self.floor_program
+        program["screen_size"] = (float(size[0]), float(size[1]))
+        program["origin"] = (float(left), float(bottom))
+        program["world_per_pixel"] = 1.0 / camera.zoom
+        self.floor.use(0)
+        ctx.disable(ctx.BLEND)
+        self.quad.render(program)
+        ctx.enable(ctx.BLEND)
 
     def _ensure_buffers(self, size) -> None:
         if self.size == size:

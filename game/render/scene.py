@@ -65,12 +65,10 @@ class WorldRenderer:
         """Build the sprites for the world's level (again after the level changes)."""
         self.world = world
         self.level = world.level
-        image = level_image(world.level)
-        # The floor is one big picture: it gets an atlas of its own, which goes with the level.
-        ground = arcade.Sprite(_texture(image, f"level-{world.level.seed}-{id(world.level)}"))
-        self.background = arcade.SpriteList(atlas=own_atlas([ground.texture]))
-        ground.position = (world.level.pixel_width / 2, world.level.pixel_height / 2)
-        self.background.append(ground)
+        self.floor_image = level_image(world.level)
+        self._background = None  # the floor as a sprite, made only if something draws it unlit
+        if self.lighting is not None:
+            self.lighting.set_floor(self.floor_image)
         self.props = arcade.SpriteList()
         for prop in world.props:
             spec = prop.spec
@@ -100,8 +98,21 @@ class WorldRenderer:
         self.world_camera.position = self.camera_target()
         if self.lighting is not None:
             self.lighting.set_level(world.level)
-            for sprites in (self.background, self.easel, self.props, self.tools, self.player):
+            for sprites in (self.easel, self.props, self.tools, self.player):
                 self.lighting.adopt(sprites)  # drawn lit, in one pass
+
+    @property
+    def background(self) -> arcade.SpriteList:
+        """The floor as one big sprite, for drawing it without the lighting pass (which draws
+        the floor itself, cheaper: Lighting.draw_floor). Made when first asked for."""
+        if self._background is None:
+            level = self.level
+            ground = arcade.Sprite(_texture(self.floor_image, f"level-{level.seed}-{id(level)}"))
+            ground.position = (level.pixel_width / 2, level.pixel_height / 2)
+            # A big picture gets an atlas of its own, which goes with the level.
+            self._background = arcade.SpriteList(atlas=own_atlas([ground.texture]))
+            self._background.append(ground)
+        return self._background
 
     def remember(self) -> None:
         """Call before each world step: the state to interpolate from."""
@@ -170,8 +181,12 @@ class WorldRenderer:
         return True
 
     def draw_scene(self) -> None:
-        """The room in its own colours, unlit (the lighting pass multiplies light over it)."""
-        self.background.draw(pixelated=True)
+        """The room: floor, easel, props, tools, dreamer — lit as they are drawn when the lighting
+        pass has adopted them (it calls this), in their own colours otherwise."""
+        if self.lighting is not None and self.lighting.adopted:
+            self.lighting.draw_floor(self.world_camera)
+        else:
+            self.background.draw(pixelated=True)
         self.easel.draw()
         self.props.draw()
         self.tools.draw()
