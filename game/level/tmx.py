@@ -84,6 +84,8 @@ def parse(data: bytes) -> Node:
         parser.Parse(data, True)
     except xml.parsers.expat.ExpatError as error:
         raise XmlProblem(error.lineno, error.offset + 1, xml.parsers.expat.ErrorString(error.code)) from None
+    except (LookupError, UnicodeError) as error:  # an encoding Python does not know, or bytes it cannot decode
+        raise XmlProblem(parser.CurrentLineNumber or 1, parser.CurrentColumnNumber + 1, f"text in an unreadable encoding ({error}), expected UTF-8") from None
     if not root:
         raise XmlProblem(1, 1, "no root element")
     return root[0]

@@ -86,6 +86,10 @@ def malformed_xml(data):
     return MALFORMED_XML
 
 
+def unknown_xml_encoding(data):
+    return b'<?xml version="1.0" encoding="AUTF-8"?>\n<map version="1.8"/>\n'
+
+
 def not_utf8(data):
     return b'{"type": "map",\n "title": "caf\xe9"}'
 
@@ -132,6 +136,7 @@ CASES = [
     ("unknown format version", "future.tmj", newer_format, "map: property 'format': found 2, expected 1 or lower (the level needs a newer version of the game)"),
     ("XML entity bomb", "bomb.tmx", entity_bomb, "bomb.tmx:2:1: malformed XML: a DOCTYPE declaration found, expected plain XML"),
     ("malformed XML", "broken.tmx", malformed_xml, "broken.tmx:5:4: malformed XML: mismatched tag"),
+    ("unknown XML encoding", "enc.tmx", unknown_xml_encoding, "enc.tmx:1:31: malformed XML: text in an unreadable encoding (unknown encoding: AUTF-8), expected UTF-8"),
     ("not UTF-8", "latin.tmj", not_utf8, "latin.tmj:2:15: found a byte that is not UTF-8"),
     ("unknown tool", "tool.tmj", wrong_tool, "object 12 'brush' (tool): property 'tool': found 'hammer', expected one of paintbrush"),
     ("prop without a size", "prop.tmj", prop_as_point, "object 13 'box' (prop): found a point, expected a rectangle"),
