@@ -11,10 +11,17 @@ os.environ.setdefault("FLAWED_SILENT", "1")  # tests never open an audio device
 sys.path.insert(0, os.path.dirname(__file__))
 
 import pytest
+from hypothesis import settings
 
 from driver import Driver
 from game.level.model import Level
 from game.sim.world import SimSettings, World
+
+# `make test` runs the same examples every time, so a red run can be run again and read; the
+# "explore" profile draws new ones (HYPOTHESIS_PROFILE=explore make test) to hunt for new bugs.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=500, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 ROOM = [
     "################",
