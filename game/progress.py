@@ -59,14 +59,31 @@ class Progress:
         for name, kind in kinds.items():
             if name in data and not isinstance(data[name], kind):
                 raise ValueError(f"{name} has the wrong type ({type(data[name]).__name__})")
+        from game.level.generate import SIZES
+        from game.sim.world import SimSettings
+
+        SimSettings.from_json(data.get("settings", {}))  # ValueError names an unknown setting
+        level = data["level"]
+        if level.get("kind") == "generated":
+            if level.get("size", "medium") not in SIZES:
+                raise ValueError(f"level size {level.get('size')!r} is not one of {', '.join(SIZES)}")
+        elif level.get("kind") == "file":
+            if not isinstance(level.get("path"), str) or not isinstance(level.get("sha256", ""), str):
+                raise ValueError("a level file needs a path and a digest")
+        else:
+            raise ValueError(f"level kind {level.get('kind')!r} is neither 'generated' nor 'file'")
         flaw = data.get("flaw") or {}
         try:
             if flaw:
-                [float(x) for x in flaw["centre"][:2]] + [float(flaw["severity"]), int(flaw["worsenings"]), float(flaw["recompose"])]
+                [float(x) for x in flaw["centre"][:2]] + [float(flaw["severity"]), int(flaw["worsenings"]), bool(flaw["noticed"]), float(flaw["recompose"])]
                 for u, v, r, s, a, d, colour, kind in flaw["blots"]:
                     [float(x) for x in (u, v, r, s, a, d)] + [int(c) for c in colour[:3]] + [str(kind)]
         except (KeyError, TypeError, ValueError, IndexError):
             raise ValueError("flaw is not a flaw's blots") from None
+        try:
+            [float(x) for x in data.get("player", [])]
+        except (TypeError, ValueError):
+            raise ValueError("player is not a position") from None
         names = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in data.items() if k in names})
 

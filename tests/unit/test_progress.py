@@ -77,6 +77,13 @@ def test_a_corrupt_save_gives_defaults_a_backup_and_one_warning(config_dir):
         {"format": "something-else"},
         [1, 2, 3],
         {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"kind": "generated"}, "flaw": {"blots": "no"}},
+        # Found by fuzzing: each of these used to get past the check and fail on Continue.
+        {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"kind": "generated"}, "settings": {"reduce_m": True}},
+        {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"size": "small"}},
+        {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"kind": "generated", "size": "huge"}},
+        {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"kind": "generated"},
+         "flaw": {"centre": [0.5, 0.5], "severity": 0.1, "worsenings": 1, "recompose": 0.0, "blots": []}},
+        {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 1, "level": {"kind": "generated"}, "player": ["x", 1]},
     ],
 )
 def test_a_save_that_is_not_a_saved_game_is_set_aside_too(config_dir, data):

@@ -101,3 +101,13 @@ def test_corrupt_replay_on_the_command_line_is_exit_2_and_one_line(tmp_path):
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in out.stderr
     assert "actions[0] at tick 3" in lines[0] and "unknown button" in lines[0]
+
+
+def test_a_replay_of_a_level_size_that_does_not_exist_is_refused(tmp_path):
+    path = tmp_path / "run.json"
+    record(path, ticks=60)
+    data = json.loads(path.read_text())
+    data["level"]["size"] = "me9ium"  # a slip of the keyboard, found by fuzzing the loader
+    path.write_text(json.dumps(data))
+    with pytest.raises(ReplayError, match="level size is 'me9ium', expected one of small, medium, large"):
+        replay_to_end(path)
