@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.render.atlas import own_atlas
 from game.views.widgets import INK, TITLE_FONT, Menu, MenuItem, MenuView, arcade, shaded_panel
 
 HEADING_PT = 34
@@ -26,15 +27,20 @@ class PauseView(MenuView):
 
     def capture(self, game_view):
         """The game's last frame as a sprite: drawn each frame for nothing, instead of the world."""
+        game_view.show_hud = False  # the menu's own words go where the HUD was
         try:
             self.window.clear()
             game_view.on_draw()
             image = arcade.get_image(0, 0, *self.window.get_framebuffer_size())
         except Exception:  # a game that cannot draw still pauses
             return None
+        finally:
+            game_view.show_hud = True
         width, height = self.window.get_size()
-        sprites = arcade.SpriteList()
-        sprite = arcade.Sprite(arcade.Texture(image, hash=f"paused-{id(self)}"))
+        texture = arcade.Texture(image, hash=f"paused-{id(self)}")
+        # An atlas of its own: a screen-sized picture per pause would grow the shared one for good.
+        sprites = arcade.SpriteList(atlas=own_atlas([texture]))
+        sprite = arcade.Sprite(texture)
         sprite.width, sprite.height = width, height
         sprite.position = (width / 2, height / 2)
         sprites.append(sprite)

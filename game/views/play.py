@@ -36,6 +36,7 @@ class GameView(arcade.View):
         self.message = ""  # one line shown to the player (a reload error, a settings warning)
         self.message_until: int | None = None  # the world tick it goes away at (None: it stays)
         self.settings = None  # the player's Settings, when a Shell attaches this view
+        self.show_hud = True  # the pause menu draws the game without it
         self.release_memory_after_draw = True  # after a big build (see game.memory)
         self.event_listeners: list = []  # callables(events, world): audio, captions, effects
         self.overlays: list = []  # objects with draw(view): close-ups, minigames, captions
@@ -110,7 +111,7 @@ class GameView(arcade.View):
         self.hud.font_size = HUD_FONT_SIZE * scale
         self.banner.font_size = HUD_FONT_SIZE * scale
         self.banner.y = self.hud.y + self.hud.content_height + 12
-        if self.renderer.drew_room and world.story.beat in HUD_BEATS:  # not over a close-up or a full-screen scene
+        if self.show_hud and self.renderer.drew_room and world.story.beat in HUD_BEATS:  # not over a close-up or a full-screen scene
             self.hud.draw()
         if self.message and self.message_until is not None and world.tick >= self.message_until:
             self.message = ""
