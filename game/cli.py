@@ -84,6 +84,30 @@ def check_combinations(args) -> None:
         raise UserError("flawed: --no-render draws nothing; drop --screenshots/--fullscreen/--headless")
     if args.level and not os.path.isfile(args.level):
         raise UserError(f"{args.level}: no such level file")
+    check_outputs(args)
+
+
+def check_outputs(args) -> None:
+    """Where the run will write must be writable now, not found out after a whole dream."""
+    if args.screenshots:
+        try:
+            os.makedirs(args.screenshots, exist_ok=True)
+        except OSError as error:
+            raise UserError(f"{args.screenshots}: --screenshots folder cannot be made ({error.strerror or error})") from None
+        if not os.access(args.screenshots, os.W_OK):
+            raise UserError(f"{args.screenshots}: --screenshots folder is not writable")
+    for flag, path in (("--record", args.record), ("--report", args.report)):
+        if not path:
+            continue
+        if os.path.isdir(path):
+            raise UserError(f"{path}: {flag} needs a file name, found a folder")
+        folder = os.path.dirname(os.path.abspath(path))
+        try:
+            os.makedirs(folder, exist_ok=True)
+        except OSError as error:
+            raise UserError(f"{path}: {flag} folder cannot be made ({error.strerror or error})") from None
+        if not os.access(folder, os.W_OK):
+            raise UserError(f"{path}: {flag} folder {folder} is not writable")
 
 
 def play(argv: list[str]) -> int:

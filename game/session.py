@@ -190,7 +190,10 @@ class Run:
 
     def finish(self) -> None:
         """Write what was asked for: the recording and the report."""
-        if self.recorder and self.options.record:
-            self.recorder.finish(self.world, self.options.record)
-        if self.options.report:
-            atomic_write_text(self.options.report, json.dumps(self.report_data(), indent=2) + "\n")
+        try:
+            if self.recorder and self.options.record:
+                self.recorder.finish(self.world, self.options.record)
+            if self.options.report:
+                atomic_write_text(self.options.report, json.dumps(self.report_data(), indent=2) + "\n")
+        except OSError as error:  # the folder went away or the disk filled during the run
+            raise UserError(f"{error.filename or 'output'}: cannot be written ({error.strerror or error})") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import arcade
@@ -145,11 +146,15 @@ class GameView(arcade.View):
         if not folder or not self.pending_shots:
             self.pending_shots.clear()
             return
-        Path(folder).mkdir(parents=True, exist_ok=True)
         image = arcade.get_image(0, 0, *self.window.get_framebuffer_size())
-        for beat in self.pending_shots:
-            self.shot_count += 1
-            image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png")
+        try:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            for beat in self.pending_shots:
+                self.shot_count += 1
+                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png")
+        except OSError as error:  # the folder went away or the disk filled: say so, keep playing
+            self.show_message(f"screenshots stopped: {folder} cannot be written ({error.strerror or error})")
+            self.run.options = replace(self.run.options, screenshots=None)
         self.pending_shots.clear()
 
     # -- input ----------------------------------------------------------------------------

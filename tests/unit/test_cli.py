@@ -22,6 +22,10 @@ def flawed(*args, cwd=None):
         (["--level", "/nowhere/at/all.tmj", "--no-render", "--max-ticks", "5"], "/nowhere/at/all.tmj: no such level file"),
         (["--frobnicate"], "unrecognized arguments: --frobnicate"),
         (["--replay", "/nowhere/run.json", "--no-render"], "/nowhere/run.json: no such replay file"),
+        # Outputs are checked before the run, not found unwritable after a whole dream.
+        (["--report", "/proc/nope/r.json", "--no-render", "--max-ticks", "5"], "/proc/nope/r.json: --report folder cannot be made"),
+        (["--record", "/proc", "--no-render", "--max-ticks", "5"], "/proc: --record needs a file name, found a folder"),
+        (["--screenshots", "/proc/nope", "--headless", "--max-ticks", "5"], "/proc/nope: --screenshots folder cannot be made"),
     ],
 )
 def test_bad_arguments_are_exit_2_with_one_clear_line(args, expected):
