@@ -61,6 +61,16 @@ def key_name(code: int) -> str:
     return keys.symbol_string(code)
 
 
+# How a key is written on screen, where its pyglet name reads badly.
+KEY_LABELS = {"RETURN": "Enter", "ENTER": "Enter", "SPACE": "Space", "ESCAPE": "Esc", "BACKSPACE": "Backspace",
+              "TAB": "Tab", "UP": "Up", "DOWN": "Down", "LEFT": "Left", "RIGHT": "Right"}
+
+
+def key_label(name: str) -> str:
+    """A key's name as the screen shows it: "E", "Space", "Enter", "F5"."""
+    return KEY_LABELS.get(name.upper(), name.upper() if len(name) <= 3 else name.title())
+
+
 class Bindings:
     """Which keys mean which binding; built from defaults overlaid with the player's remaps."""
 
@@ -79,6 +89,11 @@ class Bindings:
 
     def bindings_for(self, code: int) -> set[str]:
         return self._by_code.get(code, set())
+
+    def label(self, binding: str) -> str:
+        """The key that does `binding`, as the screen writes it (its first key, if several)."""
+        names = self.names.get(binding) or ("?",)
+        return key_label(names[0])
 
 
 class KeyboardState:

@@ -34,14 +34,17 @@ FAILING_WORDS = {
 }
 TOOL_SPACING = 88  # px between the carried tools' icons
 # What the hints call the buttons (the default keys, as the other screens name them).
-KEY_NAMES = {"USE": "F", "CANCEL": "X"}
-CHOOSING_HINT = "TAB  next tool      F  reach for it      walk away to fetch the others"
-EMPTY_HANDED_HINT = "F  reach anyway      walk away to find a tool"
+# The button words hints are written with, and the keys that press them by default; the play
+# view hands the renderer the player's own (WorldRenderer.key_labels).
+KEY_NAMES = {"USE": "F", "CANCEL": "X", "NEXT": "Tab"}
+CHOOSING_HINT = "NEXT  next tool      USE  reach for it      walk away to fetch the others"
+EMPTY_HANDED_HINT = "USE  reach anyway      walk away to find a tool"
 
 
-def keys(text: str) -> str:
-    """A sim hint with its button words turned into the keys that press them."""
-    return " ".join(KEY_NAMES.get(word, word) for word in text.split(" "))
+def keys(text: str, labels: dict[str, str] | None = None) -> str:
+    """A hint with its button words turned into the keys that press them."""
+    labels = labels or KEY_NAMES
+    return " ".join(labels.get(word, word) for word in text.split(" "))
 
 
 TOOL_WORDS = {
@@ -136,6 +139,7 @@ class MinigameRenderer:
         self.title = arcade.Text("", 0, 0, TEXT_COLOUR, 18, anchor_x="center")
         self.hint = arcade.Text("", 0, 0, (210, 200, 180, 220), 13, anchor_x="center")
         self.fixed = arcade.Text("fixed", 0, 0, GOLD + (255,), 13, anchor_x="left", anchor_y="center")
+        self.labels = dict(KEY_NAMES)  # button word → the player's key (see keys())
 
     def put(self, name: str, x: float, y: float, width: float, height: float | None = None, colour=(255, 255, 255), alpha: float = 255, angle: float = 0.0) -> None:
         """Place the next pooled sprite (reused frame after frame)."""
@@ -182,7 +186,7 @@ class MinigameRenderer:
             self.title.text = TOOL_WORDS.get(game.tool, game.tool)
             self.title.position = (w / 2, h - 48)
             self.title.draw()
-            self.hint.text = FAILING_WORDS.get(game.tool, "") if game.state != "playing" else keys(game.HINT)
+            self.hint.text = FAILING_WORDS.get(game.tool, "") if game.state != "playing" else keys(game.HINT, self.labels)
             self.hint.position = (w / 2, BAR_Y + 22)
             self.hint.draw()
             self.fixed.position = (w / 2 + BAR_WIDTH / 2 + 10, BAR_Y)
@@ -192,7 +196,7 @@ class MinigameRenderer:
             self.title.text = f"reach for the {TOOL_WORDS[tool]}" if tool else "no tool in hand"
             self.title.position = (w / 2, h - 48)
             self.title.draw()
-            self.hint.text = CHOOSING_HINT if tool else EMPTY_HANDED_HINT
+            self.hint.text = keys(CHOOSING_HINT if tool else EMPTY_HANDED_HINT, self.labels)
             self.hint.position = (w / 2, 12)
             self.hint.draw()
 

@@ -56,6 +56,9 @@ class WorldRenderer:
         self.lighting = Lighting(self.window.ctx)
         self.drew_room = False  # the last draw showed the lit room (not a close-up or a full-screen overlay)
         self.drew_closeup = False  # the last draw showed the masterpiece close-up
+        from game.render.minigame import KEY_NAMES
+
+        self.key_labels = dict(KEY_NAMES)  # the minigames' button words → keys (the play view sets the player's)
         self.closeup = None  # the masterpiece close-up (game.render.closeup), made when first needed
         self.set_world(world)
 
@@ -177,6 +180,7 @@ class WorldRenderer:
             return False
         if self.closeup is None:
             self.closeup = CloseupOverlay(self.window)
+        self.closeup.minigame.labels = self.key_labels
         self.closeup.draw_world(self.world)
         return True
 

@@ -11,6 +11,8 @@ import os
 
 import arcade
 
+from game.sim.actions import Button
+
 # Ticks into a beat at which its screenshot shows it best (the beat's first tick otherwise).
 SHOT_DELAY_TICKS = {
     "backstage": 60,  # the camera has settled and the lights have come up
@@ -127,6 +129,7 @@ class AloneOverlay:
         if not world.story.scene.looking_up:
             view.renderer.gui_camera.use()
             w, h = view.window.get_size()
+            self.hint.text = f"{view.key(Button.CALL_HELP)}  call for help          {view.key(Button.INTERACT)}  at the easel: look at it again"
             self.hint.x, self.hint.y = w / 2, h - 34  # at the top: the captions and the HUD live below
             self.hint.draw()
 
@@ -222,4 +225,6 @@ class AcceptanceOverlay:
         self.shade.width, self.shade.height = w * 0.6, 70
         self.shade.alpha = 200
         self.shades.draw()
+        self.breathe_hint.text = f"hold {view.key(Button.BREATHE)} to breathe in  ·  let go to breathe out"
+        self.accept_hint.text = f"{view.key(Button.ACCEPT)}  let it be"
         (self.accept_hint if scene.calmed else self.breathe_hint).draw()

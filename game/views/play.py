@@ -53,6 +53,9 @@ class GameView(arcade.View):
         from game.render.story import install  # the later beats' pictures: alone … waking
 
         install(self)
+        from game.render.prompt import Prompt
+
+        self.overlays.append(Prompt())  # what a key does here: look, pick up, reach, lift
         self.hud = arcade.Text("", 16, 16, HUD_COLOUR, HUD_FONT_SIZE)
         self.banner = arcade.Text("", 16, 44, BANNER_COLOUR, HUD_FONT_SIZE)
 
@@ -101,6 +104,7 @@ class GameView(arcade.View):
         self.clear()
         alpha = self.accumulator / DT if not self.finished else 1.0
         covered = any(overlay.covers(self) for overlay in self.overlays if hasattr(overlay, "covers"))
+        self.renderer.key_labels = {"USE": self.key(Button.USE_TOOL), "CANCEL": self.key(Button.CANCEL), "NEXT": self.key(Button.NEXT_TOOL)}
         self.renderer.draw(alpha, scene=not covered)
         for overlay in self.overlays:
             overlay.draw(self)
@@ -123,6 +127,10 @@ class GameView(arcade.View):
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()
+
+    def key(self, button: Button) -> str:
+        """The player's key for a button, as the screen writes it ("E", "Space")."""
+        return self.keyboard.bindings.label(Button(button).value)
 
     def caption_floor(self) -> float:
         """px from the bottom the captions must stay above: clear of the repair's hint and bar."""
