@@ -105,6 +105,20 @@ float noise(vec2 p) {  // interleaved gradient noise: cheap per-pixel jitter for
     return fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
 }
 
+// atan(y, x) to within 0.0015 rad (a quarter of an atlas texel): the built-in one is a long
+// polynomial on a software renderer, and this runs for every pixel every light reaches.
+float fast_atan2(float y, float x) {
+    float ax = abs(x);
+    float ay = abs(y);
+    float a = min(ax, ay) / max(max(ax, ay), 1e-9);
+    float s = a * a;
+    float r = ((-0.0464964749 * s + 0.15931422) * s - 0.327622764) * s * a + a;
+    if (ay > ax) r = 1.57079637 - r;
+    if (x < 0.0) r = 3.14159274 - r;
+    if (y < 0.0) r = -r;
+    return r;
+}
+
 void main() {
     vec2 rel = g_world - g_light.xy;
     float d = length(rel);
@@ -112,7 +126,7 @@ void main() {
     if (x >= 1.0) discard;
     float fade = 1.0 - x * x;
     float falloff = fade * fade * ((1.0 - core_share) + core_share * exp(-core_tightness * x * x));
-    float u = (atan(rel.y, rel.x) + PI) / (2.0 * PI);
+    float u = (fast_atan2(rel.y, rel.x) + PI) / (2.0 * PI);
     float v = (g_color.w + 0.5) / rows;
     vec2 range = texture(ranges, vec2(u, v)).rg;
     float visible;
@@ -134,7 +148,13 @@ void main() {
         }
         visible /= float(TAPS);
     }
-    float glow = glow_gain * exp(-(d * d) / (glow_px * glow_px));
+    // The flame or bulb itself: a hot spot falling to nothing at four glow radii (the shape of
+    // a Gaussian, without an exp per pixel).
+    // (1 - x/16)^16 follows exp(-x) closely and is exactly 0 from x = 16 on.
+    float spot = max(1.0 - (d * d) / (16.0 * glow_px * glow_px), 0.0);
+    spot *= spot;
+    spot *= spot;
+    float glow = glow_gain * spot * spot * spot * spot;
     f_light = vec4(g_color.rgb * (falloff * visible + glow), 1.0);
 }
 """
