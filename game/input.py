@@ -51,6 +51,18 @@ GAMEPAD_BUTTONS = {
 }
 
 
+# How a gamepad button is written on screen (pyglet's names are lower case and long).
+PAD_LABELS = {"a": "A", "b": "B", "x": "X", "y": "Y", "leftshoulder": "LB", "rightshoulder": "RB", "start": "Start"}
+
+
+def pad_label(button: Button) -> str | None:
+    """The gamepad button that presses `button`, as the screen writes it (None if none does)."""
+    for name, buttons in GAMEPAD_BUTTONS.items():
+        if button in buttons and name in PAD_LABELS:
+            return PAD_LABELS[name]
+    return None
+
+
 def key_code(name: str) -> int | None:
     """A key's pyglet code from its name ("W", "SPACE"), or None if there is no such key."""
     code = getattr(keys, name.upper(), None)
@@ -102,9 +114,11 @@ class KeyboardState:
     def __init__(self, bindings: Bindings | None = None):
         self.bindings = bindings or Bindings()
         self.down: set[int] = set()
+        self.last_device = "keyboard"  # or "gamepad": which one the on-screen hints should name
 
     def press(self, code: int) -> set[str]:
         self.down.add(code)
+        self.last_device = "keyboard"
         return self.bindings.bindings_for(code)
 
     def release(self, code: int) -> None:

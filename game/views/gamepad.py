@@ -75,4 +75,6 @@ class PadKeyboard(KeyboardState):
     def actions(self, gamepad=None):
         if gamepad is None and self.gamepad is not None:
             gamepad = self.gamepad.actions()
+        if gamepad is not None and (gamepad.held or gamepad.move != (0.0, 0.0)):
+            self.last_device = "gamepad"  # the hints name pad buttons until a key is pressed
         return super().actions(gamepad)

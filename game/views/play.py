@@ -8,7 +8,7 @@ from pathlib import Path
 import arcade
 
 from game.errors import UserError
-from game.input import KeyboardState, key_code
+from game.input import KeyboardState, key_code, pad_label
 from game.memory import release_freed_memory
 from game.sim.actions import Button
 from game.sim.events import BeatChanged
@@ -129,8 +129,14 @@ class GameView(arcade.View):
             release_freed_memory()
 
     def key(self, button: Button) -> str:
-        """The player's key for a button, as the screen writes it ("E", "Space")."""
-        return self.keyboard.bindings.label(Button(button).value)
+        """The player's key for a button, as the screen writes it ("E", "Space") — or the pad's
+        button ("A", "LB") while the player is playing with a gamepad."""
+        button = Button(button)
+        if getattr(self.keyboard, "last_device", "keyboard") == "gamepad":
+            label = pad_label(button)
+            if label is not None:
+                return label
+        return self.keyboard.bindings.label(button.value)
 
     def caption_floor(self) -> float:
         """px from the bottom the captions must stay above: clear of the repair's hint and bar."""

@@ -65,3 +65,28 @@ def test_start_pauses_the_game_through_the_shell(window, tmp_path, monkeypatch):
     assert isinstance(window.current_view, PauseView)
     shell.gamepad_buttons((Button.MENU_BACK,))  # "b" resumes
     assert window.current_view is game
+
+
+def test_hints_name_the_pad_buttons_while_the_pad_is_played_and_keys_after_a_key(window):
+    from game.input import key_code
+    from game.render.prompt import prompt_line
+    from game.session import Run, RunOptions
+    from game.views.play import GameView
+
+    controller = FakeController(leftx=0.0, lefty=0.0)
+    pad = Gamepad(lambda buttons: None, manager=FakeManager([controller]))
+    view = GameView(Run(RunOptions(seed=3)), keyboard=PadKeyboard(gamepad=pad))
+    window.show_view(view)
+    loose = view.world.tools.loose[0]
+    view.world.player.body.position = loose.position
+    controller.leftx = 0.5  # a touch of the stick
+    view.step_once()
+    controller.leftx = 0.0
+    view.world.player.body.position = loose.position
+    view.renderer.observe()
+    view.on_draw()
+    assert view.key(Button.INTERACT) == "A" and view.key(Button.BREATHE) == "LB"
+    assert prompt_line(view).startswith("A  pick up the ")
+    view.on_key_press(key_code("W"), 0)
+    view.on_key_release(key_code("W"), 0)
+    assert view.key(Button.INTERACT) == "E"
