@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+from abc import ABCMeta, abstractmethod
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -365,7 +366,7 @@ def shaded_panel(left: float, right: float, bottom: float, top: float, alpha: in
     arcade.draw_lrbt_rectangle_filled(left, right, bottom, top, (8, 8, 10, alpha))
 
 
-class MenuView(arcade.View):
+class MenuView(arcade.View, metaclass=ABCMeta):
     """A screen that is one menu over the dim backstage. Subclasses build the menu and any words."""
 
     flicker = True  # the backdrop's bulb may flicker (the notice turns it off)
@@ -383,8 +384,9 @@ class MenuView(arcade.View):
                                 anchor_y="bottom", multiline=True, width=HINT_WIDTH_PX, align="center")
         self.footer = arcade.Text("", 0, 0, FAINT_INK, 11 * self.scale, font_name=BODY_FONT, anchor_x="center")
 
+    @abstractmethod
     def build_menu(self) -> Menu:
-        raise NotImplementedError
+        """The screen's items (called again by rebuild)."""
 
     def rebuild(self) -> None:
         """Make the menu again (text size changed, or what it lists)."""

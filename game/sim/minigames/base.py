@@ -10,6 +10,7 @@ little. A short failing phase follows so the renderer can show it; then the mini
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from game.level.model import TOOL_IDS
@@ -59,8 +60,8 @@ def mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int
     return tuple(int(round(a[i] + (b[i] - a[i]) * t)) for i in range(3))
 
 
-class Minigame:
-    """One repair attempt with one tool. Subclasses implement ``play``, ``mark`` and ``quality``."""
+class Minigame(ABC):
+    """One repair attempt with one tool. Subclasses implement ``play`` (and may change ``mark`` and ``quality``)."""
 
     tool = "tool"
     TIME_LIMIT_TICKS = 600  # the attempt ends by then with no input at all
@@ -151,8 +152,9 @@ class Minigame:
 
     # -- what each minigame fills in ------------------------------------------------------
 
+    @abstractmethod
     def play(self, world, inp) -> None:
-        raise NotImplementedError
+        """One tick of playing: move the hand, creep the progress mark, decide the failure."""
 
     def quality(self) -> float:
         """0..1, how well it was played (lessens, never prevents, the damage)."""
