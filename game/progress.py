@@ -59,19 +59,11 @@ class Progress:
         for name, kind in kinds.items():
             if name in data and not isinstance(data[name], kind):
                 raise ValueError(f"{name} has the wrong type ({type(data[name]).__name__})")
-        from game.level.generate import SIZES
+        from game.replay import check_level_ref
         from game.sim.world import SimSettings
 
         SimSettings.from_json(data.get("settings", {}))  # ValueError names an unknown setting
-        level = data["level"]
-        if level.get("kind") == "generated":
-            if level.get("size", "medium") not in SIZES:
-                raise ValueError(f"level size {level.get('size')!r} is not one of {', '.join(SIZES)}")
-        elif level.get("kind") == "file":
-            if not isinstance(level.get("path"), str) or not isinstance(level.get("sha256", ""), str):
-                raise ValueError("a level file needs a path and a digest")
-        else:
-            raise ValueError(f"level kind {level.get('kind')!r} is neither 'generated' nor 'file'")
+        check_level_ref(data["level"])
         flaw = data.get("flaw") or {}
         try:
             if flaw:

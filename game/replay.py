@@ -121,6 +121,23 @@ def load(path: Path | str) -> Replay:
         raise ReplayError(f"{where}: {error}") from None
 
 
+def check_level_ref(level: dict) -> None:
+    """A level reference as replays and saved games keep it ({"kind": "generated", "size": ...}
+    or {"kind": "file", "path": ..., "sha256": ...}); ValueError names what is wrong."""
+    from game.level.generate import SIZES
+
+    kind = level.get("kind")
+    if kind == "generated":
+        size = level.get("size", "medium")
+        if size not in SIZES:
+            raise ValueError(f"'level.size' is {size!r}, expected one of {', '.join(SIZES)}")
+    elif kind == "file":
+        if not isinstance(level.get("path"), str) or not isinstance(level.get("sha256", ""), str):
+            raise ValueError("'level' names a file without a path and a digest")
+    else:
+        raise ValueError(f"'level.kind' is {kind!r}, expected 'generated' or 'file'")
+
+
 def _require(data: dict, name: str, kind, what: str):
     if name not in data:
         raise ValueError(f"missing {name!r} (expected {what})")
@@ -140,8 +157,7 @@ def _parse(data) -> Replay:
         raise ValueError(f"replay version {version} is not supported (this game reads version {VERSION})")
     seed = _require(data, "seed", int, "an integer")
     level = _require(data, "level", dict, "an object")
-    if level.get("kind") not in ("generated", "file"):
-        raise ValueError(f"'level.kind' is {level.get('kind')!r}, expected 'generated' or 'file'")
+    check_level_ref(level)
     settings = SimSettings.from_json(_require(data, "settings", dict, "an object"))
     ticks = _require(data, "ticks", int, "a whole number of ticks")
     if ticks < 0:

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.errors import ReplayError, UserError
-from game.level.generate import SIZES
 from game.level.model import Level
 from game.sim.actions import IDLE, Actions
 from game.sim.events import BeatChanged
@@ -121,11 +120,8 @@ class Run:
             self.bot = Bot(self.world)
 
     def _level_from_ref(self, ref: dict, seed: int) -> Level:
-        if ref["kind"] == "generated":
-            size = ref.get("size", DEFAULT_SIZE)
-            if size not in SIZES:
-                raise ReplayError(f"{self.options.replay}: the replay's level size is {size!r}, expected one of {', '.join(SIZES)}")
-            return generated_level(seed, size)
+        if ref["kind"] == "generated":  # both loaders have checked the reference (replay.check_level_ref)
+            return generated_level(seed, ref.get("size", DEFAULT_SIZE))
         path = ref.get("path")
         if not isinstance(path, str) or not Path(path).is_file():
             raise ReplayError(f"{self.options.replay}: the replay's level file {path!r} is not there")

@@ -7,6 +7,7 @@ ticks (``alpha``) so that drawing at any frame rate looks smooth with a fixed 60
 from __future__ import annotations
 
 import math
+from contextlib import nullcontext
 
 import arcade
 
@@ -194,10 +195,8 @@ class WorldRenderer:
         self.easel.draw()
         self.props.draw()
         self.tools.draw()
-        if self.lighting is not None:
-            with self.lighting.at_least(PLAYER_MIN_LIGHT):  # the dreamer is never quite lost in the dark
-                self.player.draw()
-        else:
+        # The dreamer is never quite lost in the dark.
+        with self.lighting.at_least(PLAYER_MIN_LIGHT) if self.lighting is not None else nullcontext():
             self.player.draw()
 
     def draw(self, alpha: float = 1.0, scene: bool = True) -> None:

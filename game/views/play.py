@@ -20,8 +20,8 @@ HUD_COLOUR = (214, 200, 180, 255)
 BANNER_COLOUR = (240, 150, 130, 255)
 HUD_FONT_SIZE = 14  # pt at 100 % text size
 HUD_BEATS = frozenset({Beat.BACKSTAGE, Beat.REPAIR, Beat.ALONE})  # where what you carry matters
-NOTICE_SECONDS = 8.0
-CAPTION_GAP_PX = 14  # between the repair's bottom band and the captions above it  # how long a warning or a reload note stays on screen
+NOTICE_SECONDS = 8.0  # how long a warning or a reload note stays on screen
+CAPTION_GAP_PX = 14  # between the repair's bottom band and the captions above it
 
 
 class GameView(arcade.View):

@@ -109,5 +109,5 @@ def test_a_replay_of_a_level_size_that_does_not_exist_is_refused(tmp_path):
     data = json.loads(path.read_text())
     data["level"]["size"] = "me9ium"  # a slip of the keyboard, found by fuzzing the loader
     path.write_text(json.dumps(data))
-    with pytest.raises(ReplayError, match="level size is 'me9ium', expected one of small, medium, large"):
+    with pytest.raises(ReplayError, match="'level.size' is 'me9ium', expected one of small, medium, large"):
         replay_to_end(path)
