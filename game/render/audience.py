@@ -240,6 +240,8 @@ class HallPicture:
         self.frame = arcade.SpriteList()
         self.picture_for = None
         self.camera = arcade.Camera2D(position=(VIEW[0] / 2, VIEW[1] / 2))
+        self.house_veil = arcade.SpriteList()  # the house lights over everything, made once
+        self.house_veil.append(arcade.SpriteSolidColor(VIEW[0], VIEW[1], VIEW[0] / 2, VIEW[1] / 2, HOUSE_LIGHT + (255,)))
 
     def set_picture(self, image: Image.Image) -> None:
         """The masterpiece on the stage, in a gold frame, held by the dreamer's silhouette."""
@@ -290,10 +292,8 @@ class HallPicture:
             sprite.position = (seat.x, seat.y + (STAND_PX * 60 * seat.scale if stands else 0.0) + bob)
         self.people.draw()
         if house > 0.0:
-            veil = arcade.SpriteList()
-            white = arcade.SpriteSolidColor(VIEW[0], VIEW[1], VIEW[0] / 2, VIEW[1] / 2, HOUSE_LIGHT + (int(150 * house),))
-            veil.append(white)
-            veil.draw()
+            self.house_veil[0].alpha = int(150 * house)
+            self.house_veil.draw()
 
 
 class RevealOverlay:
