@@ -23,6 +23,7 @@ from game.level.generate import generate_backstage  # noqa: E402
 from game.level.tileset import write_tileset  # noqa: E402
 from game.render import textures  # noqa: E402
 from game.render.masterpiece import paint_tapestry  # noqa: E402
+from game.tools import TOOL_IDS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
 MASTERPIECE_SEEDS = (1, 2, 3)
@@ -36,7 +37,7 @@ def export_pictures(out: Path) -> list[Path]:
         path = out / f"prop_{kind}.png"
         textures.prop_image(kind, *PROP_FOOTPRINT_PX).save(path)
         made.append(path)
-    for tool in textures.TOOL_COLOURS:
+    for tool in TOOL_IDS:
         path = out / f"tool_{tool}.png"
         textures.tool_image(tool).resize((64, 64), Image.NEAREST).save(path)
         made.append(path)

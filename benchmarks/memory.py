@@ -31,7 +31,7 @@ def main() -> None:
     os.environ["ARCADE_HEADLESS"] = "1"
     os.environ["FLAWED_SILENT"] = "1"
     os.environ.setdefault("FLAWED_CONFIG_DIR", tempfile.mkdtemp(prefix="flawed-memory-"))
-    from game.app import open_window
+    from game.window import open_window
     from game.session import Run, RunOptions
     from game.views.play import GameView
 
@@ -44,7 +44,7 @@ def main() -> None:
         view.step_once()
         ticks += 1
         if ticks % DRAW_EVERY == 0:
-            view.on_draw()
+            window.current_view.on_draw()  # the game, or the morning's own screen
             window.flip()
             now = rss_mb()
             if peak is None or now > peak[0]:

@@ -91,7 +91,7 @@ def enrich(level, rng_seed: int):
 
 class Ours:
     def __init__(self, window, world):
-        from game.render.scene import WorldRenderer
+        from game.render.world import WorldRenderer
 
         self.window = window
         self.renderer = WorldRenderer(world, window)
@@ -107,13 +107,13 @@ class Theirs:
     """The same scene, drawn through arcade's LightLayer with the same lights, no shadows."""
 
     def __init__(self, window, world, module):
-        from game.render.scene import WorldRenderer
+        from game.render.world import WorldRenderer
 
         self.window, self.world = window, world
         self.renderer = WorldRenderer(world, window)
-        self.renderer.lighting = None
-        for sprites in (self.renderer.background, self.renderer.easel, self.renderer.props, self.renderer.tools, self.renderer.player):
-            sprites._data.program = window.ctx.sprite_list_program_cull  # arcade's own, unlit
+        self.sprite_lists = (self.renderer.background, self.renderer.easel, self.renderer.props, self.renderer.tools, self.renderer.player)
+        for sprites in self.sprite_lists:
+            sprites.data.program = window.ctx.sprite_list_program_cull  # arcade's own, unlit
         self.renderer.observe()
         self.renderer.snap_camera()
         self.layer = module.LightLayer(*window.get_framebuffer_size())
@@ -137,7 +137,8 @@ class Theirs:
         r.follow(1.0)
         r.world_camera.use()
         with self.layer:
-            r.draw_scene()
+            for sprites in self.sprite_lists:
+                sprites.draw(pixelated=True)
         self.layer.draw(ambient_color=self.ambient)
 
 

@@ -1,14 +1,17 @@
 """Captions: every significant sound written on screen (``[heartbeat quickens]``), in a readable box.
 
 ``Captions`` reads world events through the same cue table as the mixer (``game.audio.cues``),
-keeps the lines showing now (``lines``) and draws them with ``arcade.Text`` in a dark box at
-the bottom of the screen, sized by the player's text size. Lines last a span of world ticks,
-so they wait while the game is paused and tests see them deterministically.
+is told what the beds of a beat sound like as the beat begins (``say``), keeps the lines
+showing now (``lines``) and draws them with ``arcade.Text`` in a dark box at the bottom of the
+screen, sized by the player's text size. Lines last a span of world ticks, so they wait while
+the game is paused and tests see them deterministically.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+import arcade
 
 from game.audio.cues import Cue, CueMemory, cues_for
 
@@ -43,9 +46,14 @@ class Captions:
         if world is not None:
             self.now = world.tick
         for event in events:
-            self.now = max(self.now, getattr(event, "tick", self.now))
+            self.now = max(self.now, event.tick)
             for cue in cues_for(event, self.memory):
                 self.show(cue)
+
+    def say(self, caption: str, tick: int) -> None:
+        """A caption for a sound that is not an event's (the beds a beat begins with)."""
+        self.now = max(self.now, tick)
+        self.show(Cue(caption=caption))
 
     def show(self, cue: Cue) -> None:
         keep = self.now + CAPTION_TICKS
@@ -78,15 +86,16 @@ class Captions:
     # -- drawing (an overlay of the play view) ---------------------------------------------
 
     def draw(self, view=None) -> None:
-        import arcade
-
+        """Over the game view (above its caption floor), or, with no view, at the bottom of the window."""
         lines = self.lines
         if not lines or not self.enabled:
             return
-        window = view.window if view is not None else arcade.get_window()
-        gui = getattr(getattr(view, "renderer", None), "gui_camera", None)
-        if gui is not None:
-            gui.use()
+        if view is not None:
+            window = view.window
+            view.renderer.gui_camera.use()
+        else:
+            window = arcade.get_window()
+            window.default_camera.use()
         scale = self.settings.text_scale if self.settings is not None else 1.0
         size = FONT_PT * scale
         while len(self._texts) < MAX_LINES:
@@ -101,7 +110,7 @@ class Captions:
         box_width = max(text.content_width for text in texts) + 2 * margin
         box_height = line_height * len(lines) + 2 * margin - (line_height - size * 1.25)
         left = width / 2 - box_width / 2
-        bottom = max(BOTTOM_PX, view.caption_floor()) if hasattr(view, "caption_floor") else BOTTOM_PX
+        bottom = max(BOTTOM_PX, view.caption_floor()) if view is not None else BOTTOM_PX
         arcade.draw_lrbt_rectangle_filled(left, left + box_width, bottom, bottom + box_height, BOX_COLOUR)
         y = bottom + margin
         for text in reversed(texts):  # newest at the bottom, nearest the eye's resting place

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.errors import ReplayDiverged, ReplayError
+from game.level.generate import SIZES
 from game.sim.actions import IDLE, Actions
 from game.sim.world import HASH_INTERVAL, SimSettings
 from game.storage import atomic_write_text
@@ -124,8 +125,6 @@ def load(path: Path | str) -> Replay:
 def check_level_ref(level: dict) -> None:
     """A level reference as replays and saved games keep it ({"kind": "generated", "size": ...}
     or {"kind": "file", "path": ..., "sha256": ...}); ValueError names what is wrong."""
-    from game.level.generate import SIZES
-
     kind = level.get("kind")
     if kind == "generated":
         size = level.get("size", "medium")

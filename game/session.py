@@ -12,10 +12,17 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from game import progress
+from game import replay as replays
+from game.bot import Bot
 from game.errors import ReplayError, UserError
+from game.level.generate import generate_backstage
 from game.level.model import Level
+from game.level.tiled import load_level
+from game.level.vortex import vortex_file_for, vortex_level_for
 from game.sim.actions import IDLE, Actions
 from game.sim.events import BeatChanged
+from game.sim.story import Beat
 from game.sim.world import SimSettings, World
 from game.storage import atomic_write_text
 
@@ -34,7 +41,7 @@ class RunOptions:
     report: str | None = None
     screenshots: str | None = None
     settings: SimSettings = SimSettings()
-    resume: object | None = None  # a game.progress.Progress to continue from (the title's Continue)
+    resume: progress.Progress | None = None  # a saved game to continue from (the title's Continue)
     save_progress: bool = False  # save progress at each beat boundary (a player's own game)
 
 
@@ -43,20 +50,66 @@ def new_seed() -> int:
     return random.SystemRandom().randrange(1, 2**31)
 
 
-def load_level_file(path: str | Path) -> Level:
-    from game.level.tiled import load_level
-
-    return load_level(path)
-
-
-def generated_level(seed: int, size: str = DEFAULT_SIZE) -> Level:
-    from game.level.generate import generate_backstage
-
-    return generate_backstage(seed, size)
-
-
 def file_digest(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a run begins: its level and seed, the settings the simulation runs with, the level
+    reference a replay or a save keeps, and (for Continue) the saved world and ticks before it."""
+
+    level: Level
+    seed: int
+    settings: SimSettings
+    ref: dict
+    resume: dict | None = None  # World.save() of the saved game
+    ticks_before: int = 0
+
+    def world(self) -> World:
+        # A vortex level on its own: the dream begins at the vortex.
+        start = Beat.VORTEX if self.level.kind == "vortex" and self.resume is None else None
+        return World(self.level, seed=self.seed, settings=self.settings, start=start, resume=self.resume)
+
+
+def fresh_start(options: RunOptions) -> Start:
+    """A new dream: a level file, or a backstage generated from the seed."""
+    if not options.level:
+        seed = options.seed if options.seed is not None else new_seed()
+        return Start(generate_backstage(seed, options.size), seed, options.settings, {"kind": "generated", "size": options.size})
+    level = load_level(options.level)
+    seed = options.seed if options.seed is not None else level.seed
+    if level.kind != "vortex" and vortex_file_for(level) is not None:
+        vortex_level_for(level, seed)  # a backstage that names its vortex level: check it now, not at the end
+    return Start(level, seed, options.settings, {"kind": "file", "path": str(options.level), "sha256": file_digest(options.level)})
+
+
+def replayed_start(replay, path: str) -> Start:
+    """The world a replay was recorded in, rebuilt from its level reference."""
+    level = level_from_ref(replay.level, replay.seed, path, "the replay's", "the replay was recorded", ReplayError)
+    return Start(level, replay.seed, replay.settings, replay.level)
+
+
+def resumed_start(progress) -> Start:
+    """A saved game, at the beginning of its beat."""
+    settings = SimSettings.from_json(progress.settings)
+    level = level_from_ref(progress.level, progress.seed, "saved game", "its", "the game was saved", UserError)
+    return Start(level, progress.seed, settings, progress.level, resume=progress.world, ticks_before=progress.ticks)
+
+
+def level_from_ref(ref: dict, seed: int, source: str, owner: str, kept: str, error: type[UserError]) -> Level:
+    """The level a replay or a saved game names (both loaders have checked the reference itself).
+
+    Errors name the `source` (the replay's path, "saved game"), the level as `owner`'s ("the
+    replay's") and when the reference was `kept` ("the replay was recorded")."""
+    if ref["kind"] == "generated":
+        return generate_backstage(seed, ref.get("size", DEFAULT_SIZE))
+    path = ref.get("path")
+    if not isinstance(path, str) or not Path(path).is_file():
+        raise error(f"{source}: {owner} level file {path!r} is not there")
+    if ref.get("sha256") and file_digest(path) != ref["sha256"]:
+        raise error(f"{source}: the level file {path} has changed since {kept}")
+    return load_level(path)
 
 
 class Run:
@@ -64,70 +117,27 @@ class Run:
 
     def __init__(self, options: RunOptions):
         self.options = options
-        self.replay = None
-        self.ticks_before = 0  # ticks played before a resumed game's save
+        self.replay = replays.load(options.replay) if options.replay else None
         if options.resume is not None:
-            progress = options.resume
-            seed, settings, ref = progress.seed, SimSettings.from_json(progress.settings), progress.level
-            try:
-                level = self._level_from_ref(ref, seed)
-            except ReplayError as error:  # the same checks, but this is a saved game, not a replay
-                why = str(error).split(": ", 1)[-1].replace("the replay's ", "its ")
-                raise UserError(f"saved game: {why}") from None
-        elif options.replay:
-            from game import replay as replays
-
-            self.replay = replays.load(options.replay)
-            seed, settings, ref = self.replay.seed, self.replay.settings, self.replay.level
-            level = self._level_from_ref(ref, seed)
+            start = resumed_start(options.resume)
+        elif self.replay is not None:
+            start = replayed_start(self.replay, options.replay)
         else:
-            settings = options.settings
-            if options.level:
-                level = load_level_file(options.level)
-                seed = options.seed if options.seed is not None else level.seed
-                ref = {"kind": "file", "path": str(options.level), "sha256": file_digest(options.level)}
-            else:
-                seed = options.seed if options.seed is not None else new_seed()
-                level = generated_level(seed, options.size)
-                ref = {"kind": "generated", "size": options.size}
-        self.seed, self.level_ref, self.settings = seed, ref, settings
-        if options.resume is not None:
-            from game.progress import resumed_world
-
-            self.ticks_before = options.resume.ticks
-            self.world = resumed_world(level, seed, settings, options.resume)
-        elif level.kind == "vortex":  # a vortex level on its own: the dream begins at the vortex
-            from game.sim.story import Beat
-
-            self.world = World(level, seed=seed, settings=settings, start=Beat.VORTEX)
-        else:
-            if level.source:  # a backstage that names its vortex level: check it now, not at the end
-                from game.level.vortex import vortex_file_for, vortex_level_for
-
-                if vortex_file_for(level) is not None:
-                    vortex_level_for(level, seed)
-            self.world = World(level, seed=seed, settings=settings)
+            start = fresh_start(options)
+        self.seed, self.level_ref, self.settings, self.ticks_before = start.seed, start.ref, start.settings, start.ticks_before
+        try:
+            self.world = start.world()
+        except ValueError as error:  # a saved world that does not fit its level (World.restore)
+            raise UserError(f"saved game: {error}") from None
         self._replay_actions = self.replay.actions_for() if self.replay else None
-        self.recorder = None
-        if options.record:
-            from game.replay import Recorder
+        self.recorder = replays.Recorder(self.seed, self.level_ref, self.settings) if options.record else None
+        self.bot = Bot(self.world) if options.autoplay and not self.replay else None
 
-            self.recorder = Recorder(seed, ref, settings)
-        self.bot = None
-        if options.autoplay and not self.replay:
-            from game.bot import Bot
-
-            self.bot = Bot(self.world)
-
-    def _level_from_ref(self, ref: dict, seed: int) -> Level:
-        if ref["kind"] == "generated":  # both loaders have checked the reference (replay.check_level_ref)
-            return generated_level(seed, ref.get("size", DEFAULT_SIZE))
-        path = ref.get("path")
-        if not isinstance(path, str) or not Path(path).is_file():
-            raise ReplayError(f"{self.options.replay}: the replay's level file {path!r} is not there")
-        if ref.get("sha256") and file_digest(path) != ref["sha256"]:
-            raise ReplayError(f"{self.options.replay}: the level file {path} has changed since the replay was recorded")
-        return load_level_file(path)
+    def change_settings(self, settings: SimSettings) -> None:
+        """The player changed reduce flicker/motion: the world takes it at its next tick — unless a
+        replay records or plays this run, which must keep the settings it started with."""
+        if self.recorder is None and self.replay is None and settings != self.world.settings:
+            self.world.change_settings(settings)
 
     @property
     def done(self) -> bool:
@@ -153,12 +163,8 @@ class Run:
         if self.recorder:
             self.recorder.after_step(self.world)
         if self.replay is not None:
-            from game.replay import verify
-
-            verify(self.replay, self.world)
+            replays.verify(self.replay, self.world)
         if self.options.save_progress and (self.world.story.completed or any(isinstance(e, BeatChanged) for e in events)):
-            from game import progress
-
             if self.world.story.completed:  # the dream is over: nothing left to continue
                 progress.clear_progress()
             else:

@@ -12,6 +12,8 @@ import json
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 
+from game.input import DEFAULT_BINDINGS, Bindings, key_code
+from game.sim.world import SimSettings
 from game.storage import atomic_write_text, config_dir, load_json_or_backup, set_aside
 
 SETTINGS_FILE = "settings.json"
@@ -52,8 +54,6 @@ class Settings:
 
     def sim_settings(self):
         """The part of the settings the simulation sees (and replays record)."""
-        from game.sim.world import SimSettings
-
         return SimSettings(reduce_flicker=self.reduce_flicker, reduce_motion=self.reduce_motion)
 
     @property
@@ -76,19 +76,13 @@ class Settings:
 
     def bindings(self):
         """The keyboard bindings: input's defaults overlaid with the player's remaps."""
-        from game.input import Bindings
-
         return Bindings(self.key_bindings)
 
     def keys_for(self, binding: str) -> tuple[str, ...]:
-        from game.input import DEFAULT_BINDINGS
-
         return tuple(self.key_bindings.get(binding, DEFAULT_BINDINGS.get(binding, ())))
 
     def rebind(self, binding: str, key: str) -> None:
         """Make `key` the one key for `binding` (defaults stay for the others)."""
-        from game.input import DEFAULT_BINDINGS
-
         if binding not in DEFAULT_BINDINGS:
             raise ValueError(f"no such binding {binding!r}")
         self.key_bindings = {**self.key_bindings, binding: [key.upper()]}
@@ -158,8 +152,6 @@ def _check(name: str, value) -> tuple[object, str | None]:
             return None, f"expected a whole number from {GAME_SPEED_MIN} to {GAME_SPEED_MAX}, found {value!r}"
         return value, None
     if name == "key_bindings":
-        from game.input import DEFAULT_BINDINGS, key_code
-
         if not isinstance(value, dict):
             return None, f"expected an object of binding → keys, found {value!r}"
         for binding, keys in value.items():

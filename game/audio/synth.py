@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from game.storage import cache_dir
 
 RATE = 22050  # samples per s: plenty for a dim room, and quick to make
 SYNTH_VERSION = 1  # bump when any recipe changes, so cached WAVs are made again
@@ -439,8 +440,6 @@ def wav_bytes(data: np.ndarray) -> bytes:
 
 
 def sound_folder() -> Path:
-    from game.storage import cache_dir
-
     return cache_dir() / "sounds" / f"v{SYNTH_VERSION}"
 
 

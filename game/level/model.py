@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from game.tools import TOOL_IDS
+
 TILE_SIZE = 32  # px per tile, in the world and in exported Tiled maps
 
-TOOL_IDS = ("paintbrush", "palette_knife", "needle_and_thread", "solvent", "varnish")
 LIGHT_KINDS = ("candle", "work_lamp", "bare_bulb", "spill", "house")
 LEVEL_KINDS = ("backstage", "vortex")
 

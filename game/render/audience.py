@@ -16,6 +16,10 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.atlas import own_atlas
+from game.render.overlay import Overlay
+from game.render.recollection import masterpiece_memory
+from game.render.glow import soft_texture
+from game.sim.audience import SEATS
 
 VIEW = (1280, 720)  # the hall is painted for this size and scaled to the window
 ROWS = 18  # rows of seats between the camera and the stage
@@ -162,8 +166,6 @@ class Hall:
         self.curtain = _texture(paint_curtain(), "hall-curtain")
         self.people = [_texture(paint_silhouette(v, True), f"hall-person-{v}") for v in range(8)]
         self.seat = _texture(paint_seat(), "hall-seat")
-        from game.render.vortex import soft_texture
-
         self.glow = soft_texture("warm", 256, WARM_LIGHT, 1.4)
         self.cone = _texture(paint_cone(), "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
@@ -296,42 +298,35 @@ class HallPicture:
             self.house_veil.draw()
 
 
-class RevealOverlay:
-    """The reveal beat, and the lit, empty hall at the start of lights_on."""
+_halls: dict[int, HallPicture] = {}  # the hall of the last dream: built by the reveal, seen again as lights_on begins
+
+
+def hall_picture(seed: int) -> HallPicture:
+    """The hall for a dream's seed (its silhouettes are seated from the seed), made once."""
+    if seed not in _halls:
+        _halls.clear()  # one hall at a time
+        _halls[seed] = HallPicture(seed, SEATS)
+    return _halls[seed]
+
+
+def forget_hall() -> None:
+    """The hall is not needed again this dream (the room has gone)."""
+    _halls.clear()
+
+
+class RevealOverlay(Overlay):
+    """The reveal: the curtain rises on the full hall, the dreamer lifts the masterpiece into the light."""
 
     def __init__(self, view):
-        self.picture: HallPicture | None = None
-        self.seed = None
+        world = view.world
+        self.picture = hall_picture(world.seed)
+        self.picture.set_picture(masterpiece_memory(world, 256, recompose=1.0))
 
     def covers(self, view) -> bool:
-        from game.sim.beats.lights_on import EMPTY_HALL_S
-        from game.sim.story import Beat
-
-        story = view.world.story
-        return story.beat is Beat.REVEAL or (story.beat is Beat.LIGHTS_ON and story.scene.ticks / 60.0 < EMPTY_HALL_S)
+        return True
 
     def draw(self, view) -> None:
-        from game.sim.beats.lights_on import EMPTY_HALL_S
-        from game.sim.story import Beat
-
-        world = view.world
-        beat = world.story.beat
-        scene = world.story.scene
-        if beat is Beat.REVEAL:
-            state = dict(curtain=scene.curtain, applause=scene.audience.applause, standing=scene.audience.standing, lift=scene.lift, warmth=scene.warmth)
-            seconds = scene.ticks / 60.0
-        elif beat is Beat.LIGHTS_ON and scene.ticks / 60.0 < EMPTY_HALL_S:
-            seconds = scene.ticks / 60.0
-            state = dict(curtain=1.0, applause=0.0, standing=0.0, lift=0.0, warmth=0.0, house=1.0, empty=True)
-        else:
-            return
-        if self.picture is None or self.seed != world.seed:
-            seats = scene.audience.seats if beat is Beat.REVEAL else 720
-            self.picture = HallPicture(world.seed, seats)
-            self.seed = world.seed
-        if beat is Beat.REVEAL and self.picture.picture_for is None:
-            from game.render.memory import masterpiece_memory
-
-            self.picture.set_picture(masterpiece_memory(world, 256, recompose=1.0))
+        scene = view.world.story.scene
         view.window.ctx.enable(view.window.ctx.BLEND)
-        self.picture.draw(view.window, seconds, **state)
+        self.picture.draw(view.window, scene.ticks / 60.0, curtain=scene.curtain, applause=scene.audience.applause,
+                          standing=scene.audience.standing, lift=scene.lift, warmth=scene.warmth)

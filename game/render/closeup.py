@@ -20,8 +20,11 @@ from arcade.gl import BufferDescription
 
 from game.render.fullscreen import FULLSCREEN_VS
 from game.render.masterpiece import art_for
+from game.render.minigame import BOTTOM_BAND_PX, MinigameRenderer
+from game.render.overlay import Overlay
+from game.sim.beats.backstage import near_easel
 from game.sim.flaw import MAX_BLOTS
-from game.sim.minigames.base import FAILING_TICKS
+from game.sim.minigame import FAILING_TICKS
 from game.sim.story import Beat
 
 FLAW_REGION = 0.42  # canvas units each side of the flaw's centre that the flaw texture covers
@@ -236,9 +239,6 @@ def _quad(ctx):
 
 def wants_closeup(world) -> bool:
     """Whether the game view should show the close-up now (flaw and repair beats, at the easel)."""
-    from game.sim.beats.backstage import near_easel
-    from game.sim.story import Beat
-
     beat = world.story.beat
     if beat == Beat.FLAW:
         return True
@@ -291,20 +291,18 @@ class CloseupRenderer:
 
     def camera(self, world) -> tuple[float, tuple[float, float]]:
         """(zoom, focus): how far the camera has pushed in, and on what canvas point."""
-        from game.sim.story import Beat
-
         flaw = world.flaw
         beat = world.story.beat
         game = world.minigame
         if beat == Beat.FLAW:
-            push = _ease(getattr(world.story.scene, "push_in", 1.0))
+            push = _ease(world.story.scene.push_in)
             zoom = ZOOM_LOOK + (ZOOM_PUSHED - ZOOM_LOOK) * push
         elif game is not None:
             # In toward the work as the attempt starts, back out as it fails.
             t = _ease(game.ticks / ZOOM_EASE_TICKS) * (1.0 - _ease(game.failing_ticks / FAILING_TICKS))
             push, zoom = 1.0, ZOOM_REPAIR + (ZOOM_MINIGAME - ZOOM_REPAIR) * t
         elif beat == Beat.REPAIR:
-            t = _ease(getattr(world.story.scene, "ticks", ZOOM_EASE_TICKS) / ZOOM_EASE_TICKS)
+            t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
             push, zoom = 1.0, ZOOM_PUSHED + (ZOOM_REPAIR - ZOOM_PUSHED) * t
         else:
             push, zoom = 0.6, ZOOM_LOOK + 0.2 * (1.0 - flaw.recompose)
@@ -408,21 +406,28 @@ class CloseupRenderer:
         self.quad.render(self.blit_program)
 
 
-class CloseupOverlay:
-    """Plugs the close-up and the minigame UI into the game view's overlays list."""
+CAPTION_GAP_PX = 14  # between the repair's bottom band and the captions above it
 
-    def __init__(self, window: arcade.Window | None = None):
-        from game.render.minigame import MinigameRenderer
 
-        self.closeup = CloseupRenderer(window)
+class CloseupOverlay(Overlay):
+    """The flaw and repair beats: the close-up of the masterpiece and the running minigame,
+    whenever the dreamer stands at the easel (the room otherwise)."""
+
+    def __init__(self, view):
+        self.closeup = CloseupRenderer(view.window)
         self.minigame = MinigameRenderer(self.closeup)
 
-    def draw(self, view) -> None:
-        if wants_closeup(view.world):
-            self.draw_world(view.world)
+    def covers(self, view) -> bool:
+        return wants_closeup(view.world)
 
-    def draw_world(self, world) -> None:
-        """The close-up and the running minigame over the whole window."""
-        self.closeup.window.default_camera.use()
-        self.closeup.draw(world)
-        self.minigame.draw(world)
+    def caption_floor(self, view) -> float:
+        """Clear of the repair's hint, progress bar and tools."""
+        return BOTTOM_BAND_PX + CAPTION_GAP_PX if view.world.story.beat == Beat.REPAIR else 0.0
+
+    def draw(self, view) -> None:
+        if not wants_closeup(view.world):
+            return
+        self.minigame.labels = view.minigame_keys()
+        view.window.default_camera.use()
+        self.closeup.draw(view.world)
+        self.minigame.draw(view.world)

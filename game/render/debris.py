@@ -1,4 +1,4 @@
-"""The room tearing apart in lights_on: wall pieces and props spiral into the swirl and the colour closes in.
+"""The lights_on beat: the lit, empty hall; then the room tearing apart — wall pieces and props spiral into the swirl and the colour closes in.
 
 Each fragment is drawn with the very pixels of the wall or prop it was, so the room visibly
 comes loose; as it nears the eye it shrinks, tumbles and takes on the swirl's colours. Behind
@@ -11,28 +11,40 @@ import colorsys
 import math
 
 import arcade
-from PIL import Image
 
-from game.level.model import TILE_SIZE
-from game.memory import release_freed_memory
+from game.heap import release_freed_memory
 from game.render.atlas import own_atlas
+from game.render.audience import forget_hall, hall_picture
+from game.render.overlay import Overlay
 from game.render.textures import level_image, prop_image
+from game.render.vortex import Dreamer, SwirlField
+from game.sim.beats.lights_on import EMPTY_HALL_S
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
 HOLE_END_PX = 0.0  # ...and when it has gone
 
 
-class DebrisOverlay:
-    def __init__(self, view):
-        from game.render.vortex import SwirlField
+class LightsOnOverlay(Overlay):
+    """First the house lights on the hall, every seat empty (it fills the screen); then the room
+    itself, drawn lit, coming apart into the swirl."""
 
+    def __init__(self, view):
+        self.hall = hall_picture(view.world.seed)
         self.field = SwirlField(view.window.ctx)
         self.debris = None
         self.sprites = arcade.SpriteList()
         self.colours: list[tuple[int, int, int]] = []
-        from game.render.vortex import Dreamer
-
         self.dreamer = Dreamer()
+
+    def covers(self, view) -> bool:
+        return self.empty_hall(view)
+
+    @staticmethod
+    def empty_hall(view) -> bool:
+        return view.world.story.scene.ticks / 60.0 < EMPTY_HALL_S
+
+    def close(self) -> None:
+        forget_hall()
 
     def build(self, world, debris) -> None:
         self.debris = debris
@@ -58,19 +70,16 @@ class DebrisOverlay:
         # Hundreds of pieces of wall: an atlas of their own, gone with the room.
         self.sprites = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in sprites]) if sprites else None)
         self.sprites.extend(sprites)
-        release_freed_memory()  # the cut-outs' temporaries (see game.memory)
+        release_freed_memory()  # the cut-outs' temporaries (see game.heap)
 
     def draw(self, view) -> None:
-        from game.sim.beats.lights_on import EMPTY_HALL_S
-        from game.sim.story import Beat
-
         world = view.world
-        if world.story.beat is not Beat.LIGHTS_ON:
-            return
         scene = world.story.scene
-        debris = scene.debris
-        if debris is None or scene.ticks / 60.0 < EMPTY_HALL_S:
+        if self.empty_hall(view):
+            view.window.ctx.enable(view.window.ctx.BLEND)
+            self.hall.draw(view.window, scene.ticks / 60.0, curtain=1.0, applause=0.0, standing=0.0, lift=0.0, warmth=0.0, house=1.0, empty=True)
             return
+        debris = scene.debris
         if debris is not self.debris:
             self.build(world, debris)
         camera = view.renderer.world_camera

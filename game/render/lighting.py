@@ -22,7 +22,10 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+import arcade
 import numpy as np
+from arcade import gl
+from arcade.gl import BufferDescription, geometry
 
 from game.level.model import Level
 from game.render.fullscreen import FULLSCREEN_VS
@@ -250,9 +253,6 @@ class Lighting:
     """Owns the GPU buffers of the lighting pass for one window."""
 
     def __init__(self, ctx, level: Level | None = None):
-        from arcade import gl
-        from arcade.gl import BufferDescription, geometry
-
         self.ctx = ctx
         self.atlas = ShadowAtlas(ctx)
         self.light_buffer = ctx.buffer(reserve=MAX_LIGHTS * 8 * 4)
@@ -275,8 +275,6 @@ class Lighting:
         self.pack_program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_PACK_FS)
         self.pack_program["light_map"] = 0
         self.pack_program["light_range"] = LIGHT_RANGE
-        import arcade
-
         arcade.resources.add_resource_handle("flawed_shaders", SHADERS.resolve())  # for their #include
         self.lit_program = ctx.load_program(
             vertex_shader=":system:shaders/sprites/sprite_list_geometry_vs.glsl",
@@ -372,10 +370,10 @@ class Lighting:
         Everything the scene draws should be adopted; a scene with nothing adopted is drawn
         offscreen and composited instead.
         """
-        sprite_list.initialize()
-        # arcade 3.3 keeps a sprite list's program on its GL data; the vertex and geometry
-        # shaders stay arcade's own, only the fragment shader is ours.
-        sprite_list._data.program = self.lit_program
+        # arcade 3.3 draws a sprite list with the program on its GL data (the public
+        # SpriteList.data); the vertex and geometry shaders stay arcade's own, only the
+        # fragment shader is ours.
+        sprite_list.data.program = self.lit_program
         self.adopted = True
 
     def render_light_map(self, world, camera, size, player=None, props=None) -> float:
@@ -420,7 +418,7 @@ class Lighting:
         ctx = self.ctx
         target = ctx.active_framebuffer
         size = tuple(target.size)
-        house = self.render_light_map(world, camera, size, player, props)
+        self.render_light_map(world, camera, size, player, props)
 
         if self.adopted:
             target.use()

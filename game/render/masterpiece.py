@@ -15,6 +15,7 @@ import math
 import random
 from functools import lru_cache
 
+import arcade
 import numpy as np
 from PIL import Image, ImageDraw
 
@@ -455,8 +456,6 @@ class MasterpieceArt:
     def texture(self):
         """The full picture as an arcade Texture (made once)."""
         if self._texture is None:
-            import arcade
-
             self._texture = arcade.Texture(self.image().convert("RGBA"), hash=f"masterpiece-{self.seed}-{self.size}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
         return self._texture
 
@@ -484,8 +483,6 @@ class EaselPicture:
     """The small masterpiece on its easel in the room; repainted when the flaw worsens."""
 
     def __init__(self, world, rect):
-        import arcade
-
         self.seed = world.seed
         self.art = MasterpieceArt(world.seed, EASEL_ART_SIZE)  # painted small: quick to make
         self.side = max(4, int(min(rect.width, rect.height) - 2 * EASEL_MARGIN))
@@ -500,8 +497,6 @@ class EaselPicture:
         return (flaw.worsenings, round(flaw.recompose, 1))
 
     def _texture(self, flaw):
-        import arcade
-
         image = self.art.flawed_image(flaw, 64).convert("RGBA")
         return arcade.Texture(image, hash=f"easel-art-{self.seed}-{self._key(flaw)}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
 

@@ -1,17 +1,17 @@
 """One line at the top of the screen saying what a key does here and now: look, pick up, reach, lift.
 
 It reads the world (never writes it) and names the player's own keys, so a remapped key is
-the one shown. The alone beat has its own line (game.render.story.AloneOverlay).
+the one shown. The alone beat has its own line (game.render.alone.AloneOverlay).
 """
 
 from __future__ import annotations
 
 import arcade
 
-from game.render.minigame import TOOL_WORDS
 from game.sim.actions import Button
 from game.sim.beats.backstage import near_easel
 from game.sim.story import Beat
+from game.tools import tool
 
 PROMPT_COLOUR = (232, 214, 186, 235)
 SHADOW_COLOUR = (6, 4, 8, 220)  # a drop shadow, so the line reads over a lit floor too
@@ -33,20 +33,20 @@ def prompt_line(view) -> str:
     if near_easel(world):
         if beat is Beat.BACKSTAGE:
             return f"{key(Button.INTERACT)}  look at your masterpiece"
-        tool = world.tools.selected_tool
-        if tool is None:
+        selected = world.tools.selected_tool
+        if selected is None:
             return f"{key(Button.USE_TOOL)}  reach for it with your bare hands"
-        return f"{key(Button.USE_TOOL)}  reach for the {TOOL_WORDS.get(tool, tool)}"
+        return f"{key(Button.USE_TOOL)}  reach for the {tool(selected).name}"
     loose = world.tools.nearest_loose(world.player.position)
     if loose is not None:
-        return f"{key(Button.INTERACT)}  pick up the {TOOL_WORDS.get(loose.tool, loose.tool)}"
+        return f"{key(Button.INTERACT)}  pick up the {tool(loose.tool).name}"
     if beat is Beat.BACKSTAGE and world.tick < OPENING_SECONDS * 60:
         return OPENING_LINE
     return ""
 
 
 class Prompt:
-    """An overlay of the play view (see GameView.overlays)."""
+    """Drawn by the play view over every beat, after the beat's overlay."""
 
     def __init__(self):
         self.text = arcade.Text("", 0, 0, PROMPT_COLOUR, PROMPT_PT, anchor_x="center")

@@ -26,6 +26,8 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from arcade import gl
+from arcade.gl import BufferDescription, geometry
 
 from game.level.model import TILE_SIZE, Level
 
@@ -304,9 +306,6 @@ class ShadowAtlas:
     """The GPU side: occluder edges in, per-light distance rows (and their min/max windows) out."""
 
     def __init__(self, ctx):
-        from arcade import gl
-        from arcade.gl import geometry
-
         self.ctx = ctx
         size = (ATLAS_DIRECTIONS, MAX_LIGHTS)
         self.depth = ctx.texture(size, components=1, dtype="f4", filter=(gl.NEAREST, gl.NEAREST), wrap_x=gl.REPEAT, wrap_y=gl.CLAMP_TO_EDGE)
@@ -330,8 +329,6 @@ class ShadowAtlas:
         self.quad = geometry.quad_2d_fs()
 
     def _edge_geometry(self) -> None:
-        from arcade.gl import BufferDescription
-
         self.edges = self.ctx.geometry([BufferDescription(self.edge_buffer, "4f 4f", ["in_edge", "in_body"])])
 
     def render(self, lights: np.ndarray, edges: np.ndarray) -> None:

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import arcade
+
 from game.level.model import Level
+from game.render.world import WorldRenderer
+from game.sim.world import World
+from game.window import open_window
 
 PREVIEW_MARGIN = 0.96  # of the picture the level fills, so its outer walls are not cut
 
 
 def render_level_png(level: Level, path: str | Path, size: tuple[int, int] = (1280, 720)) -> Path:
     """Draw `level` lit and whole into a `size` PNG at `path`; returns the path."""
-    from game.app import open_window
-    from game.render.scene import WorldRenderer
-    from game.sim.world import World
-
-    import arcade
-
     try:
         window = arcade.get_window()
     except RuntimeError:  # no window yet: the command line opens its own headless one

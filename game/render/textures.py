@@ -12,6 +12,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.level.model import TILE_SIZE, Level
+from game.tools import tool
 
 # Base colours of the backstage, before any light falls on them (RGB 0..255).
 FLOOR_WOOD = (112, 84, 60)
@@ -115,37 +116,19 @@ def prop_image(kind: str, width: int, height: int) -> Image.Image:
     return image
 
 
-TOOL_COLOURS = {
-    "paintbrush": (200, 60, 70),
-    "palette_knife": (190, 196, 210),
-    "needle_and_thread": (240, 200, 80),
-    "solvent": (90, 170, 210),
-    "varnish": (200, 140, 60),
-}
+TOOL_ICON_PX = 16  # a tool lying on the floor
 
 
 @lru_cache(maxsize=16)
-def tool_image(tool: str) -> Image.Image:
-    """A small glinting icon for a tool lying on the floor."""
-    colour = TOOL_COLOURS.get(tool, (220, 220, 220))
-    image = Image.new("RGBA", (16, 16), (0, 0, 0, 0))
-    draw = ImageDraw.Draw(image)
-    if tool == "paintbrush":
-        draw.line([2, 13, 11, 4], fill=(150, 110, 70, 255), width=2)
-        draw.ellipse([10, 1, 15, 6], fill=colour + (255,))
-    elif tool == "palette_knife":
-        draw.line([2, 13, 7, 8], fill=(120, 80, 50, 255), width=3)
-        draw.polygon([(7, 8), (14, 2), (12, 7)], fill=colour + (255,))
-    elif tool == "needle_and_thread":
-        draw.ellipse([3, 3, 12, 12], fill=colour + (255,))
-        draw.line([1, 14, 15, 1], fill=(220, 220, 230, 255), width=1)
-    elif tool == "solvent":
-        draw.rectangle([4, 3, 11, 14], fill=colour + (255,))
-        draw.rectangle([6, 0, 9, 3], fill=(200, 200, 200, 255))
-    else:
-        draw.rectangle([3, 5, 12, 14], fill=colour + (255,))
-        draw.rectangle([3, 3, 12, 5], fill=(80, 60, 40, 255))
-    return image
+def tool_image(tool_id: str) -> Image.Image:
+    """A tool lying on the floor: its own picture (from its record), small, on a glint of its colour."""
+    record = tool(tool_id)
+    big = Image.new("RGBA", (96, 96), (0, 0, 0, 0))
+    glint = ImageDraw.Draw(big)
+    glint.ellipse((14, 14, 82, 82), fill=record.colour + (110,))
+    big = big.filter(ImageFilter.GaussianBlur(8))
+    record.picture(ImageDraw.Draw(big))
+    return big.resize((TOOL_ICON_PX, TOOL_ICON_PX), Image.LANCZOS)
 
 
 @lru_cache(maxsize=4)

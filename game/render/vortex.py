@@ -12,8 +12,15 @@ import math
 
 import arcade
 from arcade.gl import geometry
+from PIL import Image
 
+from game.render.atlas import own_atlas
 from game.render.fullscreen import FULLSCREEN_VS
+from game.render.glow import soft_texture
+from game.render.overlay import Overlay
+from game.render.recollection import masterpiece_memory
+from game.render.textures import level_image, player_image, tool_image
+from game.heap import release_freed_memory
 
 CONTRAST = 1.0  # the field's colour contrast
 REDUCED_CONTRAST = 0.45  # with reduce-motion
@@ -122,46 +129,10 @@ class SwirlField:
         self.quad.render(program)
 
 
-def _soft_disc(size: int, colour: tuple[int, int, int], falloff: float = 2.0):
-    """A round soft glow as a PIL image (for the eye's halo and door light)."""
-    import numpy as np
-    from PIL import Image
-
-    ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
-    c = (size - 1) / 2
-    r = np.sqrt((xs - c) ** 2 + (ys - c) ** 2) / c
-    a = np.clip(1.0 - r, 0.0, 1.0) ** falloff
-    rgba = np.zeros((size, size, 4), np.uint8)
-    rgba[..., 0], rgba[..., 1], rgba[..., 2] = colour
-    rgba[..., 3] = (a * 255).astype(np.uint8)
-    return Image.fromarray(rgba)
-
-
-def ring_texture(name: str, size: int, colour: tuple[int, int, int], width: float = 0.08) -> arcade.Texture:
-    """A thin soft ring (the breathing guide)."""
-    import numpy as np
-    from PIL import Image
-
-    ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
-    c = (size - 1) / 2
-    r = np.sqrt((xs - c) ** 2 + (ys - c) ** 2) / c
-    a = np.exp(-(((r - 0.86) / width) ** 2))
-    rgba = np.zeros((size, size, 4), np.uint8)
-    rgba[..., 0], rgba[..., 1], rgba[..., 2] = colour
-    rgba[..., 3] = (a * 255).astype(np.uint8)
-    return arcade.Texture(Image.fromarray(rgba), hash=f"ring-{name}-{size}-{colour}-{width}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
-
-
-def soft_texture(name: str, size: int, colour: tuple[int, int, int], falloff: float = 2.0) -> arcade.Texture:
-    return arcade.Texture(_soft_disc(size, colour, falloff), hash=f"soft-{name}-{size}-{colour}-{falloff}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
-
-
 class Dreamer:
     """The dreamer drawn plainly, unlit (the room's sprites belong to the lighting pass)."""
 
     def __init__(self):
-        from game.render.textures import player_image
-
         self.sprites = arcade.SpriteList()
         self.sprite = arcade.Sprite(arcade.Texture(player_image(), hash="dreamer-unlit", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
         self.sprites.append(self.sprite)
@@ -172,8 +143,8 @@ class Dreamer:
         self.sprites.draw()
 
 
-class VortexOverlay:
-    """Draws the vortex beat: the field, the drifting shards, the orbiters, the eye, the dreamer."""
+class VortexOverlay(Overlay):
+    """Fills the screen in the vortex beat: the field, the drifting shards, the orbiters, the eye, the dreamer."""
 
     def __init__(self, view):
         self.field = SwirlField(view.window.ctx)
@@ -182,21 +153,13 @@ class VortexOverlay:
         self.orbit_sprites = arcade.SpriteList()
         self.orbit_for: list = []
         self.eye = arcade.SpriteList()
-        self.shred_textures: list[arcade.Texture] = []
         self.dreamer = Dreamer()
 
     def build(self, view) -> None:
-        from PIL import Image
-
-        from game.render.memory import masterpiece_memory
-        from game.render.textures import tool_image
-
+        """The pictures of this vortex level (its shards, the orbiting fragments): once the level is loaded."""
         world = view.world
         self.level = world.level
         shards = []
-        from game.render.atlas import own_atlas
-        from game.render.textures import level_image
-
         picture = level_image(world.level)  # the shards are pieces of the backstage's own walls
         width, height = world.level.pixel_width, world.level.pixel_height
         cx, cy = width / 2, height / 2
@@ -239,21 +202,13 @@ class VortexOverlay:
         halo.position = scene.swirl.eye
         halo.width = halo.height = 260
         self.eye.append(halo)
-        from game.memory import release_freed_memory
-
-        release_freed_memory()  # the shards' and shreds' temporaries (see game.memory)
+        release_freed_memory()  # the shards' and shreds' temporaries (see game.heap)
 
     def covers(self, view) -> bool:
-        from game.sim.story import Beat
-
-        return view.world.story.beat is Beat.VORTEX
+        return True
 
     def draw(self, view) -> None:
-        from game.sim.story import Beat
-
         world = view.world
-        if world.story.beat is not Beat.VORTEX or world.story.scene.swirl is None:
-            return
         if self.level is not world.level or len(self.orbit_for) != len(world.story.scene.orbiters):
             self.build(view)
         scene = world.story.scene

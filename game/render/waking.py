@@ -1,7 +1,7 @@
 """Waking: the swirl fades into morning light, the recomposed masterpiece lingers as a memory, a few lines, the run's summary.
 
-Drawn over the game screen during the ``waking`` beat; ``game.views.waking`` shows the same
-picture when the game switches to its own view.
+``game.views.waking`` shows it as the screen of its own that the window switches to when the
+story reaches the ``waking`` beat.
 """
 
 from __future__ import annotations
@@ -101,44 +101,3 @@ class WakingPicture:
             self.summary.text = summary
             self.summary.draw()
             self.prompt.draw()
-
-
-class WakingOverlay:
-    """The waking beat, drawn over the game screen."""
-
-    def __init__(self, view):
-        self.picture: WakingPicture | None = None
-        self.field = None
-        self.swirl = None
-
-    def covers(self, view) -> bool:
-        from game.sim.story import Beat
-
-        return view.world.story.beat is Beat.WAKING or view.world.story.completed
-
-    def draw(self, view) -> None:
-        from game.render.memory import masterpiece_memory
-        from game.sim.story import Beat
-        from game.sim.vortex import Swirl
-
-        world = view.world
-        if world.story.beat is not Beat.WAKING and not world.story.completed:
-            return
-        scene = world.story.scene
-        if self.picture is None:
-            self.picture = WakingPicture()
-            from game.render.vortex import SwirlField
-
-            self.field = SwirlField(view.window.ctx)
-            eye = world.level.eye or world.player.position
-            self.swirl = Swirl(eye, world.settings.reduce_motion)
-        if self.picture.memory_for is None:
-            self.picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
-        seconds = scene.ticks / 60.0
-        # The vortex stills and fades under the morning.
-        self.swirl.turn = seconds * 0.3
-        view.renderer.gui_camera.use()
-        self.field.draw(view.renderer.world_camera, view.window, self.swirl, seconds, world.settings.reduce_motion, alpha=1.0 - scene.fade * 0.5)
-        fade = 1.0 if world.story.completed else scene.fade
-        ticks_before = getattr(view.run, "ticks_before", 0)
-        self.picture.draw(view.window, fade, seconds, summary_text(world, ticks_before), scene.ready or world.story.completed)

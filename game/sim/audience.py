@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 # Tuning.
 SEATS = 720  # silhouettes in the hall

@@ -7,6 +7,8 @@ import math
 import pymunk
 
 from game.level.model import Level, PropSpec
+from game.sim import saved
+from game.sim.events import PropPushed
 
 # Collision types, shared by every system that adds shapes to the space.
 WALL, PLAYER, PROP, TOOL, DEBRIS = 1, 2, 3, 4, 5
@@ -80,6 +82,16 @@ class Player:
         self.body.position = position
         self.body.velocity = (0.0, 0.0)
 
+    def to_json(self) -> list[float]:
+        return list(self.position)
+
+    @staticmethod
+    def position_from_json(data) -> tuple[float, float]:
+        """A saved position: two finite numbers (whether it is on the floor is the world's to say)."""
+        if not isinstance(data, list) or len(data) != 2:
+            raise ValueError(f"player must be a position [x, y], found {data!r}")
+        return (saved.finite(data[0], "player x"), saved.finite(data[1], "player y"))
+
     def hash_state(self) -> tuple:
         b = self.body
         return (b.position, b.velocity, self.facing, self.frozen)
@@ -129,8 +141,6 @@ class PropBody:
         speed = self.body.velocity.length
         moving = speed > 8.0
         if moving and not self.was_moving:
-            from game.sim.events import PropPushed
-
             world.emit(PropPushed(world.tick, self.index, speed))
         self.was_moving = moving
 

@@ -13,8 +13,8 @@ import pymunk
 
 from game.level.model import TILE_SIZE
 from game.sim.vortex import Swirl
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 # Tuning.
 MAX_WALL_FRAGMENTS = 260  # wall tiles torn loose (the nearest to the dreamer: what is seen)

@@ -12,6 +12,7 @@ import math
 import random
 from dataclasses import dataclass
 
+from game.sim import saved
 from game.sim.events import Event
 
 # Tuning (canvas units are fractions of the masterpiece's width).
@@ -29,6 +30,7 @@ DARKEN_PER_SEVERITY = 0.6  # every blot darkens by this per unit of severity add
 NEW_BLOT_DARKNESS = 0.75  # how dark new darkness lands (plus 0.3 per unit of severity)
 MAX_BLOTS = 32  # old blots merge into their neighbours beyond this (keeps the shader small)
 KNOT_COLOUR = (92, 64, 52)  # the first discolouration: a dull umber
+BLOT_KINDS = ("blot", "streak", "ring", "web", "glaze")  # how the renderer edges a blot
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,39 @@ class Flaw:
         knot.radius = math.sqrt(knot.radius**2 + old.area / (math.pi * knot.stretch))
         knot.darkness = max(knot.darkness, old.darkness)
 
+    # -- saved games ----------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        return {
+            "centre": list(self.centre),
+            "severity": self.severity,
+            "worsenings": self.worsenings,
+            "noticed": self.noticed,
+            "recompose": self.recompose,
+            "blots": [[b.u, b.v, b.radius, b.stretch, b.angle, b.darkness, list(b.colour), b.kind] for b in self.blots],
+        }
+
+    @classmethod
+    def from_json(cls, data) -> "Flaw":
+        """A saved flaw, checked as a flaw: finite, on the canvas, at least one blot; ValueError otherwise."""
+        data = saved.mapping(data, "flaw")
+        flaw = cls.__new__(cls)
+        try:
+            u, v = data["centre"]
+            flaw.centre = (saved.finite(u, "flaw centre u", 0.0, 1.0), saved.finite(v, "flaw centre v", 0.0, 1.0))
+            flaw.severity = saved.finite(data["severity"], "flaw severity", 0.0, 1e3)
+            flaw.worsenings = saved.count(data["worsenings"], "flaw worsenings")
+            flaw.noticed = saved.flag(data["noticed"], "flaw noticed")
+            flaw.recompose = saved.finite(data["recompose"], "flaw recompose", 0.0, 1.0)
+            blots = data["blots"]
+            if not isinstance(blots, list) or not 1 <= len(blots) <= MAX_BLOTS:
+                raise ValueError(f"the flaw must have 1 to {MAX_BLOTS} blots")
+            flaw.blots = [_blot_from_json(blot) for blot in blots]
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"flaw is not a flaw's blots ({error.__class__.__name__}: {error})") from None
+        flaw.last_worsened_tick = -1
+        return flaw
+
     def hash_state(self) -> tuple:
         return (
             self.centre,
@@ -165,3 +200,21 @@ class Flaw:
             self.recompose,
             tuple(b.hash_state() for b in self.blots),
         )
+
+
+def _blot_from_json(data) -> Blot:
+    u, v, radius, stretch, angle, darkness, colour, kind = data
+    if not isinstance(colour, list) or len(colour) != 3 or not all(isinstance(c, int) and not isinstance(c, bool) and 0 <= c <= 255 for c in colour):
+        raise ValueError(f"a blot's colour must be three whole numbers 0-255, found {colour!r}")
+    if kind not in BLOT_KINDS:
+        raise ValueError(f"a blot's kind must be one of {', '.join(BLOT_KINDS)}, found {kind!r}")
+    return Blot(
+        saved.finite(u, "blot u", -1.0, 2.0),
+        saved.finite(v, "blot v", -1.0, 2.0),
+        saved.finite(radius, "blot radius", 0.0, 10.0),
+        saved.finite(stretch, "blot stretch", 1.0, 10.0),
+        saved.finite(angle, "blot angle", -1e3, 1e3),
+        saved.finite(darkness, "blot darkness", 0.0, 1.0),
+        tuple(colour),
+        kind,
+    )

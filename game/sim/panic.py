@@ -12,9 +12,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from game.sim import saved
 from game.sim.events import Event
-
-DT = 1.0 / 60.0  # s per tick (the world's fixed step)
+from game.sim.timestep import DT
 
 # Tuning.
 NOTICE_JUMP = 0.15  # level gained the moment the flaw is first seen
@@ -116,6 +116,20 @@ class Panic:
         jy = 0.55 * math.sin(2 * math.pi * f1 * 0.93 * t + 1.3 + s) + 0.3 * math.sin(2 * math.pi * f2 * 1.07 * t + 0.4 * s) + 0.15 * math.sin(2 * math.pi * f3 * t + 2.9)
         self.tremble = (amplitude * jx, amplitude * jy)
         world.time_scale = self.time_scale
+
+    # -- saved games ----------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        """What a saved game keeps: how panicked, and whether the flaw was seen (the rest settles in a moment)."""
+        return {"level": self.level, "noticed": self.noticed}
+
+    @classmethod
+    def from_json(cls, data, phase_seed: float = 0.0) -> "Panic":
+        data = saved.mapping(data, "panic")
+        panic = cls(phase_seed)
+        panic.level = saved.finite(data.get("level", 0.0), "panic level", 0.0, 1.0)
+        panic.noticed = saved.flag(data.get("noticed", False), "panic noticed")
+        return panic
 
     def hash_state(self) -> tuple:
         return (self.level, self.noticed, self.heart_phase, self.unravel, self.tremble, self.seconds, self.phase_seed)

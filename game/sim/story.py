@@ -1,14 +1,29 @@
 """The story machine: the nine beats of the dream, in order, and what moves one to the next.
 
-Each beat is a scene object (in ``game/sim/beats/``) with ``enter``, ``update``, ``exit`` and
-``finished``. The story is linear and has no fail state: the table below is the whole plot.
+``STORY`` is the whole plot, read top to bottom: each beat, the scene that runs it (in
+``game/sim/beats/``), the beat after it, and the scene's method that says it is over. The
+story is linear and has no fail state. How each beat is shown and heard is registered beside
+this table, row for row, in ``game.views.beats``.
 """
 
 from __future__ import annotations
 
 import enum
+from dataclasses import dataclass
+from typing import Callable
 
+from game.sim.beats import Scene
+from game.sim.beats.acceptance import AcceptanceScene
+from game.sim.beats.alone import AloneScene
+from game.sim.beats.backstage import BackstageScene
+from game.sim.beats.flaw import FlawScene
+from game.sim.beats.lights_on import LightsOnScene
+from game.sim.beats.repair import RepairScene
+from game.sim.beats.reveal import RevealScene
+from game.sim.beats.vortex import VortexScene
+from game.sim.beats.waking import WakingScene
 from game.sim.events import BeatChanged
+from game.sim.timestep import DT
 
 
 class Beat(str, enum.Enum):
@@ -23,25 +38,26 @@ class Beat(str, enum.Enum):
     WAKING = "waking"
 
 
-# The transition table, read top to bottom: (from, to, leaves when).
-TRANSITIONS = (
-    (Beat.BACKSTAGE, Beat.FLAW, "the player inspects the masterpiece"),
-    (Beat.FLAW, Beat.REPAIR, "panic passes its threshold or the player reaches for a tool"),
-    (Beat.REPAIR, Beat.ALONE, "the flaw passes its limit or every carried tool has failed once"),
-    (Beat.ALONE, Beat.ACCEPTANCE, "the player returns to the masterpiece"),
-    (Beat.ACCEPTANCE, Beat.REVEAL, "the player accepts"),
-    (Beat.REVEAL, Beat.LIGHTS_ON, "the applause peaks"),
-    (Beat.LIGHTS_ON, Beat.VORTEX, "the room has dissolved"),
-    (Beat.VORTEX, Beat.WAKING, "the player reaches the calm eye"),
-    (Beat.WAKING, None, "a key is pressed"),
+@dataclass(frozen=True)
+class Chapter:
+    beat: Beat
+    scene: type[Scene]
+    then: Beat | None  # the beat after it (None: the dream is over)
+    leaves_when: Callable[[Scene, object], bool]  # the scene's own condition, called as (scene, world)
+
+
+STORY: tuple[Chapter, ...] = (
+    Chapter(Beat.BACKSTAGE, BackstageScene, Beat.FLAW, BackstageScene.looked_at_the_masterpiece),
+    Chapter(Beat.FLAW, FlawScene, Beat.REPAIR, FlawScene.panicked_or_reached),
+    Chapter(Beat.REPAIR, RepairScene, Beat.ALONE, RepairScene.nothing_left_to_try),
+    Chapter(Beat.ALONE, AloneScene, Beat.ACCEPTANCE, AloneScene.returned_to_the_easel),
+    Chapter(Beat.ACCEPTANCE, AcceptanceScene, Beat.REVEAL, AcceptanceScene.flaw_accepted),
+    Chapter(Beat.REVEAL, RevealScene, Beat.LIGHTS_ON, RevealScene.applause_peaked),
+    Chapter(Beat.LIGHTS_ON, LightsOnScene, Beat.VORTEX, LightsOnScene.room_dissolved),
+    Chapter(Beat.VORTEX, VortexScene, Beat.WAKING, VortexScene.rested_in_the_eye),
+    Chapter(Beat.WAKING, WakingScene, None, WakingScene.dream_ended),
 )
-NEXT_BEAT = {source: target for source, target, _ in TRANSITIONS}
-
-
-def make_scene(beat: Beat):
-    from game.sim import beats
-
-    return beats.SCENES[beat]()
+CHAPTERS: dict[Beat, Chapter] = {chapter.beat: chapter for chapter in STORY}
 
 
 class Story:
@@ -53,7 +69,7 @@ class Story:
         self.entered_tick = world.tick
         self.completed = False  # waking has finished: the run is over
         self.history: list[tuple[Beat, int]] = [(start, world.tick)]
-        self.scene = make_scene(start)
+        self.scene = CHAPTERS[start].scene()
         self.scene.enter(world)
         world.emit(BeatChanged(world.tick, None, start.value))
 
@@ -65,18 +81,18 @@ class Story:
         if not self.completed:
             self.scene.update(self.world, inp)
         else:
-            self.world.player.drive((0.0, 0.0), 1 / 60)
+            self.world.player.drive((0.0, 0.0), DT)
 
     def advance(self) -> None:
-        """Leave the beat if its scene says it is finished (at most one transition a tick)."""
-        if self.completed or not self.scene.finished(self.world):
+        """Leave the beat if its scene says it is over (at most one transition a tick)."""
+        chapter = CHAPTERS[self.beat]
+        if self.completed or not chapter.leaves_when(self.scene, self.world):
             return
         self.scene.exit(self.world)
-        target = NEXT_BEAT[self.beat]
-        if target is None:
+        if chapter.then is None:
             self.completed = True
             return
-        self.enter(target)
+        self.enter(chapter.then)
 
     def enter(self, target: Beat) -> None:
         world = self.world
@@ -84,9 +100,22 @@ class Story:
         self.beat = target
         self.entered_tick = world.tick + 1  # the step that enters a beat counts as its tick 0
         self.history.append((target, world.tick + 1))
-        self.scene = make_scene(target)
+        self.scene = CHAPTERS[target].scene()
         self.scene.enter(world)
         world.emit(BeatChanged(world.tick, previous.value, target.value))
+
+    # -- saved games -----------------------------------------------------------------------
+
+    def to_json(self) -> str:
+        return self.beat.value
+
+    @staticmethod
+    def beat_from_json(data) -> Beat:
+        """The beat a saved game resumes at; ValueError names what is wrong."""
+        try:
+            return Beat(data)
+        except ValueError:
+            raise ValueError(f"beat {data!r} is not a beat of the story") from None
 
     def hash_state(self) -> tuple:
         return (self.beat.value, self.entered_tick, self.completed, self.scene.hash_state())

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import pymunk
 
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 # Tuning (px, px/s, px/s²).
 EYE_RADIUS = 56.0  # inside this the air is still: the calm eye

@@ -1,7 +1,9 @@
 """The world: every system of the game, stepped at a fixed 1/60 s, with no window and no clock.
 
 ``World.step(actions)`` is the only way time passes. Rendering, audio and captions read the
-world and the events of the last step; they never write to it.
+world and the events of the last step; they never write to it. Settings reach a running world
+only at a tick boundary (``change_settings``); a saved game is the systems' own ``to_json``
+(``save``) and comes back through the constructor (``resume=``).
 """
 
 from __future__ import annotations
@@ -12,14 +14,21 @@ from dataclasses import dataclass, field, fields
 import pymunk
 
 from game.level.model import Level
-from game.sim import hashing
+from game.sim import hashing, saved
 from game.sim.actions import IDLE, Actions, TickInput
 from game.sim.bodies import Player, PropBody, build_walls
 from game.sim.events import Event, LevelLoaded
+from game.sim.flaw import Flaw
+from game.sim.lights import LightRig
+from game.sim.panic import Panic
+from game.sim.rack import ToolRack
+from game.sim.story import Beat, Story
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0  # s per tick, never variable
-TICKS_PER_SECOND = 60
 HASH_INTERVAL = 60  # ticks between the periodic hashes that replays record
+# Beats the dreamer spends away from the saved level (in the vortex level, or waking): a saved
+# position there is not a place on this level, and the beat puts the dreamer where it begins.
+AWAY_FROM_THE_LEVEL = frozenset({Beat.VORTEX, Beat.WAKING})
 
 
 @dataclass(frozen=True)
@@ -58,13 +67,30 @@ class Stats:
     def hash_state(self) -> tuple:
         return (self.attempts, tuple(self.tools_used), self.calls_for_help, self.breaths)
 
+    def to_json(self) -> dict:
+        return {"attempts": self.attempts, "tools_used": list(self.tools_used), "calls_for_help": self.calls_for_help, "breaths": self.breaths}
+
+    @classmethod
+    def from_json(cls, data) -> "Stats":
+        data = saved.mapping(data, "stats")
+        tools = data.get("tools_used", [])
+        if not isinstance(tools, list) or not all(isinstance(t, str) for t in tools):
+            raise ValueError("tools_used must be a list of tool ids")
+        counts = {name: saved.count(data.get(name, 0), name) for name in ("attempts", "calls_for_help", "breaths")}
+        return cls(tools_used=list(tools), **counts)
+
 
 class World:
-    """The whole simulated game. Build it from a level and a seed, then step it."""
+    """The whole simulated game. Build it from a level and a seed, then step it.
 
-    def __init__(self, level: Level, seed: int | None = None, settings: SimSettings | None = None, start=None):
+    ``start`` begins the story at another beat (a vortex level on its own starts at the vortex);
+    ``resume`` (what ``save()`` gave, checked by ``check_saved``) resumes a saved game at its beat.
+    """
+
+    def __init__(self, level: Level, seed: int | None = None, settings: SimSettings | None = None, start: Beat | None = None, resume: dict | None = None):
         self.seed = level.seed if seed is None else int(seed)
         self.settings = settings or SimSettings()
+        self._settings_next: SimSettings | None = None
         self.tick = 0
         self.anim_time = 0.0  # s of animation time; runs slow when panic slows time
         self.time_scale = 1.0  # how fast animation time passes (1 normal, < 1 slowed)
@@ -73,17 +99,13 @@ class World:
         self._held_before: frozenset = frozenset()
         self._pending: list[Event] = []
         # The flaw and panic outlive level changes (the vortex level keeps the dream's state).
-        from game.sim.flaw import Flaw
-        from game.sim.panic import Panic
-
         self.flaw = Flaw(self.rng("flaw"))
         self.panic = Panic(self.rng("panic").uniform(0.0, 6.283185307179586))
-        self.minigame = None  # the repair minigame being played (game.sim.minigames), or None
+        self.minigame = None  # the repair minigame being played (game.sim.minigame), or None
         self.load_level(level)
-        # Imported here: the story pulls in every beat, and beats look at the world.
-        from game.sim.story import Story
-
-        self.story = Story(self) if start is None else Story(self, start)  # start: a Beat to begin at (Continue, vortex levels)
+        if resume is not None:
+            start = self.restore(resume)
+        self.story = Story(self, start or Beat.BACKSTAGE)
 
     # -- building -------------------------------------------------------------------------
 
@@ -103,12 +125,56 @@ class World:
         self.wall_shapes = build_walls(self.space, level)
         self.player = Player(self.space, level.spawn)
         self.props = [PropBody(self.space, self.floor_body, spec, index) for index, spec in enumerate(level.props)]
-        from game.sim.lights import LightRig
-        from game.sim.tools import ToolRack
-
         self.lights = LightRig(level.lights, self.rng("lights"), self.settings)
         self.tools = ToolRack(self, level.tools)
         self.emit(LevelLoaded(self.tick, level.title, level.kind))
+
+    def change_settings(self, settings: SimSettings) -> None:
+        """Take new simulation settings (reduce flicker, reduce motion) from the next tick on."""
+        self._settings_next = settings
+
+    # -- saved games ----------------------------------------------------------------------
+
+    def save(self) -> dict:
+        """What a saved game keeps of this world, each part written by the system that owns it."""
+        return {
+            "beat": self.story.to_json(),
+            "player": self.player.to_json(),
+            "stats": self.stats.to_json(),
+            "tools": self.tools.to_json(),
+            "panic": self.panic.to_json(),
+            "flaw": self.flaw.to_json(),
+        }
+
+    @staticmethod
+    def check_saved(state) -> None:
+        """Raise ValueError naming the first thing wrong with what ``save()`` wrote (read back)."""
+        state = saved.mapping(state, "the saved world")
+        missing = [name for name in ("beat", "player", "stats", "tools", "panic", "flaw") if name not in state]
+        if missing:
+            raise ValueError(f"the saved world has no {missing[0]}")
+        Story.beat_from_json(state["beat"])
+        Player.position_from_json(state["player"])
+        Stats.from_json(state["stats"])
+        ToolRack.carried_from_json(state["tools"])
+        Panic.from_json(state["panic"])
+        Flaw.from_json(state["flaw"])
+
+    def restore(self, state: dict) -> Beat:
+        """Put a saved game's state into this freshly built world (before its story begins); returns the beat to resume at."""
+        self.check_saved(state)
+        beat = Story.beat_from_json(state["beat"])
+        self.stats = Stats.from_json(state["stats"])
+        self.tools.restore(state["tools"])
+        self.panic = Panic.from_json(state["panic"], self.panic.phase_seed)
+        self.flaw = Flaw.from_json(state["flaw"])
+        if beat not in AWAY_FROM_THE_LEVEL:
+            x, y = Player.position_from_json(state["player"])
+            level = self.level
+            if not (0 <= x < level.pixel_width and 0 <= y < level.pixel_height) or level.is_wall(*level.cell_of(x, y)):
+                raise ValueError(f"the saved position ({x:g}, {y:g}) is not on the level's floor")
+            self.player.place((x, y))
+        return beat
 
     # -- stepping -------------------------------------------------------------------------
 
@@ -117,6 +183,8 @@ class World:
 
     def step(self, actions: Actions = IDLE) -> list[Event]:
         """Advance the world by one fixed tick and return the events it emitted."""
+        if self._settings_next is not None:
+            self.settings, self._settings_next = self._settings_next, None
         actions = actions.for_sim()
         inp = TickInput(
             move=actions.move,
@@ -150,7 +218,7 @@ class World:
     # -- reading --------------------------------------------------------------------------
 
     @property
-    def beat(self):
+    def beat(self) -> Beat:
         return self.story.beat
 
     def hash_state(self) -> tuple:
@@ -174,3 +242,4 @@ class World:
 
     def state_hash(self) -> str:
         return hashing.digest(self.hash_state())
+

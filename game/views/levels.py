@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.errors import UserError
+from game.level.tiled import load_level
+from game.settings import player_levels_dir
 from game.views.widgets import ERROR_INK, INK, TITLE_FONT, Menu, MenuItem, PanelView, arcade
 
 LEVEL_SUFFIXES = (".tmj", ".json", ".tmx")
@@ -33,24 +36,16 @@ def level_files(folder: Path) -> list[Path]:
 
 def examine(path: Path, origin: str) -> LevelEntry:
     """Load the level to find its title, or every problem it has; never raises."""
-    from game.errors import UserError
-
-    try:
-        from game.level.tiled import load_level
-    except ImportError:
-        return LevelEntry(path, origin, problems=(f"{path.name}: this build cannot read Tiled levels",))
     try:
         level = load_level(path)
     except UserError as error:  # LevelError among them: one line per problem
         return LevelEntry(path, origin, problems=tuple(error.lines) or (f"{path.name}: cannot be played",))
     except Exception as error:  # a loader bug must not take the list down with it
         return LevelEntry(path, origin, problems=(f"{path.name}: could not be read ({error.__class__.__name__}: {error})",))
-    return LevelEntry(path, origin, title=getattr(level, "title", "") or path.stem)
+    return LevelEntry(path, origin, title=level.title or path.stem)
 
 
 def find_levels(shipped: Path | None = None, yours: Path | None = None) -> list[LevelEntry]:
-    from game.settings import player_levels_dir
-
     shipped = SHIPPED_LEVELS if shipped is None else shipped
     yours = player_levels_dir() if yours is None else yours
     entries = [examine(path, "shipped") for path in level_files(shipped)]
@@ -63,8 +58,6 @@ class LevelsView(PanelView):
     item_width = 620
 
     def __init__(self, shell, shipped: Path | None = None, yours: Path | None = None):
-        from game.settings import player_levels_dir
-
         self.yours = player_levels_dir() if yours is None else yours
         self.entries = find_levels(shipped, self.yours)
         super().__init__(shell)

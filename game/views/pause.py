@@ -12,11 +12,12 @@ DIM_OVER_GAME = 170  # alpha of the shade over the frozen game
 class PauseView(MenuView):
     anchor = ("center", "center", (0, -30))
 
-    def __init__(self, shell, game_view):
+    def __init__(self, shell, game_view, under=None):
         self.game_view = game_view
+        self.under = under or game_view  # the screen paused (the game, or the morning)
         super().__init__(shell)
         self.heading = arcade.Text("Paused", 0, 0, INK, HEADING_PT * self.scale, font_name=TITLE_FONT, anchor_x="center")
-        self.frozen = self.capture(game_view)
+        self.frozen = self.capture()
 
     def build_menu(self) -> Menu:
         return Menu([
@@ -25,12 +26,13 @@ class PauseView(MenuView):
             MenuItem("Quit to title", self.quit_to_title, name="quit_to_title", hint="the dream is kept at its last beat"),
         ], back=self.resume)
 
-    def capture(self, game_view):
-        """The game's last frame as a sprite: drawn each frame for nothing, instead of the world."""
+    def capture(self):
+        """The paused screen's last frame as a sprite: drawn each frame for nothing, instead of the world."""
+        game_view = self.game_view
         game_view.show_hud = False  # the menu's own words go where the HUD was
         try:
             self.window.clear()
-            game_view.on_draw()
+            self.under.on_draw()
             image = arcade.get_image(0, 0, *self.window.get_framebuffer_size())
         except Exception:  # a game that cannot draw still pauses
             return None
@@ -47,7 +49,7 @@ class PauseView(MenuView):
         return sprites
 
     def resume(self) -> None:
-        self.shell.resume(self.game_view)
+        self.shell.resume(self.game_view, self.under)
 
     def quit_to_title(self) -> None:
         self.shell.quit_to_title(self.game_view)

@@ -1,4 +1,11 @@
-"""The game screen: steps the world at a fixed 60 Hz from real time and draws it interpolated."""
+"""The game screen: steps the world at a fixed 60 Hz from real time and draws it interpolated.
+
+Each beat is shown as ``game.views.beats`` says: when the story enters a beat, the view closes
+the last beat's overlay and builds the new one, starts the beat's sound beds, schedules its
+screenshot, and asks its host for the beat's own screen if it has one. The view owns its
+captions and screen shake; its host (the shell, or a plain ``Host``) gives settings, sound,
+keys, the pause menu and other screens.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,21 @@ from pathlib import Path
 
 import arcade
 
+from game.captions import Captions
 from game.errors import UserError
+from game.heap import release_freed_memory
 from game.input import KeyboardState, key_code, pad_label
-from game.memory import release_freed_memory
+from game.render.minigame import KEY_NAMES
+from game.render.prompt import Prompt
+from game.render.world import WorldRenderer
+from game.session import Run
 from game.sim.actions import Button
 from game.sim.events import BeatChanged
 from game.sim.story import Beat
-from game.sim.world import DT
+from game.sim.timestep import DT
+from game.views.beats import SHOW
+from game.views.host import Host
+from game.views.shake import ScreenShake
 
 MAX_FRAME_TIME = 0.25  # s: a longer frame (a hitch, a breakpoint) is clamped, not caught up
 HUD_COLOUR = (214, 200, 180, 255)
@@ -21,52 +36,78 @@ BANNER_COLOUR = (240, 150, 130, 255)
 HUD_FONT_SIZE = 14  # pt at 100 % text size
 HUD_BEATS = frozenset({Beat.BACKSTAGE, Beat.REPAIR, Beat.ALONE})  # where what you carry matters
 NOTICE_SECONDS = 8.0  # how long a warning or a reload note stays on screen
-CAPTION_GAP_PX = 14  # between the repair's bottom band and the captions above it
 
 
 class GameView(arcade.View):
-    """Plays one Run. Keyboard → actions → Run.step → world; draws the world and its overlays."""
+    """Plays one Run. Keyboard → actions → Run.step → world; draws the world and its beat's overlay."""
 
-    def __init__(self, run, keyboard: KeyboardState | None = None, game_speed: float = 1.0):
+    def __init__(self, run: Run, host: Host | None = None, keyboard: KeyboardState | None = None):
         super().__init__()
         self.run = run
-        self.keyboard = keyboard or KeyboardState()
-        self.game_speed = game_speed  # 0.5..1.0 of real time
+        self.host = host or Host()
+        self.keyboard = keyboard or self.host.keyboard()
+        self.game_speed = self.settings.speed_factor  # 0.5..1.0 of real time
         self.accumulator = 0.0
-        self.paused = False
         self.message = ""  # one line shown to the player (a reload error, a settings warning)
         self.message_until: int | None = None  # the world tick it goes away at (None: it stays)
-        self.settings = None  # the player's Settings, when a Shell attaches this view
         self.show_hud = True  # the pause menu draws the game without it
-        self.release_memory_after_draw = True  # after a big build (see game.memory)
-        self.event_listeners: list = []  # callables(events, world): audio, captions, effects
-        self.overlays: list = []  # objects with draw(view): close-ups, minigames, captions
+        self.release_memory_after_draw = True  # after a big build (see game.heap)
         self.pending_shots: list[str] = []
+        self.shot_schedule: list[tuple[int, str]] = []  # (tick, beat): each beat is shot a moment in
         self.shot_count = 0
         self.finished = False
-        self.on_finished = None  # the menus set it: called with this view once the run has ended
-        from game.render.scene import WorldRenderer
-
         self.renderer = WorldRenderer(run.world, self.window)
-        self.renderer.snap_camera()
-        self.shot_schedule: list[tuple[int, str]] = []  # (tick, beat): each beat is shot a moment in
-        from game.render.story import install  # the later beats' pictures: alone … waking
-
-        install(self)
-        from game.render.prompt import Prompt
-
-        self.overlays.append(Prompt())  # what a key does here: look, pick up, reach, lift
+        self.captions = Captions(self.settings)
+        self.shake = ScreenShake(self.renderer, self.settings)
+        self.prompt = Prompt()  # what a key does here: look, pick up, reach, lift
         self.hud = arcade.Text("", 16, 16, HUD_COLOUR, HUD_FONT_SIZE)
         self.banner = arcade.Text("", 16, 44, BANNER_COLOUR, HUD_FONT_SIZE)
+        self.show = None  # the beat's row in game.views.beats
+        self.overlay = None  # ...and its overlay, while the beat lasts
+        if self.sound is not None:
+            self.sound.reset()
+        self.enter_beat(run.world.story.beat)
+        warnings = self.host.take_warnings()
+        if warnings:  # a corrupt settings file, no sound device: said once, in the game
+            self.show_message("; ".join(warnings), NOTICE_SECONDS)
 
     @property
     def world(self):
         return self.run.world
 
+    @property
+    def settings(self):
+        return self.host.settings
+
+    @property
+    def sound(self):
+        return self.host.mixer
+
+    # -- the beats -------------------------------------------------------------------------
+
+    def enter_beat(self, beat: Beat) -> None:
+        """Show a beat as its row says: its overlay, its beds, its screenshot, its screen."""
+        show = SHOW[beat]
+        if self.overlay is not None and (show.overlay is None or not isinstance(self.overlay, show.overlay)):
+            self.overlay.close()
+            self.overlay = None
+        if self.overlay is None and show.overlay is not None:
+            self.overlay = show.overlay(self)
+        self.show = show
+        self.release_memory_after_draw = True  # the next draw builds the new beat's pictures
+        if self.sound is not None:
+            self.sound.set_beds(show.beds)
+        if show.beds_caption:
+            self.captions.say(show.beds_caption, self.world.tick)
+        self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat too short to wait for
+        self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
+        if show.screen is not None:
+            self.host.show_screen(self, show.screen(self))
+
     # -- time -----------------------------------------------------------------------------
 
     def on_update(self, delta_time: float) -> None:
-        if self.paused or self.finished:
+        if self.finished:
             return
         self.accumulator += min(delta_time, MAX_FRAME_TIME) * self.game_speed
         while self.accumulator >= DT and not self.finished:
@@ -77,17 +118,18 @@ class GameView(arcade.View):
         self.renderer.remember()
         events = self.run.step(self.keyboard.actions())
         self.renderer.observe()
-        from game.render.story import SHOT_DELAY_TICKS
-
+        world = self.world
         for event in events:
-            if isinstance(event, BeatChanged):
-                self.release_memory_after_draw = True  # the next draw builds the new beat's pictures
-                self.pending_shots.extend(beat for _, beat in self.shot_schedule)  # a beat too short to wait for
-                self.shot_schedule = [(self.world.tick + SHOT_DELAY_TICKS.get(event.beat, 0), event.beat)]
-        if self.shot_schedule and self.shot_schedule[0][0] <= self.world.tick:
+            if isinstance(event, BeatChanged) and event.previous is not None:
+                self.enter_beat(Beat(event.beat))
+        if self.shot_schedule and self.shot_schedule[0][0] <= world.tick:
             self.pending_shots.append(self.shot_schedule.pop()[1])
-        for listener in self.event_listeners:
-            listener(events, self.world)
+        if self.overlay is not None:
+            self.overlay.on_events(events, world)
+        if self.sound is not None:
+            self.sound.on_events(events, world)
+        self.captions.on_events(events, world)
+        self.shake.on_events(events, world)
         if self.run.done:
             self.end_of_run()
 
@@ -95,56 +137,60 @@ class GameView(arcade.View):
         self.finished = True
         self.run.finish()
         self.pending_shots.append("end")  # the last frame, whether the dream ended or --max-ticks did
-        if self.on_finished is not None:
-            self.on_finished(self)
+        self.host.run_finished(self)
 
     # -- drawing --------------------------------------------------------------------------
 
     def on_draw(self) -> None:
         self.clear()
         alpha = self.accumulator / DT if not self.finished else 1.0
-        covered = any(overlay.covers(self) for overlay in self.overlays if hasattr(overlay, "covers"))
-        self.renderer.key_labels = {"USE": self.key(Button.USE_TOOL), "CANCEL": self.key(Button.CANCEL), "NEXT": self.key(Button.NEXT_TOOL)}
-        self.renderer.draw(alpha, scene=not covered)
-        for overlay in self.overlays:
+        overlay = self.overlay
+        self.renderer.draw(alpha, room=overlay is None or not overlay.covers(self))
+        if overlay is not None:
             overlay.draw(self)
-        self.renderer.gui_camera.use()
-        world = self.world
-        tools = ", ".join(t.replace("_", " ") for t in world.tools.carried) or "nothing"
-        self.hud.text = f"{world.story.beat.value.replace('_', ' ')}   ·   carrying: {tools}"
-        scale = self.settings.text_scale if self.settings is not None else 1.0
-        self.hud.font_size = HUD_FONT_SIZE * scale
-        self.banner.font_size = HUD_FONT_SIZE * scale
-        self.banner.y = self.hud.y + self.hud.content_height + 12
-        if self.show_hud and self.renderer.drew_room and world.story.beat in HUD_BEATS:  # not over a close-up or a full-screen scene
-            self.hud.draw()
-        if self.message and self.message_until is not None and world.tick >= self.message_until:
-            self.message = ""
-        if self.message:
-            self.banner.text = self.message
-            self.banner.draw()
+        self.prompt.draw(self)
+        self.draw_hud()
+        self.captions.draw(self)
         self.take_pending_shots()
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()
 
+    def draw_hud(self) -> None:
+        self.renderer.gui_camera.use()
+        world = self.world
+        scale = self.settings.text_scale
+        self.hud.font_size = self.banner.font_size = HUD_FONT_SIZE * scale
+        # Not over a close-up or a full-screen scene: only where what you carry matters.
+        if self.show_hud and self.renderer.drew_room and world.story.beat in HUD_BEATS:
+            tools = ", ".join(t.replace("_", " ") for t in world.tools.carried) or "nothing"
+            self.hud.text = f"{world.story.beat.value.replace('_', ' ')}   ·   carrying: {tools}"
+            self.hud.draw()
+        if self.message and self.message_until is not None and world.tick >= self.message_until:
+            self.message = ""
+        if self.message:
+            self.banner.y = self.hud.y + self.hud.content_height + 12
+            self.banner.text = self.message
+            self.banner.draw()
+
     def key(self, button: Button) -> str:
         """The player's key for a button, as the screen writes it ("E", "Space") — or the pad's
         button ("A", "LB") while the player is playing with a gamepad."""
         button = Button(button)
-        if getattr(self.keyboard, "last_device", "keyboard") == "gamepad":
+        if self.keyboard.last_device == "gamepad":
             label = pad_label(button)
             if label is not None:
                 return label
         return self.keyboard.bindings.label(button.value)
 
-    def caption_floor(self) -> float:
-        """px from the bottom the captions must stay above: clear of the repair's hint and bar."""
-        if self.renderer.drew_closeup and self.world.story.beat == Beat.REPAIR:
-            from game.render.minigame import BOTTOM_BAND_PX
+    def minigame_keys(self) -> dict[str, str]:
+        """The minigames' button words (game.render.minigame.KEY_NAMES) → the player's keys."""
+        buttons = {"USE": Button.USE_TOOL, "CANCEL": Button.CANCEL, "NEXT": Button.NEXT_TOOL}
+        return {word: self.key(buttons[word]) for word in KEY_NAMES}
 
-            return BOTTOM_BAND_PX + CAPTION_GAP_PX
-        return 0.0
+    def caption_floor(self) -> float:
+        """px from the bottom the captions must stay above (clear of a minigame's hint and bar)."""
+        return self.overlay.caption_floor(self) if self.overlay is not None and not self.renderer.drew_room else 0.0
 
     def show_message(self, text: str, seconds: float | None = None) -> None:
         """One line for the player, for `seconds` of play (None: until the next message)."""
@@ -156,6 +202,7 @@ class GameView(arcade.View):
         return bool(self.shot_schedule) and self.shot_schedule[0][0] - self.world.tick <= ticks
 
     def take_pending_shots(self) -> None:
+        """Save what the window shows now for every screenshot due (whichever screen drew it)."""
         folder = self.run.options.screenshots
         if not folder or not self.pending_shots:
             self.pending_shots.clear()
@@ -185,13 +232,9 @@ class GameView(arcade.View):
         self.keyboard.release(symbol)
 
     def on_pause(self) -> bool:
-        """Esc: open the pause menu if there is one. Returns True when the game paused."""
-        pause_view = getattr(self.window, "make_pause_view", None)
-        if pause_view is None:
-            return False
+        """Esc: open the pause menu if the host has one. Returns True when the game paused."""
         self.keyboard.clear()
-        self.window.show_view(pause_view(self))
-        return True
+        return self.host.pause(self)
 
     def reload_level(self) -> None:
         """F5: read the level file again and restart on it; a broken file is a message, not a crash."""
@@ -199,8 +242,6 @@ class GameView(arcade.View):
         if not options.level:
             self.show_message("F5 reloads a level file; this backstage was generated", NOTICE_SECONDS)
             return
-        from game.session import Run
-
         try:
             run = Run(options)
         except UserError as error:
@@ -209,6 +250,6 @@ class GameView(arcade.View):
         self.run = run
         self.renderer.set_world(run.world)
         self.renderer.snap_camera()
-        self.release_memory_after_draw = True
         self.accumulator = 0.0
+        self.enter_beat(run.world.story.beat)
         self.show_message(f"reloaded {Path(options.level).name}", NOTICE_SECONDS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.settings import (
     GAME_SPEED_MAX, GAME_SPEED_MIN, GAME_SPEED_STEP, SCREEN_SHAKE, TEXT_SIZES, VOLUME_STEP,
 )
+from game.input import key_code, key_name
 from game.views.widgets import INK, TITLE_FONT, Menu, MenuItem, PanelView, arcade
 
 HEADING_PT = 30
@@ -121,8 +122,6 @@ class KeysView(PanelView):
         self.shell.settings_changed()
 
     def on_key_press(self, symbol: int, modifiers: int) -> None:
-        from game.input import key_code, key_name
-
         if self.waiting_for is None:
             return super().on_key_press(symbol, modifiers)
         binding, self.waiting_for = self.waiting_for, None

@@ -1,8 +1,9 @@
-"""The game around the dream: settings, sound, captions and gamepad, and the way between screens.
+"""The game around the dream: settings, sound and gamepad, and the way between screens.
 
 One ``Shell`` per window. It loads the settings (keeping their warning to show), owns the
-mixer and the gamepad, and moves between the notice, title, settings, level list, game and
-pause views. It also installs ``window.make_pause_view`` so Esc in the game pauses it.
+mixer and the gamepad, and is the only place that moves between screens: the notice, title,
+settings, level list, game, pause and the screens beats ask for (the morning). It is the game
+view's host (``game.views.host.Host``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,21 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from game.audio.mixer import Mixer
+from game.errors import UserError
+from game.progress import load_progress
+from game.session import Run, RunOptions
 from game.settings import Settings
+from game.sim.actions import Button
+from game.views.gamepad import Gamepad, PadKeyboard
+from game.views.host import Host
+from game.views.levels import LevelsView
+from game.views.notice import NoticeView
+from game.views.pause import PauseView
+from game.views.play import GameView
+from game.views.settings import SettingsView
+from game.views.title import TitleView
+from game.views.widgets import Backdrop
 
 FIRST_RUN_SHOWS_NOTICE = True
 
@@ -21,11 +36,8 @@ def wants_menus(options, headless: bool) -> bool:
     return not headless and not options.autoplay and all(v is None for v in spelled_out)
 
 
-class Shell:
+class Shell(Host):
     def __init__(self, window, settings: Settings | None = None, warnings: list[str] | None = None, silent: bool | None = None):
-        from game.audio.mixer import Mixer
-        from game.views.gamepad import Gamepad
-
         self.window = window
         if settings is None:
             settings, loaded_warnings = Settings.load()
@@ -38,17 +50,16 @@ class Shell:
         self.bindings = settings.bindings()
         self.gamepad = Gamepad(self.gamepad_buttons)
         self.game_view = None
+        self.menus = False  # the game began at the menus: the end of a dream goes back to the title
+        self.close_when_done = False  # a dream the command line started in a window: its end closes it
         self._backdrop = None
         self.quit_handler = window.close
-        window.make_pause_view = self.make_pause_view
 
     # -- screens ---------------------------------------------------------------------------
 
     @property
     def backdrop(self):
         if self._backdrop is None:
-            from game.views.widgets import Backdrop
-
             self._backdrop = Backdrop(self.window)
         return self._backdrop
 
@@ -57,27 +68,20 @@ class Shell:
 
     def start(self) -> None:
         """The first screen: the photosensitivity notice on the first run, else the title."""
+        self.menus = True
         if FIRST_RUN_SHOWS_NOTICE and not self.settings.photosensitivity_acknowledged:
-            from game.views.notice import NoticeView
-
             self.show_view(NoticeView(self))
         else:
             self.show_title()
 
     def show_title(self) -> None:
-        from game.views.title import TitleView
-
         self.mixer.set_beds(("room_tone", "hush"))
         self.show_view(TitleView(self))
 
     def show_settings(self, back=None) -> None:
-        from game.views.settings import SettingsView
-
         self.show_view(SettingsView(self, back=back))
 
     def show_levels(self) -> None:
-        from game.views.levels import LevelsView
-
         self.show_view(LevelsView(self))
 
     def quit(self) -> None:
@@ -103,94 +107,70 @@ class Shell:
         return replace(options, settings=merged)
 
     def new_game(self, seed: int | None = None, level: str | Path | None = None) -> None:
-        from game.session import RunOptions
-
         options = RunOptions(level=str(level) if level is not None else None, seed=seed, settings=self.settings.sim_settings(), save_progress=True)
         self.play(options)
 
     def play(self, options) -> None:
         """Start a run from the menus: on a level that fails to load, back to the title with its error."""
-        from game.errors import UserError
-        from game.session import Run
-
         try:
             run = Run(options)
         except UserError as error:
             self.warnings = [error.lines[0] if error.lines else str(error)]
             self.show_title()
             return
-        except Exception as error:  # a saved dream this build cannot rebuild: say so, start afresh
-            if options.resume is None:
-                raise
-            self.warnings = [f"could not continue the saved dream ({error.__class__.__name__}: {error})"]
-            self.show_title()
-            return
-        view = self.make_game_view(run)
-        view.on_finished = self.run_finished
+        self.play_run(run)
+
+    def play_run(self, run) -> GameView:
+        """Show a game view playing `run`, with this shell's sound, keys and settings."""
+        view = GameView(run, host=self)
+        self.game_view = view
         self.show_view(view)
-
-    def make_game_view(self, run):
-        from game.views.gamepad import PadKeyboard
-        from game.views.play import GameView
-
-        view = GameView(run, keyboard=PadKeyboard(self.settings.bindings(), self.gamepad), game_speed=self.settings.speed_factor)
-        self.attach(view)
         return view
 
-    def attach(self, view) -> None:
-        """Give a play view its sound, captions, gamepad and the player's settings."""
-        from game.captions import Captions
-        from game.views.gamepad import PadKeyboard
-        from game.views.shake import ScreenShake
+    # -- what the game view asks of its host ----------------------------------------------
 
-        self.mixer.reset()
-        if not isinstance(view.keyboard, PadKeyboard):
-            view.keyboard = PadKeyboard(self.settings.bindings(), self.gamepad)
-        view.game_speed = self.settings.speed_factor
-        view.settings = self.settings  # presentation settings, for any renderer that wants them
-        view.captions = Captions(self.settings)
-        view.shake = ScreenShake(view, self.settings)
-        view.event_listeners.append(self.mixer.on_events)
-        view.event_listeners.append(view.captions.on_events)
-        view.event_listeners.append(view.shake.on_events)
-        view.overlays.append(view.captions)
-        if self.warnings:  # a corrupt settings file, no sound device: said once, in the game
-            from game.views.play import NOTICE_SECONDS
+    def keyboard(self) -> PadKeyboard:
+        return PadKeyboard(self.settings.bindings(), self.gamepad)
 
-            view.show_message("; ".join(self.warnings), NOTICE_SECONDS)
-            self.warnings = []
-        self.game_view = view
+    def take_warnings(self) -> list[str]:
+        warnings, self.warnings = self.warnings, []
+        return warnings
 
-    def run_finished(self, view) -> None:
-        self.game_view = None
-        self.warnings = []
-        self.show_title()
-
-    def make_pause_view(self, game_view):
-        from game.views.pause import PauseView
-
+    def pause(self, game_view) -> bool:
         self.mixer.pause_all()
-        return PauseView(self, game_view)
+        self.show_view(PauseView(self, game_view, under=self.window.current_view))
+        return True
 
-    def resume(self, game_view) -> None:
+    def show_screen(self, game_view, screen) -> None:
+        self.show_view(screen)
+
+    def run_finished(self, game_view) -> None:
+        if self.game_view is not game_view:
+            return
+        self.game_view = None
+        if self.menus:
+            self.warnings = []
+            self.show_title()
+        elif self.close_when_done:
+            self.window.close()
+
+    def resume(self, game_view, under=None) -> None:
+        """Back from the pause menu to the screen it paused (the game, or the morning)."""
         game_view.keyboard.clear()
         self.mixer.resume_all()
-        self.show_view(game_view)
+        self.show_view(under or game_view)
 
     def quit_to_title(self, game_view) -> None:
-        run = game_view.run
         if not game_view.finished:
-            run.finish()  # writes what the run was asked to (a recording, a report)
+            game_view.run.finish()  # writes what the run was asked to (a recording, a report)
         self.game_view = None
         self.mixer.reset()
         self.show_title()
+
+    # -- saved dreams ----------------------------------------------------------------------
 
     def saved_progress(self):
         """The dream saved at its last beat (None if there is none); a corrupt save's warning is kept."""
-        try:
-            from game.progress import load_progress
-        except ImportError:  # a build without saved progress: Continue stays disabled
-            return None
         progress, warning = load_progress()
         if warning and warning not in self.warnings:
             self.warnings.append(warning)
@@ -200,8 +180,6 @@ class Shell:
         return self.saved_progress() is not None
 
     def continue_game(self) -> None:
-        from game.session import RunOptions
-
         progress = self.saved_progress()
         if progress is None:
             return
@@ -225,29 +203,16 @@ class Shell:
         if view is not None:
             view.game_speed = s.speed_factor
             view.keyboard.bindings = s.bindings()
-            self.apply_sim_settings(view)
+            view.run.change_settings(s.sim_settings())
         try:
             s.save()
         except OSError as error:
             self.warnings = [f"settings not saved: {error}"]
 
-    def apply_sim_settings(self, view) -> None:
-        """Reduce flicker/motion reach a running world only when no replay records or plays it."""
-        run = view.run
-        if run.recorder is not None or run.replay is not None:
-            return
-        wanted = self.settings.sim_settings()
-        if view.world.settings != wanted:
-            view.world.settings = wanted
-            if hasattr(view.world, "lights") and hasattr(view.world.lights, "settings"):
-                view.world.lights.settings = wanted
-
     # -- gamepad ---------------------------------------------------------------------------
 
     def gamepad_buttons(self, buttons) -> None:
         """A gamepad press: menu actions for a menu, pause for the game."""
-        from game.sim.actions import Button
-
         view = self.window.current_view
         if hasattr(view, "on_action"):
             for button in buttons:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.input import key_code
 from game.views.widgets import (
     BODY_FONT, DIM_INK, INK, TITLE_FONT, WARNING_INK, Menu, MenuItem, MenuView, arcade,
 )
@@ -54,8 +55,6 @@ class TitleView(MenuView):
                 self.menu.changed()
 
     def on_key_press(self, symbol: int, modifiers: int) -> None:
-        from game.input import key_code
-
         if self.seed_focused() and self.seed_text and symbol == key_code("BACKSPACE"):
             self.seed_text = self.seed_text[:-1]
             self.menu.changed()

@@ -1,47 +1,52 @@
-"""The waking screen: morning light, the masterpiece as a memory, a few lines, the summary; any key leaves the dream.
+"""The waking screen: the swirl stills into morning light, the masterpiece as a memory, a few lines, the summary; any key leaves the dream.
 
-Shown when the story reaches its ``waking`` beat in a real window. It keeps stepping the same
-run through the game view (the waking beat ends on a key press, in the simulation like any
-other action), draws only the morning picture, and when the run is over goes back to the
-title — through the game view's ``on_finished`` if the menus set one, else by closing.
+The window switches to it when the story reaches its ``waking`` beat (``game.views.beats``
+says so; the shell does it). It keeps stepping the same run through the game view — the
+waking beat ends on a key press, in the simulation like any other action — and draws only
+the morning. The game view's screenshots are taken here while it shows.
 """
 
 from __future__ import annotations
 
 import arcade
 
-from game.render.memory import masterpiece_memory
+from game.render.recollection import masterpiece_memory
+from game.render.vortex import SwirlField
 from game.render.waking import WakingPicture, summary_text
+from game.sim.vortex import Swirl
+
+SWIRL_STILLING = 0.3  # rad/s the fading swirl still turns under the morning
 
 
 class WakingView(arcade.View):
     def __init__(self, game_view):
         super().__init__()
         self.game_view = game_view
+        world = game_view.world
         self.picture = WakingPicture()
-        self.picture.set_memory(masterpiece_memory(game_view.world, 256, recompose=1.0))
-        self.left = False
+        self.picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
+        self.field = SwirlField(self.window.ctx)
+        self.swirl = Swirl(world.level.eye or world.player.position, world.settings.reduce_motion)
 
     def on_update(self, delta_time: float) -> None:
-        game = self.game_view
-        if not game.finished:
-            game.on_update(delta_time)
-        if game.finished and not self.left and self.window.current_view is self:
-            self.left = True
-            if game.on_finished is None:  # nobody to go back to: the dream simply ends
-                self.window.close()
+        self.game_view.on_update(delta_time)
 
     def on_draw(self) -> None:
         self.clear(color=(246, 226, 200, 255))
-        world = self.game_view.world
+        game = self.game_view
+        world = game.world
         scene = world.story.scene
-        ready = getattr(scene, "ready", True) or world.story.completed
-        fade = 1.0 if world.story.completed else getattr(scene, "fade", 1.0)
-        seconds = getattr(scene, "ticks", 0) / 60.0
-        self.picture.draw(self.window, fade, seconds, summary_text(world, getattr(self.game_view.run, "ticks_before", 0)), ready)
+        over = world.story.completed
+        seconds = scene.ticks / 60.0
+        fade = 1.0 if over else scene.fade
+        self.swirl.turn = seconds * SWIRL_STILLING
+        game.renderer.gui_camera.use()
+        self.field.draw(game.renderer.world_camera, self.window, self.swirl, seconds, world.settings.reduce_motion, alpha=1.0 - fade * 0.5)
+        self.picture.draw(self.window, fade, seconds, summary_text(world, game.run.ticks_before), scene.ready or over)
+        game.take_pending_shots()
 
     def on_key_press(self, symbol: int, modifiers: int) -> None:
-        self.game_view.keyboard.press(symbol)
+        self.game_view.on_key_press(symbol, modifiers)
 
     def on_key_release(self, symbol: int, modifiers: int) -> None:
-        self.game_view.keyboard.release(symbol)
+        self.game_view.on_key_release(symbol, modifiers)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
+from PIL import Image, ImageDraw
 
 from game.compat import prepare_arcade
 
@@ -235,8 +236,6 @@ class MenuPanel:
 
 def radial_glow(radius: int, colour=(255, 214, 150)) -> "arcade.Texture":
     """A soft round light as a texture (alpha falls off like a real bulb's spill, with dither)."""
-    from PIL import Image
-
     size = radius * 2
     y, x = np.mgrid[0:size, 0:size].astype(np.float32)
     d = np.hypot(x - radius + 0.5, y - radius + 0.5) / radius
@@ -252,8 +251,6 @@ def radial_glow(radius: int, colour=(255, 214, 150)) -> "arcade.Texture":
 
 def backstage_wall(width: int, height: int) -> "arcade.Texture":
     """A dark plank wall and floor, drawn once with numpy (never per frame)."""
-    from PIL import Image
-
     rng = np.random.default_rng(5)
     y, x = np.mgrid[0:height, 0:width].astype(np.float32)
     base = np.full((height, width), 22.0, np.float32)
@@ -270,8 +267,6 @@ def backstage_wall(width: int, height: int) -> "arcade.Texture":
 
 def easel_silhouette(width: int, height: int) -> "arcade.Texture":
     """The masterpiece on its easel under a cloth, as a dark shape with a faint warm rim."""
-    from PIL import Image, ImageDraw
-
     image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     pen = ImageDraw.Draw(image)
     leg = (8, 7, 9, 255)

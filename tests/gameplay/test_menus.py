@@ -16,7 +16,6 @@ def config_dir(tmp_path, monkeypatch, window):
     monkeypatch.setenv("FLAWED_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("FLAWED_CACHE_DIR", str(tmp_path / "cache"))
     yield tmp_path / "config"
-    window.__dict__.pop("make_pause_view", None)  # leave the shared window without a Shell's pause hook
 
 
 def press(window, name: str) -> None:
@@ -296,17 +295,23 @@ def test_a_whole_dream_from_the_menus_ends_back_at_the_title(window):
     from game.views.play import GameView
     from game.views.title import TitleView
 
+    from game.views.waking import WakingView
+
     shell = make_shell(window, text_size=150)
+    shell.start()
     shell.play(RunOptions(seed=3, autoplay=True, save_progress=True))
     game = window.current_view
     assert isinstance(game, GameView)
+    screens = set()
     for tick in range(60 * 60 * 12):
-        if window.current_view is not game:
+        if game.finished:
             break
-        game.on_update(DT)
+        screens.add(type(window.current_view))
+        window.current_view.on_update(DT)
         if tick % 1200 == 0:
-            game.on_draw()
+            window.current_view.on_draw()
     assert game.world.story.completed
+    assert WakingView in screens  # the morning had a screen of its own
     assert isinstance(window.current_view, TitleView)
     assert not progress_path().exists()  # the dream is over: nothing to continue
     assert not window.current_view.menu.items[window.current_view.menu.index_of("continue")].enabled
@@ -323,9 +328,8 @@ def test_a_direct_run_shows_the_settings_warning_in_the_game_then_lets_it_go(win
     config_dir.mkdir(parents=True, exist_ok=True)
     settings_path().write_text("{not json", encoding="utf-8")
     shell = Shell(window)  # `flawed --seed 5`: no title, straight into the game
-    view = GameView(Run(RunOptions(seed=5)))
-    shell.attach(view)
-    window.show_view(view)
+    view = shell.play_run(Run(RunOptions(seed=5)))
+    assert window.current_view is view and isinstance(view, GameView)
     frames(window, 2)
     assert "settings.json" in view.banner.text
     frames(window, round(NOTICE_SECONDS / DT), draw_every=120)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 from driver import Driver
-from game.bot_minigames import minigame_actions
+from game.bot import minigame_actions
 from game.level.model import TOOL_IDS, Level
 from game.render.closeup import wants_closeup
 from game.sim.actions import Button
@@ -17,7 +17,7 @@ from game.sim.beats.backstage import near_easel
 from game.sim.beats.repair import IDLE_REACH_TICKS
 from game.sim.panic import Heartbeat
 from game.sim.story import Beat
-from game.sim.tools import ToolSlipped
+from game.sim.rack import ToolSlipped
 from game.sim.world import World
 
 STUDIO = [

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from game.sim.actions import Button
 from game.sim.beats import Scene
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 # Tuning.
 INHALE_S = 2.0  # the guide's breath in
@@ -154,7 +154,8 @@ class AcceptanceScene(Scene):
         world.player.frozen = False
         world.lights.gutter = 0.0
 
-    def finished(self, world) -> bool:
+    def flaw_accepted(self, world) -> bool:
+        """The player accepted, the picture recomposed around the flaw and was held a moment."""
         return self.accepting and (world.tick - self.accepted_tick) * DT >= RECOMPOSE_S + LINGER_S
 
     def hash_state(self) -> tuple:

@@ -16,8 +16,8 @@ from game.sim.actions import Button
 from game.sim.beats import Scene
 from game.sim.beats.backstage import near_easel
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 # Tuning.
 GUTTER_S = 3.5  # s for the lights to sink to their guttering low
@@ -160,7 +160,8 @@ class AloneScene(Scene):
     def exit(self, world) -> None:
         world.player.frozen = False
 
-    def finished(self, world) -> bool:
+    def returned_to_the_easel(self, world) -> bool:
+        """Having called or wandered (or waited), the player looked at the masterpiece again."""
         return self.returned
 
     def hash_state(self) -> tuple:

@@ -6,6 +6,7 @@ import math
 
 from game.sim.actions import Button
 from game.sim.beats import Scene
+from game.sim.timestep import DT
 
 REACH = 48.0  # px from the easel's edge within which the player can inspect it
 
@@ -25,11 +26,12 @@ class BackstageScene(Scene):
         self.inspected = False
 
     def update(self, world, inp) -> None:
-        world.player.drive(inp.move, 1 / 60)
+        world.player.drive(inp.move, DT)
         if inp.was_pressed(Button.INTERACT) and near_easel(world):
             self.inspected = True
 
-    def finished(self, world) -> bool:
+    def looked_at_the_masterpiece(self, world) -> bool:
+        """The player pressed INTERACT at the easel."""
         return self.inspected
 
     def hash_state(self) -> tuple:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.sim.actions import Button
 from game.sim.beats import Scene
+from game.sim.timestep import DT
 
 PANIC_THRESHOLD = 0.5  # panic level at which looking becomes doing
 PUSH_IN_TICKS = 150  # the camera's push-in toward the flaw takes this long
@@ -27,7 +28,7 @@ class FlawScene(Scene):
 
     def update(self, world, inp) -> None:
         self.ticks += 1
-        world.player.drive((0.0, 0.0), 1 / 60)
+        world.player.drive((0.0, 0.0), DT)
         world.panic.grip()
         if inp.was_pressed(Button.USE_TOOL):
             self.reached = True
@@ -41,7 +42,8 @@ class FlawScene(Scene):
         if self.reached:
             world.tools.hand_out = True  # the repair scene takes the reach as its first
 
-    def finished(self, world) -> bool:
+    def panicked_or_reached(self, world) -> bool:
+        """Panic passed its threshold, or the player reached for a tool."""
         return self.reached or world.panic.level >= PANIC_THRESHOLD
 
     def hash_state(self) -> tuple:

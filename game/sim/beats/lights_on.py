@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from game.sim.beats import Scene
 from game.sim.debris import Debris
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 EMPTY_HALL_S = 1.2  # the lit, empty hall is seen this long before the room starts to go
 DISSOLVED_AT = 0.985  # share of the room gone into colour at which the beat is over
@@ -70,7 +70,8 @@ class LightsOnScene(Scene):
         if self.debris is not None:
             self.debris.clear()
 
-    def finished(self, world) -> bool:
+    def room_dissolved(self, world) -> bool:
+        """The room has come apart into colour (or the longest wait is over)."""
         return self.done
 
     def hash_state(self) -> tuple:

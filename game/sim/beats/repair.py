@@ -5,7 +5,7 @@ short reach the tool is in hand and its minigame begins — unless panic makes i
 away (the dreamer walks over and picks it up with INTERACT, then comes back). Away from a
 minigame the dreamer walks freely: to fetch tools lying elsewhere, and back to the easel.
 
-With no tool in hand, USE at the easel is a bare-handed fumble (``minigames.hands``): it counts
+With no tool in hand, USE at the easel is a bare-handed fumble (``game.tools.hands``): it counts
 as an attempt. Standing still at the easel for IDLE_REACH_S makes the hands reach on their own.
 So the beat always ends: the flaw's severity passes its limit, or every tool carried during the
 beat has failed at least once (with no tools at all, one bare-handed attempt is enough).
@@ -13,15 +13,23 @@ beat has failed at least once (with no tools at all, one bare-handed attempt is 
 
 from __future__ import annotations
 
-from game.sim import minigames
 from game.sim.actions import Button
 from game.sim.beats import Scene
 from game.sim.beats.backstage import near_easel
-from game.sim.tools import HandReached
+from game.sim.minigame import Minigame
+from game.sim.rack import HandReached
+from game.sim.timestep import DT
+from game.tools import HANDS, tool
 
 REACH_TICKS = 18  # the hand's reach toward the tool, before it holds or slips
 IDLE_REACH_S = 15.0  # standing still at the easel this long, the hands reach by themselves
 IDLE_REACH_TICKS = int(IDLE_REACH_S * 60)
+
+
+def start_attempt(world, tool_id: str) -> Minigame:
+    """Begin a repair attempt with a tool (its game.tools record; "hands" for none): it becomes world.minigame."""
+    world.minigame = tool(tool_id).minigame(world, world.stats.attempts + 1)
+    return world.minigame
 
 
 class RepairScene(Scene):
@@ -49,7 +57,7 @@ class RepairScene(Scene):
         self.note_carried(world)
         game = world.minigame
         if game is not None:
-            world.player.drive((0.0, 0.0), 1 / 60)
+            world.player.drive((0.0, 0.0), DT)
             game.step(world, inp)
             if game.done:
                 self.failed[game.tool] = self.failed.get(game.tool, 0) + 1
@@ -59,12 +67,12 @@ class RepairScene(Scene):
                 world.player.frozen = False
             return
         if self.reaching:
-            world.player.drive((0.0, 0.0), 1 / 60)
+            world.player.drive((0.0, 0.0), DT)
             self.reaching -= 1
             if self.reaching == 0:
                 self.finish_reach(world)
             return
-        world.player.drive(inp.move, 1 / 60)
+        world.player.drive(inp.move, DT)
         still = inp.move == (0.0, 0.0) and not inp.held
         self.idle_ticks = self.idle_ticks + 1 if still else 0
         at_easel = near_easel(world)
@@ -72,9 +80,9 @@ class RepairScene(Scene):
             self.begin_reach(world)
 
     def note_carried(self, world) -> None:
-        for tool in world.tools.carried:
-            if tool not in self.tools_in_hand:
-                self.tools_in_hand.append(tool)
+        for carried in world.tools.carried:
+            if carried not in self.tools_in_hand:
+                self.tools_in_hand.append(carried)
 
     def begin_reach(self, world) -> None:
         self.idle_ticks = 0
@@ -85,19 +93,20 @@ class RepairScene(Scene):
 
     def finish_reach(self, world) -> None:
         if self.reach_tool is None:
-            minigames.start(world, "hands")
+            start_attempt(world, HANDS.id)
         else:
-            tool = world.tools.reach(world.panic.level)
-            if tool is None:  # it slipped and rolls away
+            in_hand = world.tools.reach(world.panic.level)
+            if in_hand is None:  # it slipped and rolls away
                 world.panic.slip(world)
                 return
-            minigames.start(world, tool)
+            start_attempt(world, in_hand)
         world.player.frozen = True
 
     def exit(self, world) -> None:
         world.player.frozen = False
 
-    def finished(self, world) -> bool:
+    def nothing_left_to_try(self, world) -> bool:
+        """No attempt is under way, and the flaw is past its limit or every tool carried has failed once."""
         if world.minigame is not None or self.reaching:
             return False
         if world.flaw.past_limit:

@@ -13,8 +13,8 @@ from game.sim.actions import Button
 from game.sim.audience import Audience
 from game.sim.beats import Scene
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 # Tuning.
 CURTAIN_RISE_S = 3.0  # the curtain takes this long to rise
@@ -82,7 +82,8 @@ class RevealScene(Scene):
     def exit(self, world) -> None:
         world.player.frozen = False
 
-    def finished(self, world) -> bool:
+    def applause_peaked(self, world) -> bool:
+        """The applause peaked and was held a moment."""
         return self.peak_ticks >= PEAK_HOLD_S * 60
 
     def hash_state(self) -> tuple:

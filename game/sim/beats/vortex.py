@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 
+from game.level.vortex import vortex_level_for
 from game.sim.beats import Scene
 from game.sim.vortex import EYE_RADIUS, EyeReached, Orbiter, Swirl, VortexEntered, swim
 
-DT = 1.0 / 60.0
 
 SHREDS = 12  # shreds of the masterpiece adrift in the swirl
 ORBIT_RINGS_PX = (110.0, 520.0)  # the orbiters keep to rings between these distances from the eye
@@ -28,8 +28,6 @@ class VortexScene(Scene):
         self.rest_ticks = 0
 
     def enter(self, world) -> None:
-        from game.level.vortex import vortex_level_for
-
         if world.level.kind != "vortex":
             world.load_level(vortex_level_for(world.level, world.seed))
         level = world.level
@@ -66,7 +64,8 @@ class VortexScene(Scene):
             if orbiter.body.space is world.space:
                 world.space.remove(orbiter.body)
 
-    def finished(self, world) -> bool:
+    def rested_in_the_eye(self, world) -> bool:
+        """The dreamer reached the calm eye and rested there."""
         return self.rest_ticks >= EYE_REST_S * 60
 
     def hash_state(self) -> tuple:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from game.sim.beats import Scene
 from game.sim.events import Event
+from game.sim.timestep import DT
 
-DT = 1.0 / 60.0
 
 FADE_S = 3.0  # the morning light comes up over this long
 READ_S = 4.0  # the summary shows, and a key can end the dream, from this long in
@@ -60,7 +60,8 @@ class WakingScene(Scene):
     def exit(self, world) -> None:
         world.player.frozen = False
 
-    def finished(self, world) -> bool:
+    def dream_ended(self, world) -> bool:
+        """After the summary, a key was pressed."""
         return self.done
 
     def hash_state(self) -> tuple:

@@ -6,15 +6,18 @@ from game.audio.mixer import NO_DEVICE_WARNING, Mixer
 from game.settings import Settings
 from game.sim.events import BeatChanged
 from game.sim.panic import Heartbeat
+from game.sim.story import Beat
+from game.views.beats import SHOW
 
 
-def test_sounds_follow_world_events_even_when_silent():
+def test_sounds_follow_world_events_and_beds_follow_the_beats_even_when_silent():
     mixer = Mixer(Settings(), silent=True)
+    mixer.set_beds(SHOW[Beat.BACKSTAGE].beds)
     mixer.on_events([BeatChanged(0, None, "backstage"), Heartbeat(3, 80.0, 0.3)])
     names = [name for name, _, _ in mixer.played]
     assert "room_tone" in names and "hush" in names and "heartbeat" in names
     assert mixer.beds == ("room_tone", "hush")
-    mixer.on_events([BeatChanged(50, "backstage", "repair")])
+    mixer.set_beds(SHOW[Beat.REPAIR].beds)
     assert mixer.beds == ("room_tone", "rumble")
     assert [name for name, _, _ in mixer.played].count("room_tone") == 1  # kept, not restarted
 
@@ -61,7 +64,10 @@ def test_applause_erupts_then_holds_and_swells_until_the_lights():
 
     settings = Settings(master_volume=1.0, music_volume=1.0)
     mixer = Mixer(settings, silent=True)
-    mixer.on_events([BeatChanged(0, "acceptance", "reveal"), ApplauseStarted(10)])
+    from game.sim.beats.reveal import CurtainRising
+
+    mixer.set_beds(SHOW[Beat.REVEAL].beds)
+    mixer.on_events([BeatChanged(0, "acceptance", "reveal"), CurtainRising(0), ApplauseStarted(10)])
     names = [name for name, _, _ in mixer.played]
     assert "curtain" in names and "applause" in names and "applause_loop" in mixer.beds
     held = mixer.bed_gains["applause_loop"]
@@ -71,5 +77,5 @@ def test_applause_erupts_then_holds_and_swells_until_the_lights():
     mixer._playing = [(loop, "applause_loop", "music", held)]
     mixer.on_events([ApplauseSwelled(150, 1.0)])
     assert loop.volume == 1.0
-    mixer.on_events([BeatChanged(200, "reveal", "lights_on")])
+    mixer.set_beds(SHOW[Beat.LIGHTS_ON].beds)
     assert "applause_loop" not in mixer.beds

@@ -57,7 +57,7 @@ class Scene:
     """A world drawn by the game's own WorldRenderer, with readers for what came out."""
 
     def __init__(self, window, world: World):
-        from game.render.scene import WorldRenderer
+        from game.render.world import WorldRenderer
 
         self.window, self.world = window, world
         self.renderer = WorldRenderer(world, window)

@@ -100,9 +100,9 @@ def dark_area(frame: np.ndarray, clean: np.ndarray) -> int:
 
 
 def test_the_closeups_darkness_grows_after_each_attempt(window, world_factory):
-    from game.bot_minigames import minigame_actions
+    from game.bot import minigame_actions
     from game.render.closeup import CloseupRenderer
-    from game.sim import minigames
+    from game.sim.beats.repair import start_attempt
     from game.sim.story import Beat
 
     world = world_factory()
@@ -114,7 +114,7 @@ def test_the_closeups_darkness_grows_after_each_attempt(window, world_factory):
     world.flaw.blots[0].darkness = world.flaw.darkness
     areas = [dark_area(calm_frame(window, renderer, world), clean)]
     for tool in ("paintbrush", "palette_knife", "needle_and_thread", "solvent", "varnish"):
-        game = minigames.start(world, tool)
+        game = start_attempt(world, tool)
         while world.minigame is not None:
             world.step(minigame_actions(world) if game.ticks < 200 else Actions.of(Button.CANCEL))
         world.story.enter(Beat.REPAIR)  # the beat may have ended: keep the camera on the easel

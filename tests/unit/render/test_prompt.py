@@ -58,7 +58,7 @@ def test_at_the_easel_it_offers_a_look(window):
 
 
 def test_the_alone_hint_uses_the_players_keys(window):
-    from game.render.story import AloneOverlay
+    from game.render.alone import AloneOverlay
     from game.sim.story import Beat
     from game.sim.world import World
 
@@ -66,11 +66,13 @@ def test_the_alone_hint_uses_the_players_keys(window):
     world = World(view.world.level, seed=3, start=Beat.ALONE)
     view.run.world = world
     view.renderer.set_world(world)
+    view.enter_beat(world.story.beat)
     for _ in range(600):
         view.step_once()
         if not world.story.scene.looking_up:
             break
     view.on_draw()
-    (alone,) = [o for o in view.overlays if isinstance(o, AloneOverlay)]
+    alone = view.overlay
+    assert isinstance(alone, AloneOverlay)
     assert alone.hint.text.startswith("J  call for help") and "E  at the easel" in alone.hint.text
     assert view.key(Button.ACCEPT) == "Enter"  # a key with a long name is written as people say it

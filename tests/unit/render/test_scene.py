@@ -17,7 +17,7 @@ def centroid_of_difference(a, b) -> tuple[float, float]:
 
 
 def test_the_player_is_drawn_where_the_world_says(window):
-    from game.render.scene import WorldRenderer
+    from game.render.world import WorldRenderer
     from game.sim.world import World
 
     level = Level.from_ascii(
@@ -47,7 +47,7 @@ def test_the_player_is_drawn_where_the_world_says(window):
 
 def test_the_camera_follows_the_player_but_never_shows_past_the_level_edge(window):
     from game.level.generate import generate_backstage
-    from game.render.scene import WorldRenderer
+    from game.render.world import WorldRenderer
     from game.sim.world import World
 
     world = World(generate_backstage(4, "large"))
@@ -68,7 +68,7 @@ def test_the_camera_follows_the_player_but_never_shows_past_the_level_edge(windo
 
 
 def test_a_level_narrower_than_the_screen_is_centred(window):
-    from game.render.scene import WorldRenderer
+    from game.render.world import WorldRenderer
     from game.sim.world import World
 
     level = Level.from_ascii(["##########", "#S.......#", "##########"], seed=2)

@@ -7,7 +7,6 @@ import numpy as np
 from driver import screenshot
 from game.level.vortex import generate_vortex
 from game.session import Run, RunOptions
-from game.sim.actions import Actions, Button
 from game.sim.story import Beat
 from game.sim.vortex import Swirl
 from game.sim.world import DT, World
@@ -36,16 +35,23 @@ def test_the_vortex_field_is_many_colours_and_reduce_motion_lowers_its_contrast(
 
 
 def test_the_waking_screen_is_morning_and_a_key_ends_the_dream(window):
+    from game.views.host import Host
     from game.views.play import GameView
     from game.views.waking import WakingView
 
+    class Watching(Host):
+        ended = []
+
+        def run_finished(self, view):
+            self.ended.append(view)
+
     run = Run(RunOptions(seed=3, size="small"))
     run.world = World(generate_vortex(3), seed=3, start=Beat.WAKING)
-    game = GameView(run)
-    ended = []
-    game.on_finished = ended.append
-    view = WakingView(game)
-    window.show_view(view)
+    host = Watching()
+    game = GameView(run, host=host)
+    view = window.current_view
+    assert isinstance(view, WakingView) and view.game_view is game  # the beat asked for its own screen
+    ended = host.ended
     for _ in range(60 * 5):
         view.on_update(DT)
     view.on_draw()

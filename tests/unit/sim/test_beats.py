@@ -13,7 +13,6 @@ from game.sim.actions import Actions, Button
 from game.sim.beats.acceptance import Accepted, BreathTaken
 from game.sim.beats.alone import EchoReturned, HelpCalled, NoAnswer
 from game.sim.story import Beat
-from game.sim.vortex import EYE_RADIUS
 from game.sim.world import SimSettings, World
 
 ROOM = [

@@ -8,15 +8,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.bot_minigames import minigame_actions
-from game.level.model import TOOL_IDS
-from game.sim import minigames
+from game.bot import minigame_actions
 from game.sim.actions import IDLE, Actions, Button
-from game.sim.minigames import AttemptFailed, MinigameStarted
-from game.sim.minigames.base import FAILING_TICKS
+from game.sim.beats.repair import start_attempt
+from game.sim.minigame import FAILING_TICKS, AttemptFailed, MinigameStarted
 from game.sim.story import Beat
+from game.tools import HANDS, TOOL_IDS, TOOLS
 
-GAMES = list(minigames.MINIGAMES)  # every tool id, plus bare hands
+GAMES = [*TOOL_IDS, HANDS.id]  # every tool, plus bare hands
 
 
 def in_repair(world_factory, seed=None):
@@ -27,7 +26,7 @@ def in_repair(world_factory, seed=None):
 
 def play(world, tool, actions, after=IDLE):
     """Start `tool`, feed `actions` (then `after` each tick) until it is done; return (game, ticks)."""
-    game = minigames.start(world, tool)
+    game = start_attempt(world, tool)
     ticks = 0
     for act in actions:
         if world.minigame is None:
@@ -41,10 +40,10 @@ def play(world, tool, actions, after=IDLE):
     return game, ticks
 
 
-def test_there_is_a_minigame_for_every_tool():
-    assert set(TOOL_IDS) <= set(minigames.MINIGAMES)
-    mechanics = {minigames.MINIGAMES[t] for t in TOOL_IDS}
-    assert len(mechanics) == len(TOOL_IDS)
+def test_there_is_a_minigame_of_its_own_for_every_tool():
+    mechanics = {TOOLS[t].minigame for t in TOOL_IDS}
+    assert len(mechanics) == len(TOOL_IDS) >= 4
+    assert all(TOOLS[t].minigame.tool == t for t in TOOL_IDS)  # each attempt names its own record
 
 
 buttons = st.frozensets(st.sampled_from([Button.USE_TOOL, Button.CANCEL, Button.INTERACT, Button.NEXT_TOOL]))
@@ -143,7 +142,7 @@ def test_the_play_decides_where_the_flaw_spreads(world_factory):
 
 def test_events_for_sound_and_captions(world_factory):
     world = in_repair(world_factory)
-    minigames.start(world, "needle_and_thread")
+    start_attempt(world, "needle_and_thread")
     kinds = set()
     world.step()
     while world.minigame is not None:
@@ -151,7 +150,7 @@ def test_events_for_sound_and_captions(world_factory):
         kinds |= {type(e).__name__ for e in world.events}
     assert {"AttemptFailed", "FlawWorsened", "ThreadSnapped", "PanicRose"} <= kinds
     world = in_repair(world_factory)
-    minigames.start(world, "solvent")
+    start_attempt(world, "solvent")
     assert any(isinstance(e, MinigameStarted) for e in world._pending)
 
 

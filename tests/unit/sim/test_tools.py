@@ -6,7 +6,7 @@ import math
 
 from game.level.model import Level
 from game.sim.actions import Button
-from game.sim.tools import PICKUP_REACH, SLIPS_PER_TOOL, ToolPickedUp, ToolSlipped
+from game.sim.rack import PICKUP_REACH, SLIPS_PER_TOOL, ToolPickedUp, ToolSlipped
 
 ROOM = [
     "############",

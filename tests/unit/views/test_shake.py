@@ -7,18 +7,22 @@ from types import SimpleNamespace
 import pytest
 
 from game.settings import Settings
-from game.sim.tools import ToolSlipped
+from game.sim.rack import ToolSlipped
 from game.views.shake import ScreenShake
 
 
-def fake_view():
-    return SimpleNamespace(renderer=SimpleNamespace(world_camera=SimpleNamespace(position=(100.0, 100.0))))
+class FakeRenderer:
+    def __init__(self):
+        self.camera = (100.0, 100.0)
+
+    def kick(self, dx, dy):
+        self.camera = (self.camera[0] + dx, self.camera[1] + dy)
 
 
 def kick(settings) -> float:
-    view = fake_view()
-    ScreenShake(view, settings).on_events([ToolSlipped(3, "solvent", 0, 0, 1)], SimpleNamespace(tick=3))
-    x, y = view.renderer.world_camera.position
+    renderer = FakeRenderer()
+    ScreenShake(renderer, settings).on_events([ToolSlipped(3, "solvent", 0, 0, 1)], SimpleNamespace(tick=3))
+    x, y = renderer.camera
     return ((x - 100) ** 2 + (y - 100) ** 2) ** 0.5
 
 

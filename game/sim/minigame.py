@@ -1,8 +1,8 @@
 """What every repair minigame shares: a trembling hand, a progress mark, a bound, and the failure.
 
-A minigame runs inside ``World.step`` (the repair scene steps it). It reads the tick's input —
-the move vector steers the tool across the canvas, buttons act — with the panic's tremble
-added to the hand. Progress creeps toward "fixed" (1.0) the better the player plays; when it
+Each tool's minigame lives in its module under ``game/tools/``. A minigame runs inside
+``World.step`` (the repair scene steps it). It reads the tick's input — the move vector steers
+the tool across the canvas, buttons act — with the panic's tremble added to the hand. Progress creeps toward "fixed" (1.0) the better the player plays; when it
 reaches the attempt's hidden breaking point, or time runs out, or the player cancels, the
 attempt fails: the flaw worsens the way the play has shaped it (``mark()``), never less than a
 little. A short failing phase follows so the renderer can show it; then the minigame is done.
@@ -13,12 +13,10 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
-from game.level.model import TOOL_IDS
 from game.sim.actions import Button
 from game.sim.events import Event
 from game.sim.flaw import FlawWorsened, Mark
-
-DT = 1.0 / 60.0
+from game.sim.timestep import DT
 
 # Tuning shared by every minigame.
 CURSOR_SPEED = 0.16  # canvas units per s at full stick
@@ -63,7 +61,8 @@ def mix(a: tuple[int, int, int], b: tuple[int, int, int], t: float) -> tuple[int
 class Minigame(ABC):
     """One repair attempt with one tool. Subclasses implement ``play`` (and may change ``mark`` and ``quality``)."""
 
-    tool = "tool"
+    tool = "tool"  # the id of its game.tools record
+    COUNTS_AS_TOOL = True  # a tool used, for the summary (bare hands are an attempt, not a tool)
     TIME_LIMIT_TICKS = 600  # the attempt ends by then with no input at all
     HINT = ""  # one line for the screen: which button does what
 
@@ -144,7 +143,7 @@ class Minigame(ABC):
         self.damage = world.flaw.worsen(mark, amount, world.tick)
         world.panic.fail(world)
         world.stats.attempts += 1
-        if self.tool in TOOL_NAMES and self.tool not in world.stats.tools_used:
+        if self.COUNTS_AS_TOOL and self.tool not in world.stats.tools_used:
             world.stats.tools_used.append(self.tool)
         world.emit(AttemptFailed(world.tick, self.tool, outcome, self.progress))
         world.emit(FlawWorsened(world.tick, world.flaw.severity, self.damage, mark.u, mark.v, mark.kind))
@@ -188,6 +187,3 @@ class Minigame(ABC):
 
     def own_state(self) -> tuple:
         return ()
-
-
-TOOL_NAMES = TOOL_IDS  # "hands" (no tool at all) is an attempt, but not a tool used

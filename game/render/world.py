@@ -1,22 +1,22 @@
 """Draws the world as the player sees it: the room, its props, tools and the dreamer, then the light.
 
-It only reads the world. Positions of moving things are interpolated between the last two
-ticks (``alpha``) so that drawing at any frame rate looks smooth with a fixed 60 Hz step.
+It only reads the world. Positions of moving things — and the camera, which follows the
+dreamer tick by tick — are interpolated between the last two ticks (``alpha``), so drawing at
+any frame rate looks smooth with a fixed 60 Hz step and the camera follows alike at any rate.
 """
 
 from __future__ import annotations
 
 import math
-from contextlib import nullcontext
-
 import arcade
 
 from game.render.atlas import own_atlas
+from game.render.lighting import Lighting
+from game.render.masterpiece import EaselPicture
 from game.render.textures import level_image, player_image, prop_image, tool_image
 
-CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the player each frame
+CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the dreamer each tick
 PLAYER_MIN_LIGHT = 0.3  # the least light the dreamer is drawn in (1 = their own colours)
-AMBIENT = (38, 40, 58)  # the unlit backstage: almost dark, a little cool
 
 
 def _texture(image, name: str) -> arcade.Texture:
@@ -25,11 +25,12 @@ def _texture(image, name: str) -> arcade.Texture:
 
 
 class Snapshot:
-    """Where the moving things were after a tick, for interpolation."""
+    """Where the moving things (and the camera) were after a tick, for interpolation."""
 
-    def __init__(self, world):
+    def __init__(self, world, camera: tuple[float, float]):
         self.player = world.player.position
         self.props = [(p.position, p.angle) for p in world.props]
+        self.camera = camera
 
 
 def lerp(a: float, b: float, t: float) -> float:
@@ -50,17 +51,8 @@ class WorldRenderer:
         self.window = window or arcade.get_window()
         self.world_camera = arcade.Camera2D()
         self.gui_camera = arcade.Camera2D()
-        self.previous = Snapshot(world)
-        self.current = Snapshot(world)
-        from game.render.lighting import Lighting  # the lighting pass (lights, soft shadows)
-
-        self.lighting = Lighting(self.window.ctx)
+        self.lighting = Lighting(self.window.ctx)  # the lighting pass (lights, soft shadows)
         self.drew_room = False  # the last draw showed the lit room (not a close-up or a full-screen overlay)
-        self.drew_closeup = False  # the last draw showed the masterpiece close-up
-        from game.render.minigame import KEY_NAMES
-
-        self.key_labels = dict(KEY_NAMES)  # the minigames' button words → keys (the play view sets the player's)
-        self.closeup = None  # the masterpiece close-up (game.render.closeup), made when first needed
         self.set_world(world)
 
     # -- building -------------------------------------------------------------------------
@@ -71,8 +63,7 @@ class WorldRenderer:
         self.level = world.level
         self.floor_image = level_image(world.level)
         self._background = None  # the floor as a sprite, made only if something draws it unlit
-        if self.lighting is not None:
-            self.lighting.set_floor(self.floor_image)
+        self.lighting.set_floor(self.floor_image)
         self.props = arcade.SpriteList()
         for prop in world.props:
             spec = prop.spec
@@ -85,8 +76,6 @@ class WorldRenderer:
             sprite = arcade.Sprite(_texture(prop_image("easel", int(rect.width), int(rect.height)), f"easel-{int(rect.width)}x{int(rect.height)}"))
             sprite.position = rect.center
             self.easel.append(sprite)
-            from game.render.masterpiece import EaselPicture
-
             self.easel_picture = EaselPicture(world, rect)  # the masterpiece on its easel
             self.easel.append(self.easel_picture.sprite)
         else:
@@ -96,14 +85,13 @@ class WorldRenderer:
         self.player = arcade.SpriteList()
         self.player_sprite = arcade.Sprite(_texture(player_image(), "player"))
         self.player.append(self.player_sprite)
-        self.previous = Snapshot(world)
-        self.current = Snapshot(world)
         self.player_sprite.position = world.player.position
-        self.world_camera.position = self.camera_target()
-        if self.lighting is not None:
-            self.lighting.set_level(world.level)
-            for sprites in (self.easel, self.props, self.tools, self.player):
-                self.lighting.adopt(sprites)  # drawn lit, in one pass
+        self.current = Snapshot(world, self.camera_target(world.player.position))
+        self.previous = self.current
+        self.world_camera.position = self.current.camera
+        self.lighting.set_level(world.level)
+        for sprites in (self.easel, self.props, self.tools, self.player):
+            self.lighting.adopt(sprites)  # drawn lit, in one pass
 
     @property
     def background(self) -> arcade.SpriteList:
@@ -123,10 +111,18 @@ class WorldRenderer:
         self.previous = self.current
 
     def observe(self) -> None:
-        """Call after each world step."""
+        """Call after each world step: the camera follows the dreamer one tick's worth."""
         if self.world.level is not self.level:
             self.set_world(self.world)
-        self.current = Snapshot(self.world)
+            return
+        cx, cy = self.previous.camera
+        tx, ty = self.camera_target(self.world.player.position)
+        self.current = Snapshot(self.world, (lerp(cx, tx, CAMERA_FOLLOW), lerp(cy, ty, CAMERA_FOLLOW)))
+
+    def kick(self, dx: float, dy: float) -> None:
+        """Jolt the camera off its course (screen shake); the follow eases it back over the next ticks."""
+        x, y = self.current.camera
+        self.current.camera = (x + dx, y + dy)
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -155,10 +151,10 @@ class WorldRenderer:
         if self.easel_picture is not None:
             self.easel_picture.update(world)  # repainted when the flaw worsens
 
-    def camera_target(self) -> tuple[float, float]:
-        """Where the camera wants to be: on the player, but never showing the void past the
+    def camera_target(self, position: tuple[float, float]) -> tuple[float, float]:
+        """Where the camera wants to be: on the dreamer, but never showing the void past the
         level's edge (a level narrower than the screen is centred instead)."""
-        x, y = self.player_sprite.position
+        x, y = position
         width, height = self.window.get_size()
         return (
             clamp_to_span(x, width, self.level.pixel_width),
@@ -166,60 +162,41 @@ class WorldRenderer:
         )
 
     def follow(self, alpha: float) -> None:
-        target = self.camera_target()
-        cx, cy = self.world_camera.position
-        self.world_camera.position = (lerp(cx, target[0], CAMERA_FOLLOW), lerp(cy, target[1], CAMERA_FOLLOW))
+        (x0, y0), (x1, y1) = self.previous.camera, self.current.camera
+        self.world_camera.position = (lerp(x0, x1, alpha), lerp(y0, y1, alpha))
 
     def snap_camera(self) -> None:
+        """Put the camera on the dreamer at once (a new level, a reload)."""
         self._sync(1.0)
-        self.world_camera.position = self.camera_target()
-
-    def _draw_closeup(self) -> bool:
-        from game.render.closeup import CloseupOverlay, wants_closeup
-
-        if not wants_closeup(self.world):
-            return False
-        if self.closeup is None:
-            self.closeup = CloseupOverlay(self.window)
-        self.closeup.minigame.labels = self.key_labels
-        self.closeup.draw_world(self.world)
-        return True
+        self.current.camera = self.camera_target(self.world.player.position)
+        self.previous = self.current
+        self.world_camera.position = self.current.camera
 
     def draw_scene(self) -> None:
         """The room: floor, easel, props, tools, dreamer — lit as they are drawn when the lighting
         pass has adopted them (it calls this), in their own colours otherwise."""
-        if self.lighting is not None and self.lighting.adopted:
+        if self.lighting.adopted:
             self.lighting.draw_floor(self.world_camera)
         else:
             self.background.draw(pixelated=True)
         self.easel.draw()
         self.props.draw()
         self.tools.draw()
-        # The dreamer is never quite lost in the dark.
-        with self.lighting.at_least(PLAYER_MIN_LIGHT) if self.lighting is not None else nullcontext():
+        with self.lighting.at_least(PLAYER_MIN_LIGHT):  # the dreamer is never quite lost in the dark
             self.player.draw()
 
-    def draw(self, alpha: float = 1.0, scene: bool = True) -> None:
+    def draw(self, alpha: float = 1.0, room: bool = True) -> None:
+        """Place everything `alpha` of the way from the last tick to this one; draw the lit room
+        unless an overlay covers the whole screen (the close-up, the hall, the vortex)."""
         self._sync(alpha)
         self.follow(alpha)
-        self.drew_room = self.drew_closeup = False
-        if not scene:  # an overlay covers the whole screen (the hall, the vortex, the morning)
-            self.world_camera.match_window()
-            return
-        self.drew_closeup = self._draw_closeup()
-        if self.drew_closeup:
-            return  # the close-up of the masterpiece fills the screen
-        self.drew_room = True
         self.world_camera.match_window()
+        self.drew_room = room
+        if not room:
+            return
         self.world_camera.use()
-        if self.lighting is not None:
-            # Shadows follow the interpolated sprites, not the last tick's bodies.
-            props = None
-            if len(self.props) == len(self.world.props):
-                props = [(p.spec, s.position, -math.radians(s.angle)) for p, s in zip(self.world.props, self.props)]
-            self.lighting.draw(self.world, self.world_camera, self.draw_scene, player=self.player_sprite.position, props=props)
-        else:
-            self.draw_scene()
-            self.gui_camera.use()
-            w, h = self.window.get_size()
-            arcade.draw_lrbt_rectangle_filled(0, w, 0, h, AMBIENT + (150,))
+        # Shadows follow the interpolated sprites, not the last tick's bodies.
+        props = None
+        if len(self.props) == len(self.world.props):
+            props = [(p.spec, s.position, -math.radians(s.angle)) for p, s in zip(self.world.props, self.props)]
+        self.lighting.draw(self.world, self.world_camera, self.draw_scene, player=self.player_sprite.position, props=props)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 
-from game.sim.actions import Button
+from game.sim.actions import IDLE, Actions, Button
 from game.sim.flaw import Mark
-from game.sim.minigames.base import DT, Minigame, clamp, mix
+from game.sim.minigame import Minigame, clamp, mix
+from game.sim.timestep import DT
+from game.tools.tool import Sound, Tool, near, steer
 
 GRID = 7  # cells a side
 CELL = 0.022  # canvas units per cell
@@ -107,3 +109,62 @@ class PaletteKnife(Minigame):
 
     def own_state(self) -> tuple:
         return (self.stained, tuple(tuple(row) for row in self.depth), self.drag, self.scraping)
+
+
+# -- how it looks, how the bot plays it --------------------------------------------------
+
+
+def paint(painter, world, game: PaletteKnife) -> None:
+    """The grid of paint: stain, clean, gouged; and the knife's blade."""
+    to = painter.to_screen
+    cell = painter.px(CELL)
+    for row in range(GRID):
+        for col in range(GRID):
+            x, y = to(*game.cell_centre(col, row))
+            state = game.cell_state(col, row)
+            if state == "stain":
+                painter.put("square", x, y, cell * 0.96, None, (70, 40, 48), 200 * (1.0 - 0.6 * game.depth[row][col]))
+            elif state == "clean":
+                painter.put("square", x, y, cell * 0.96, None, (240, 220, 170), 70)
+            elif state == "gouged":
+                painter.put("square", x, y, cell * 0.96, None, (14, 10, 24), 235)
+    kx, ky = to(*game.cursor)
+    blade = painter.px(KNIFE_HALF_WIDTH * 2)
+    painter.put("square", kx, ky, blade, blade, (220, 225, 235), 150 if game.scraping else 70)
+
+
+def play(world, game: PaletteKnife) -> Actions:
+    """Go to the nearest stained cell not yet clean, scrape it, lift before it gouges."""
+    targets = [(c, r) for c, r in game.stained if game.depth[r][c] < CLEAN_DEPTH + 0.2]
+    if not targets:
+        return IDLE
+    cu, cv = game.hand
+
+    def distance(cell):
+        u, v = game.cell_centre(*cell)
+        return (math.hypot(u - cu, v - cv), cell)
+
+    goal = game.cell_centre(*min(targets, key=distance))
+    if near(game.hand, goal, 0.0035):
+        return Actions((0.0, 0.0), frozenset({Button.USE_TOOL}))
+    return Actions(steer(game.hand, goal, gain=120.0))
+
+
+def picture(draw) -> None:
+    wood, steel, ink = (150, 100, 60, 255), (200, 205, 215, 255), (30, 24, 22, 255)
+    draw.line((14, 90, 44, 58), fill=wood, width=9)
+    draw.polygon([(44, 58), (88, 10), (92, 16), (52, 62)], fill=steel, outline=ink)
+
+
+TOOL = Tool(
+    id="palette_knife",
+    name="palette knife",
+    minigame=PaletteKnife,
+    paint=paint,
+    play=play,
+    picture=picture,
+    colour=(190, 196, 210),
+    working=Sound("knife_scrape", "[knife scrapes]"),
+    failing=Sound("knife_scrape", "[knife gouges]"),
+    failing_words="the blade goes through: darker paint beneath",
+)

@@ -12,6 +12,8 @@ from functools import lru_cache
 import numpy as np
 from PIL import Image, ImageFilter
 
+from game.render.masterpiece import MasterpieceArt, flaw_field
+
 GOLD = np.array((236, 190, 92), np.float32)
 NIGHT = np.array((38, 30, 92), np.float32)  # the deep colour the flaw's heart becomes
 HALO_BLUR = 6  # px: how far the warmth around the flaw spreads (at 256 px)
@@ -19,8 +21,6 @@ HALO_BLUR = 6  # px: how far the warmth around the flaw spreads (at 256 px)
 
 @lru_cache(maxsize=4)
 def _art(seed: int):
-    from game.render.masterpiece import MasterpieceArt
-
     return MasterpieceArt(seed)
 
 
@@ -39,8 +39,6 @@ def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -
     if key in _cache:
         return _cache[key]
     try:
-        from game.render.masterpiece import flaw_field
-
         base = np.asarray(_art(world.seed).image().resize((size, size), Image.LANCZOS), np.float32)
         dark, colour = flaw_field(flaw, size)
     except Exception:  # the art is not there: a plain warm canvas with a dark heart

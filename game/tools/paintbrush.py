@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import math
 
-from game.sim.actions import Button
+from game.sim.actions import Actions, Button
 from game.sim.flaw import Mark
-from game.sim.minigames.base import Minigame, clamp, mix
+from game.sim.minigame import Minigame, clamp, mix
+from game.tools.tool import Sound, Tool, steer
 
 LEAD_IN_TICKS = 40  # the bead waits this long at the start of the line
 STROKE_TICKS = 360  # s×60 the bead takes along the whole line
@@ -95,3 +96,53 @@ class Paintbrush(Minigame):
 
     def own_state(self) -> tuple:
         return (self.waves, self.phase, self.tilt, self.worst, self.above, self.below, self.painted, tuple(self.trail))
+
+
+# -- how it looks, how the bot plays it --------------------------------------------------
+
+
+def paint(painter, world, game: Paintbrush) -> None:
+    """The dotted guide line, the stroke laid so far, and the bead of light to follow."""
+    to = painter.to_screen
+    for k in range(61):
+        x, y = to(*game.path(k / 60))
+        painter.put("dot", x, y, 7, None, (245, 232, 200), 150)
+    for point in game.trail:
+        x, y = to(*point)
+        painter.put("soft", x, y, 22, None, (120, 40, 60), 200)
+    bx, by = to(*game.bead)
+    glow = 34 + 8 * math.sin(world.tick * 0.3)
+    painter.put("soft", bx, by, glow * 1.6, None, (255, 230, 150), 200)
+    painter.put("ring", bx, by, glow, None, (255, 240, 190), 255)
+
+
+def play(world, game: Paintbrush) -> Actions:
+    """Ride the bead: aim a tick ahead of it, feeding its own speed forward, brush down."""
+    s = game.bead_s
+    ahead = game.path(min(1.0, s + 1.0 / STROKE_TICKS))
+    here = game.path(s)
+    feed = ((ahead[0] - here[0]) * 60 / BRUSH_SPEED, (ahead[1] - here[1]) * 60 / BRUSH_SPEED)
+    if game.ticks < LEAD_IN_TICKS:  # settle on the start of the line
+        feed = (0.0, 0.0)
+    return Actions(steer(game.hand, ahead, feed=feed), frozenset({Button.USE_TOOL}))
+
+
+def picture(draw) -> None:
+    wood, ink = (150, 100, 60, 255), (30, 24, 22, 255)
+    draw.line((20, 90, 66, 30), fill=ink, width=11)
+    draw.line((20, 90, 66, 30), fill=wood, width=7)
+    draw.polygon([(62, 26), (72, 34), (90, 6)], fill=(150, 34, 40, 255), outline=ink)
+
+
+TOOL = Tool(
+    id="paintbrush",
+    name="paintbrush",
+    minigame=Paintbrush,
+    paint=paint,
+    play=play,
+    picture=picture,
+    colour=(200, 60, 70),
+    working=Sound("brush_scrape", "[brush scrapes]"),
+    failing=Sound("brush_scrape", "[brush skids]"),
+    failing_words="the bristles drag the dark across the weave",
+)

@@ -14,8 +14,10 @@ import pymunk
 
 from game.level.model import ToolSpec
 from game.sim.actions import Button
+from game.sim import saved
 from game.sim.bodies import PLAYER, TOOL
 from game.sim.events import Event
+from game.tools import TOOL_IDS
 
 PICKUP_REACH = 30.0  # px between the player's centre and a tool's
 TOOL_RADIUS = 6.0  # px
@@ -118,7 +120,7 @@ class ToolRack:
             loose = self.nearest_loose(world.player.position)
             if loose is not None:
                 self.pick_up(loose)
-        if inp.was_pressed(Button.NEXT_TOOL) and self.carried and getattr(world, "minigame", None) is None:
+        if inp.was_pressed(Button.NEXT_TOOL) and self.carried and world.minigame is None:
             self.selected = (self.selected + 1) % len(self.carried)
 
     def nearest_loose(self, position, reach: float = PICKUP_REACH) -> LooseTool | None:
@@ -164,6 +166,34 @@ class ToolRack:
         self.loose.append(loose)
         world.emit(ToolSlipped(world.tick, tool, x, y, SLIP_SPEED))
         return loose
+
+    # -- saved games ----------------------------------------------------------------------
+
+    def to_json(self) -> dict:
+        return {"carried": list(self.carried)}
+
+    @staticmethod
+    def carried_from_json(data) -> list[str]:
+        """The tools a saved game carried; ValueError names what is wrong."""
+        data = saved.mapping(data, "tools")
+        carried = data.get("carried", [])
+        if not isinstance(carried, list) or not all(isinstance(tool, str) for tool in carried):
+            raise ValueError("tools carried must be a list of tool ids")
+        unknown = [tool for tool in carried if tool not in TOOL_IDS]
+        if unknown:
+            raise ValueError(f"tool {unknown[0]!r} is not a tool (expected one of {', '.join(TOOL_IDS)})")
+        if len(set(carried)) != len(carried):
+            raise ValueError("a tool is carried twice")
+        return carried
+
+    def restore(self, data) -> None:
+        """Carry the saved tools again: each is taken from where it lay, without a sound (it was in hand)."""
+        for tool in self.carried_from_json(data):
+            loose = next((t for t in self.loose if t.tool == tool), None)
+            if loose is not None:
+                self.loose.remove(loose)
+                loose.remove(self.space)
+            self.carried.append(tool)
 
     def hash_state(self) -> tuple:
         return (

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 
-from game.sim.actions import Button
+from game.sim.actions import IDLE, Actions, Button
 from game.sim.flaw import Mark
-from game.sim.minigames.base import DT, Minigame, clamp, mix
+from game.sim.minigame import Minigame, clamp, mix
+from game.sim.timestep import DT
+from game.tools.tool import Sound, Tool, near, steer
 
 SPOTS = 9  # pigment spots on the flaw
 SPOT_SPREAD = 0.055  # canvas units: how far the spots lie from the flaw's centre
@@ -96,3 +98,65 @@ class Solvent(Minigame):
 
     def own_state(self) -> tuple:
         return (tuple(tuple(s) for s in self.spots), self.wetness, tuple(self.dabs), self.bleed, self.bled, tuple(self.lifted_colour))
+
+
+# -- how it looks, how the bot plays it --------------------------------------------------
+
+
+def paint(painter, world, game: Solvent) -> None:
+    """The dabs' rings, the dark spots (ringed pale so they read), the wet rag."""
+    to = painter.to_screen
+    for u, v in game.dabs:
+        x, y = to(u, v)
+        painter.put("ring", x, y, painter.px(RAG_RADIUS * 2), None, (150, 170, 190), 60)
+    for u, v, pigment, index in game.spots:
+        x, y = to(u, v)
+        if pigment >= LIFTED:
+            painter.put("ring", x, y, 30 + 14 * pigment, None, (236, 214, 170), 90 + 120 * pigment)
+            painter.put("dot", x, y, 14 + 16 * pigment, None, PIGMENTS[int(index)], 255)
+        else:
+            painter.put("ring", x, y, 18, None, (200, 230, 210), 120)  # lifted: clean
+    x, y = to(*game.cursor)
+    wet = game.wetness
+    painter.put("soft", x, y, painter.px(RAG_RADIUS * 2.4), None, (200, 220, 240), 60 + 120 * wet)
+    painter.put("ring", x, y, painter.px(RAG_RADIUS * 2), None, (240, 236, 220) if wet <= SOGGY else (120, 160, 220), 220)
+
+
+def play(world, game: Solvent) -> Actions:
+    """Go where the most pigment lies together, dab when the rag has eased off."""
+    spots = [spot for spot in game.spots if spot[2] >= LIFTED]
+    if not spots:
+        return IDLE
+    cu, cv = game.hand
+
+    def weight(spot):
+        nearby = sum(o[2] for o in game.spots if math.hypot(o[0] - spot[0], o[1] - spot[1]) < RAG_RADIUS * 0.6)
+        return (-round(nearby, 3), math.hypot(spot[0] - cu, spot[1] - cv))
+
+    spot = min(spots, key=weight)
+    goal = (spot[0], spot[1])
+    ready = game.wetness <= SOGGY - 0.05
+    if near(game.cursor, goal, 0.005) and ready and world.tick % 2 == 0:
+        return Actions((0.0, 0.0), frozenset({Button.USE_TOOL}))
+    return Actions(steer(game.hand, goal))
+
+
+def picture(draw) -> None:
+    ink = (30, 24, 22, 255)
+    draw.rounded_rectangle((14, 30, 82, 84), radius=18, fill=(236, 230, 214, 255), outline=ink, width=3)
+    draw.line((22, 48, 74, 44), fill=(180, 170, 150, 255), width=3)
+    draw.line((22, 62, 74, 66), fill=(180, 170, 150, 255), width=3)
+
+
+TOOL = Tool(
+    id="solvent",
+    name="solvent and rag",
+    minigame=Solvent,
+    paint=paint,
+    play=play,
+    picture=picture,
+    colour=(90, 170, 210),
+    working=Sound("solvent_hiss", "[solvent hisses]"),
+    failing=Sound("solvent_hiss", "[solvent hisses and bleeds]"),
+    failing_words="the dissolved dark blooms outward",
+)

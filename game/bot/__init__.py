@@ -2,25 +2,27 @@
 
 It plays the whole dream: walks the backstage by A* on the tile grid (fixed props are in the
 way, movable ones may be pushed through at a cost), picks up every tool, inspects the
-masterpiece, plays every repair minigame (``game.bot_minigames``), calls for help, breathes
+masterpiece, plays every repair minigame (with each tool's own bot hands, ``game.tools``), calls for help, breathes
 with the guide, accepts, presents the masterpiece, swims through the vortex against its pull,
 and wakes. When its body stops making headway it sidesteps and plans again.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 
+from game.bot.planner import Planner
 from game.level.model import TILE_SIZE
 from game.sim.actions import IDLE, Actions, Button
+from game.sim.beats.acceptance import EXHALE_S, INHALE_S
+from game.sim.beats.backstage import near_easel
 from game.sim.bodies import PLAYER_RADIUS
-from game.sim.story import Beat
+from game.sim.vortex import SWIM_ACCEL, SWIM_DRAG
+from game.tools import tool
 
 # Tuning.
 ARRIVE = 7.0  # px from a waypoint's centre that counts as reached
 PICKUP_NEAR = 20.0  # px from a tool at which the bot presses interact
-PUSH_COST = 6.0  # extra path cost of a cell a movable prop stands in
 REPLAN_TICKS = 90  # plan again this often while walking
 STUCK_TICKS = 40  # ticks of no headway that mean the body is stuck
 STUCK_PX = 6.0  # ...headway below this many px
@@ -39,79 +41,6 @@ SWIM_GAIN = 3.0  # 1/s: how hard it corrects its velocity
 # The stick is never pushed quite to the rim: a full-length vector can round (to 1/1024) past
 # length 1, and would then be renormalised differently when a replay reads it back.
 STICK_MAX = 0.998
-
-
-def _neighbours(cell):
-    col, row = cell
-    return ((col + 1, row), (col - 1, row), (col, row + 1), (col, row - 1))
-
-
-class Planner:
-    """A* on the tile grid, with props drawn into it as the bot sees them now."""
-
-    def __init__(self, world):
-        self.world = world
-        self.penalties: dict[tuple[int, int], float] = {}  # cells where the body got stuck before
-
-    def costs(self, margin: float = PLAYER_RADIUS + 1.0) -> dict[tuple[int, int], float]:
-        """Extra cost per cell: inf where a fixed prop stands, PUSH_COST where a movable one does."""
-        extra: dict[tuple[int, int], float] = dict(self.penalties)
-        for prop in self.world.props:
-            if prop.shape.space is None:  # torn loose already
-                continue
-            xs = [p[0] for p in prop.corners()]
-            ys = [p[1] for p in prop.corners()]
-            cost = PUSH_COST if prop.spec.movable else math.inf
-            for col in range(int((min(xs) - margin) // TILE_SIZE), int((max(xs) + margin) // TILE_SIZE) + 1):
-                for row in range(int((min(ys) - margin) // TILE_SIZE), int((max(ys) + margin) // TILE_SIZE) + 1):
-                    # A fixed prop blocks a cell only if it covers the cell's centre region.
-                    cx, cy = (col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE
-                    if cost == math.inf and not (min(xs) - margin <= cx <= max(xs) + margin and min(ys) - margin <= cy <= max(ys) + margin):
-                        continue
-                    extra[(col, row)] = extra.get((col, row), 0.0) + cost
-        return extra
-
-    def path(self, start: tuple[float, float], goal: tuple[float, float]) -> list[tuple[float, float]]:
-        """Around fixed props with room to spare; failing that, squeezing past them."""
-        return self._path(start, goal, PLAYER_RADIUS + 1.0) or self._path(start, goal, PLAYER_RADIUS * 0.3)
-
-    def _path(self, start: tuple[float, float], goal: tuple[float, float], margin: float) -> list[tuple[float, float]]:
-        level = self.world.level
-        begin, end = level.cell_of(*start), level.cell_of(*goal)
-        extra = self.costs(margin)
-        extra.pop(begin, None)
-        if extra.get(end, 0.0) == math.inf:
-            extra[end] = PUSH_COST  # the goal itself (a tool by a crate): try anyway
-        came: dict = {begin: None}
-        best = {begin: 0.0}
-        frontier = [(0.0, 0, begin)]
-        order = 0
-        while frontier:
-            _, _, cell = heapq.heappop(frontier)
-            if cell == end:
-                break
-            for nxt in _neighbours(cell):
-                if level.is_wall(*nxt):
-                    continue
-                step = 1.0 + extra.get(nxt, 0.0)
-                if step == math.inf:
-                    continue
-                cost = best[cell] + step
-                if cost < best.get(nxt, math.inf):
-                    best[nxt] = cost
-                    came[nxt] = cell
-                    order += 1
-                    heapq.heappush(frontier, (cost + abs(nxt[0] - end[0]) + abs(nxt[1] - end[1]), order, nxt))
-        if end not in came:
-            return []
-        cells = []
-        cell = end
-        while cell is not None:
-            cells.append(cell)
-            cell = came[cell]
-        cells.reverse()
-        points = [level.cell_center(*c) for c in cells[1:]]
-        return points[:-1] + [goal] if points else [goal]
 
 
 class Bot:
@@ -140,11 +69,6 @@ class Bot:
         self.beat_tick = 0
         self.calls_made = 0
         self.door_visited = False
-        try:
-            from game.bot_minigames import minigame_actions
-        except ImportError:  # the minigames' hands are not there: let attempts run out
-            minigame_actions = None
-        self.minigame_actions = minigame_actions
 
     # -- the senses and the hands ---------------------------------------------------------
 
@@ -208,8 +132,6 @@ class Bot:
             self.path = []
 
     def at_easel(self) -> bool:
-        from game.sim.beats.backstage import near_easel
-
         return near_easel(self.world, reach=30.0)
 
     def easel_spot(self) -> tuple[float, float] | None:
@@ -298,11 +220,11 @@ class Bot:
 
     def play_repair(self) -> Actions:
         world, scene = self.world, self.scene
-        if getattr(world, "minigame", None) is not None:
-            return self.minigame_actions(world) if self.minigame_actions else IDLE
-        if getattr(scene, "reaching", 0):
+        if world.minigame is not None:
+            return minigame_actions(world)
+        if scene.reaching:
             return IDLE
-        untried = scene.untried_tools() if hasattr(scene, "untried_tools") else []
+        untried = scene.untried_tools()
         carried = world.tools.carried
         want = next((t for t in untried if t in carried), None)
         if want is None:
@@ -337,8 +259,6 @@ class Bot:
         return self.go_to_easel()
 
     def play_acceptance(self) -> Actions:
-        from game.sim.beats.acceptance import EXHALE_S, INHALE_S
-
         scene = self.scene
         if scene.accepting:
             return IDLE
@@ -359,8 +279,6 @@ class Bot:
         return IDLE  # the dreamer watches the room go
 
     def play_vortex(self) -> Actions:
-        from game.sim.vortex import SWIM_ACCEL, SWIM_DRAG
-
         world, scene = self.world, self.scene
         swirl = scene.swirl
         px, py = world.player.position
@@ -383,3 +301,11 @@ class Bot:
         if self.scene.ready and self.seconds_in_beat >= 7.0:
             return self.tap(Button.INTERACT)
         return IDLE
+
+
+def minigame_actions(world) -> Actions:
+    """One tick of good play in world.minigame, by its tool's own bot hands (IDLE when it is failing)."""
+    game = world.minigame
+    if game is None or game.state != "playing":
+        return IDLE
+    return tool(game.tool).play(world, game)

@@ -12,10 +12,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from game.sim.actions import Button
+from game.sim.actions import IDLE, Actions, Button
 from game.sim.events import Event
 from game.sim.flaw import Mark
-from game.sim.minigames.base import Minigame, clamp, mix
+from game.sim.minigame import Minigame, clamp, mix
+from game.tools.tool import Sound, Tool
 
 THREADS = 7  # torn threads to re-weave
 THREAD_SPACING = 0.02  # canvas units between threads
@@ -116,3 +117,61 @@ class NeedleAndThread(Minigame):
 
     def own_state(self) -> tuple:
         return (self.gaps, tuple(self.threads), tuple(self.knots), self.pressed_this_pass, self.needle_u)
+
+
+# -- how it looks, how the bot plays it --------------------------------------------------
+
+THREAD_LOOK = {"torn": (236, 220, 190), "woven": (240, 196, 92), "knotted": (200, 150, 110), "snapped": (170, 50, 50)}
+
+
+def paint(painter, world, game: NeedleAndThread) -> None:
+    """The threads (torn with their gap, woven whole, knotted, snapped), the knots, the needle."""
+    to = painter.to_screen
+    for index, state in enumerate(game.threads):
+        v = game.thread_v(index)
+        g = game.gap_u(index)
+        left0, left1 = game.centre[0] - SWEEP_HALF_WIDTH, g - GAP_HALF_WIDTH
+        right0, right1 = g + GAP_HALF_WIDTH, game.centre[0] + SWEEP_HALF_WIDTH
+        for a, b in ((left0, left1), (right0, right1)) if state != "woven" else ((left0, right1),):
+            (x0, y), (x1, _) = to(a, v), to(b, v)
+            painter.put("square", (x0 + x1) / 2, y, max(1.0, x1 - x0), 5, THREAD_LOOK[state], 235)
+        if state == "torn" and index == game.thread_index:
+            x, y = to(g, v)
+            painter.put("ring", x, y, painter.px(GAP_HALF_WIDTH * 2.2), None, (255, 240, 190), 200)
+    for u, v, _, _ in game.knots:
+        x, y = to(u, v)
+        painter.put("dot", x, y, 16, None, (60, 30, 26), 255)
+    x, y = to(game.needle_u, game.thread_v(game.thread_index))
+    painter.put("square", x, y, 3, 46, (230, 235, 245), 255)
+
+
+def play(world, game: NeedleAndThread) -> Actions:
+    """Press as the needle crosses the middle of the gap, pulling straight up."""
+    index = game.thread_index
+    if game.threads[index] != "torn" or game.ticks <= LEAD_IN_TICKS:
+        return IDLE
+    if abs(game.needle_u - game.gap_u(index)) <= GAP_HALF_WIDTH * 0.4:
+        return Actions((0.0, 1.0), frozenset({Button.USE_TOOL}))
+    return IDLE
+
+
+def picture(draw) -> None:
+    steel = (200, 205, 215, 255)
+    draw.line((20, 88, 84, 8), fill=steel, width=4)
+    draw.ellipse((76, 4, 88, 16), outline=steel, width=2)
+    draw.arc((30, 20, 90, 90), 200, 340, fill=(196, 150, 60, 255), width=3)
+
+
+TOOL = Tool(
+    id="needle_and_thread",
+    name="needle and thread",
+    minigame=NeedleAndThread,
+    paint=paint,
+    play=play,
+    picture=picture,
+    colour=(240, 200, 80),
+    working=Sound("brush_scrape", "[thread rasps through canvas]"),
+    failing=Sound("thread_snap", "[a thread snaps]"),
+    failing_words="the thread snaps, and the knots pull the weave open",
+    sounds={ThreadSnapped: Sound("thread_snap", "[a thread snaps]")},
+)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 
-from game.sim.actions import Button
+from game.sim.actions import IDLE, Actions, Button
 from game.sim.flaw import Mark
-from game.sim.minigames.base import DT, Minigame, clamp, mix
+from game.sim.minigame import Minigame, clamp, mix
+from game.sim.timestep import DT
+from game.tools.tool import Sound, Tool
 
 GRID = 9  # cells a side of the square the round patch sits in
 CELL = 0.018  # canvas units per cell
@@ -90,3 +92,64 @@ class Varnish(Minigame):
 
     def own_state(self) -> tuple:
         return (tuple(tuple(row) for row in self.coat), self.sweep, self.brushing)
+
+
+# -- how it looks, how the bot plays it --------------------------------------------------
+
+SWEEP_TICKS = 64  # the bot's one pass of the brush across the patch
+
+
+def paint(painter, world, game: Varnish) -> None:
+    """The patch's cells (bare, sealed, pooled) and the brush."""
+    to = painter.to_screen
+    cell = painter.px(CELL)
+    for col, row in game.cells:
+        x, y = to(*game.cell_centre(col, row))
+        state = game.cell_state(col, row)
+        if state == "bare":
+            painter.put("square", x, y, cell * 0.9, None, (250, 240, 210), 18 + 60 * game.coat[row][col])
+        elif state == "sealed":
+            painter.put("square", x, y, cell * 0.96, None, (230, 170, 70), 110)
+        else:
+            painter.put("square", x, y, cell * 0.96, None, (150, 80, 20), 200)
+    x, y = to(*game.cursor)
+    painter.put("ring", x, y, painter.px(BRUSH_RADIUS * 2), None, (250, 210, 120), 220 if game.brushing else 110)
+
+
+def play(world, game: Varnish) -> Actions:
+    """Row by row, back and forth at full speed, never lingering (lingering pools the varnish)."""
+    bare = [(c, r) for c, r in game.cells if game.coat[r][c] < 1.1]
+    if not bare:
+        return IDLE
+    rows = sorted({r for _, r in bare}, reverse=True)
+    sweep = game.ticks // SWEEP_TICKS
+    row = rows[sweep % len(rows)]
+    heading = 1.0 if sweep % 2 == 0 else -1.0
+    goal = (game.centre[0] + heading * GRID * CELL * 0.6, game.cell_centre(0, row)[1])
+    # Settle onto the row first, then sweep along it with what is left of the stick.
+    my = max(-1.0, min(1.0, (goal[1] - game.hand[1]) * 120.0))
+    mx = heading * math.sqrt(max(0.0, 1.0 - my * my))
+    if abs(goal[0] - game.hand[0]) < 0.004:
+        mx = 0.0
+    return Actions((mx, my), frozenset({Button.USE_TOOL}))
+
+
+def picture(draw) -> None:
+    wood, ink = (150, 100, 60, 255), (30, 24, 22, 255)
+    draw.rectangle((18, 56, 78, 70), fill=(80, 60, 40, 255), outline=ink, width=2)
+    draw.rectangle((22, 70, 74, 92), fill=(200, 140, 50, 255), outline=ink, width=2)
+    draw.line((48, 56, 48, 8), fill=wood, width=8)
+
+
+TOOL = Tool(
+    id="varnish",
+    name="varnish",
+    minigame=Varnish,
+    paint=paint,
+    play=play,
+    picture=picture,
+    colour=(200, 140, 60),
+    working=Sound("brush_scrape", "[varnish drags]"),
+    failing=Sound("brush_scrape", "[varnish smears]"),
+    failing_words="the varnish seals the dark in, and it spreads",
+)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 
 from game.sim.flaw import Mark
-from game.sim.minigames.base import Minigame, clamp
+from game.sim.actions import Actions
+from game.sim.minigame import Minigame, clamp
+from game.tools.tool import Tool
 
 TIME_LIMIT_S = 2.0
 RUB_PROGRESS_PER_S = 0.45  # progress per s of rubbing at full stick
@@ -21,6 +23,7 @@ FINGER_SPEED = 0.1
 
 class BareHands(Minigame):
     tool = "hands"
+    COUNTS_AS_TOOL = False
     TIME_LIMIT_TICKS = int(TIME_LIMIT_S * 60)
     HINT = "no tool in hand — rub it with a fingertip · CANCEL to stop"
 
@@ -44,3 +47,34 @@ class BareHands(Minigame):
 
     def own_state(self) -> tuple:
         return (self.rub,)
+
+
+# -- how it looks, how the bot plays it --------------------------------------------------
+
+
+def paint(painter, world, game: BareHands) -> None:
+    """Nothing but the hand itself (the close-up draws it for every attempt)."""
+
+
+def play(world, game: BareHands) -> Actions:
+    """Small circles with the fingertip."""
+    t = game.ticks / 8.0
+    return Actions((math.cos(t), math.sin(t)))
+
+
+def picture(draw) -> None:
+    """No tool: an empty picture (the hand is drawn for every attempt)."""
+
+
+TOOL = Tool(
+    id="hands",
+    name="bare hands",
+    minigame=BareHands,
+    paint=paint,
+    play=play,
+    picture=picture,
+    colour=(226, 196, 170),
+    working=None,  # a fingertip makes no sound worth a caption
+    failing=None,
+    failing_words="a smear",
+)

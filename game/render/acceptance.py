@@ -1,0 +1,81 @@
+"""The acceptance beat's picture: the masterpiece close-up with a breathing guide; after accepting, the flaw recomposes in a warm bloom."""
+
+from __future__ import annotations
+
+import math
+
+import arcade
+
+from game.render.closeup import CloseupRenderer
+from game.render.overlay import Overlay
+from game.render.glow import ring_texture, soft_texture
+from game.sim.actions import Button
+
+INK = (236, 226, 210)
+HINT = (200, 190, 176, 200)
+
+
+class AcceptanceOverlay(Overlay):
+    """Fills the screen: the close-up, the breathing ring, then the bloom and the words."""
+
+    def __init__(self, view):
+        self.closeup = CloseupRenderer(view.window)
+        self.rings = arcade.SpriteList()
+        self.guide = arcade.Sprite(ring_texture("guide", 256, (255, 236, 200), 0.05))
+        self.lungs = arcade.Sprite(soft_texture("lungs", 256, (255, 190, 120), 2.0))
+        self.rings.append(self.guide)
+        self.rings.append(self.lungs)
+        self.bloom = arcade.SpriteList()
+        self.glow = arcade.Sprite(soft_texture("bloom", 256, (255, 206, 140), 1.5))
+        self.bloom.append(self.glow)
+        self.breathe_hint = arcade.Text("hold SPACE to breathe in  ·  let go to breathe out", 640, 40, HINT, 14, anchor_x="center")
+        self.accept_hint = arcade.Text("ENTER  let it be", 640, 40, (255, 226, 180, 255), 18, anchor_x="center", bold=True)
+        self.words = arcade.Text("", 640, 90, INK + (255,), 20, anchor_x="center", italic=True, font_name=("Georgia", "DejaVu Serif"))
+        self.shades = arcade.SpriteList()  # a soft dark band the words sit on, over the busy picture
+        self.shade = arcade.Sprite(soft_texture("shade", 128, (8, 6, 10), 0.7))
+        self.shades.append(self.shade)
+
+    def covers(self, view) -> bool:
+        return True
+
+    def draw(self, view) -> None:
+        world = view.world
+        scene = world.story.scene
+        view.window.default_camera.use()
+        self.closeup.draw(world)
+        view.renderer.gui_camera.use()
+        w, h = view.window.get_size()
+        additive = (view.window.ctx.SRC_ALPHA, view.window.ctx.ONE)  # glows add light in proportion to their alpha
+        for item in (self.breathe_hint, self.accept_hint, self.words):
+            item.x = w / 2
+        self.breathe_hint.y = self.accept_hint.y = h - 250  # under the breathing ring
+        if scene.accepting:
+            self.glow.position = (w / 2, h / 2)
+            self.glow.width = w * (0.6 + 0.8 * scene.recompose)
+            self.glow.height = h * (0.6 + 0.8 * scene.recompose)
+            self.glow.alpha = int(70 * math.sin(min(1.0, scene.recompose) * math.pi))  # the rush, then it settles
+            self.bloom.draw(blend_function=additive)
+            self.words.text = "It is still there. It is where the picture begins." if scene.recompose > 0.5 else "You let it be."
+            alpha = int(255 * min(1.0, scene.recompose * 2.5))
+            self.shade.position = (w / 2, self.words.y + 8)
+            self.shade.width, self.shade.height = w * 0.8, 120
+            self.shade.alpha = int(alpha * 0.8)
+            self.shades.draw()
+            self.words.color = INK + (alpha,)
+            self.words.draw()
+            return
+        # The breathing guide: a wide soft ring that swells and sinks, and the dreamer's breath inside it.
+        cx, cy = w / 2, h - 130  # above the picture, clear of the captions
+        self.guide.position = self.lungs.position = (cx, cy)
+        self.guide.width = self.guide.height = 90 + 110 * scene.guide
+        self.guide.alpha = 200
+        self.lungs.width = self.lungs.height = 60 + 150 * scene.inhale
+        self.lungs.alpha = int(90 + 80 * scene.calm)
+        self.rings.draw(blend_function=additive)
+        self.shade.position = (w / 2, h - 244)
+        self.shade.width, self.shade.height = w * 0.6, 70
+        self.shade.alpha = 200
+        self.shades.draw()
+        self.breathe_hint.text = f"hold {view.key(Button.BREATHE)} to breathe in  ·  let go to breathe out"
+        self.accept_hint.text = f"{view.key(Button.ACCEPT)}  let it be"
+        (self.accept_hint if scene.calmed else self.breathe_hint).draw()

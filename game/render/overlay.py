@@ -1,0 +1,33 @@
+"""What a beat's picture is to the game view: built as the beat begins, drawn every frame, let go as it ends.
+
+``game.views.beats`` names one overlay class per beat (or none: the lit room alone). The game
+view builds it when the story enters the beat — the constructor is the beat's *enter* — draws
+it each frame over (or instead of) the room, hands it the world's events, and calls ``close``
+when the story leaves the beat (its *exit*): whatever the overlay made goes with it. A beat
+whose overlay class is the one already showing keeps it (the close-up runs on from the flaw
+into the repair).
+"""
+
+from __future__ import annotations
+
+
+class Overlay:
+    def __init__(self, view):
+        """Enter: build what the beat shows (textures, sprite lists, text)."""
+
+    def covers(self, view) -> bool:
+        """Whether it fills the screen now, so the room need not be drawn under it."""
+        return False
+
+    def on_events(self, events, world) -> None:
+        """The world's events of the last tick (calls echoing, doors opening...)."""
+
+    def caption_floor(self, view) -> float:
+        """px from the bottom of the screen that the captions must stay above."""
+        return 0.0
+
+    def draw(self, view) -> None:
+        """One frame of the beat, after the room (when the room is drawn)."""
+
+    def close(self) -> None:
+        """Exit: let go of what it built."""

@@ -1,0 +1,55 @@
+"""How each beat of the story is shown and heard: one row per beat, beside ``game.sim.story.STORY``.
+
+A row names the beat's overlay (built when the beat begins, closed when it ends; None: the lit
+room alone), the sound beds looping under it and the caption said as they start, the tick into
+the beat at which its screenshot shows it best, and the screen of its own the window switches
+to (None: the game screen). The game view enters a row when the story enters its beat; the
+shell decides the screen change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.render.acceptance import AcceptanceOverlay
+from game.render.alone import AloneOverlay
+from game.render.audience import RevealOverlay
+from game.render.closeup import CloseupOverlay
+from game.render.debris import LightsOnOverlay
+from game.render.overlay import Overlay
+from game.render.vortex import VortexOverlay
+from game.sim.story import Beat
+from game.views.waking import WakingView
+
+
+@dataclass(frozen=True)
+class BeatShow:
+    beat: Beat
+    overlay: type[Overlay] | None  # drawn over (or instead of) the room while the beat lasts
+    beds: tuple[str, ...]  # looped sounds under the beat (names in game.audio.synth.SOUNDS)
+    beds_caption: str | None  # said when the beds start
+    shot_delay_ticks: int  # ticks into the beat at which its screenshot shows it best
+    screen: type | None = None  # a view of its own the window shows during the beat
+
+
+SHOWS: tuple[BeatShow, ...] = (
+    # The camera has settled and the lights have come up.
+    BeatShow(Beat.BACKSTAGE, None, ("room_tone", "hush"), "[a hush from the audience beyond the curtain]", 60),
+    # The push-in toward the flaw.
+    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 140),
+    # A minigame under way.
+    BeatShow(Beat.REPAIR, CloseupOverlay, ("room_tone", "rumble"), "[the silence roars in your ears]", 150),
+    # The lights have guttered; echoes, and a door open on an empty room.
+    BeatShow(Beat.ALONE, AloneOverlay, ("room_tone",), "[the roar falls away to nothing]", 390),
+    # Breathing with the guide.
+    BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240),
+    # The curtain is up and the hall applauds.
+    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420),
+    # The house lights have snapped on over the empty hall.
+    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 40),
+    # The swirl and its orbiting fragments.
+    BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150),
+    # Morning, the memory, the words and the summary.
+    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 380, screen=WakingView),
+)
+SHOW: dict[Beat, BeatShow] = {show.beat: show for show in SHOWS}
