@@ -24,8 +24,9 @@ so a pushed crate leaves at least 36 px of a doorway open for the dreamer's 20 p
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 
+from game.digest import digest
 from game.level.model import TILE_SIZE, TOOL_IDS, Level, LightSpec, PropSpec, Rect, ToolSpec
 from game.level.reach import distances, free_grid, is_simple, occluder_edges, playability_problems, prop_cells
 from game.level.tileset import FLOOR_GIDS
@@ -648,8 +649,6 @@ def furnish(level: Level) -> Level:
     Only kinds of thing the map has none of are added, so an author who places one light
     places them all. Props go against walls on simple cells (never cutting the floor apart).
     """
-    from dataclasses import replace
-
     if level.kind != "backstage" or (level.props and level.tools and level.lights):
         return level
     rng = random.Random(f"furnish:{level.seed}")
@@ -723,10 +722,6 @@ def furnish(level: Level) -> Level:
 
 def level_digest(level: Level) -> str:
     """A canonical digest of everything that makes a level that level (not where it came from)."""
-    from dataclasses import astuple
-
-    from game.sim.hashing import digest
-
     def box(rect):
         return None if rect is None else astuple(rect)
 
