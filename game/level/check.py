@@ -16,6 +16,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.level import tmx
 from game.level.model import LEVEL_KINDS, LIGHT_KINDS, TILE_SIZE, TOOL_IDS, LightSpec, PropSpec, Rect, ToolSpec
 
 FORMAT_VERSION = 1  # the newest level format this game reads
@@ -281,8 +282,6 @@ class Checker:
         data = path.read_bytes()
         try:
             if path.suffix.lower() == ".tsx":
-                from game.level import tmx
-
                 raw = tmx.tileset_dict(tmx.parse(data))
             else:
                 raw = json.loads(data.decode("utf-8"))

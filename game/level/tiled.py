@@ -20,8 +20,10 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from game.errors import LevelError
-from game.level import check, tileset
+from game.level import check, tileset, tmx
+from game.level.generate import furnish
 from game.level.model import TILE_SIZE, Level
+from game.level.reach import playability_problems
 
 SUFFIXES = (".tmj", ".json", ".tmx")
 EXPORT_VERSION, EXPORT_TILED_VERSION = "1.8", "1.8.2"
@@ -56,8 +58,6 @@ def read_raw(path: Path) -> dict:
     if len(data) > check.MAX_FILE_BYTES:
         raise LevelError([f"{path}: found more than {check.MAX_FILE_BYTES} bytes, expected at most that (32 MiB)"])
     if path.suffix.lower() == ".tmx":
-        from game.level import tmx
-
         try:
             return tmx.map_dict(tmx.parse(data))
         except tmx.XmlProblem as problem:
@@ -114,9 +114,6 @@ def load_level(path) -> Level:
         floor=draft.floor,
         source=str(path),
     )
-    from game.level.generate import furnish
-    from game.level.reach import playability_problems
-
     level = furnish(level)
     problems = [f"{path}: {problem}" for problem in playability_problems(level)]
     if problems:
