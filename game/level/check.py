@@ -69,6 +69,22 @@ def _show(value) -> str:
     return repr(value)
 
 
+def is_file(path: Path) -> bool:
+    """Whether a path names a file; one the system refuses to look up (a name too long, say) does not."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_folder(path: Path) -> bool:
+    """Whether a path names a folder (never an OSError, as with is_file)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -217,7 +233,7 @@ class Checker:
                 self.problem("map: property 'vortex'", value, "the path of a Tiled map (.tmj, .json or .tmx)", at)
             else:
                 target = self.inside(value, "map: property 'vortex'", at)
-                if target is not None and not target.is_file():
+                if target is not None and not is_file(target):
                     self.warn("map: property 'vortex'", f"{value!r} not found; a vortex is generated from the seed instead", at)
         for name in found:
             if name not in MAP_PROPERTIES:
@@ -268,18 +284,23 @@ class Checker:
                     self.external_tileset(found, place, at)
             elif "image" in tileset:
                 found = self.inside(tileset["image"], f"{place}: image", at)
-                if found is not None and not found.is_file():
+                if found is not None and not is_file(found):
                     self.warn(f"{place}: image", f"{tileset['image']!r} not found (the game paints its own tiles; Tiled will miss it)", at)
 
     def external_tileset(self, path: Path, place: str, line) -> None:
         """Read a .tsj/.tsx beside the map only to check where its image points."""
-        if not path.is_file():
+        if not is_file(path):
             self.warn(f"{place}: source", f"{path.name!r} not found (the game paints its own tiles; Tiled will miss it)", line)
             return
-        if path.stat().st_size > MAX_TILESET_BYTES:
-            self.problem(f"{place}: source", f"{path.stat().st_size} bytes", f"a tileset file of at most {MAX_TILESET_BYTES} bytes", line, shown=True)
+        try:
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= MAX_TILESET_BYTES else b""
+        except OSError as error:
+            self.problem(f"{place}: source {path.name!r}", f"a file that cannot be read ({error.strerror or type(error).__name__})", "a readable Tiled tileset", line, shown=True)
             return
-        data = path.read_bytes()
+        if size > MAX_TILESET_BYTES:
+            self.problem(f"{place}: source", f"{size} bytes", f"a tileset file of at most {MAX_TILESET_BYTES} bytes", line, shown=True)
+            return
         try:
             if path.suffix.lower() == ".tsx":
                 raw = tmx.tileset_dict(tmx.parse(data))
@@ -291,7 +312,7 @@ class Checker:
         image = raw.get("image") if isinstance(raw, dict) else None
         if image is not None:
             found = self.inside(image, f"{place} ({path.name}): image", line, relative_to=path.parent)
-            if found is not None and not found.is_file():
+            if found is not None and not is_file(found):
                 self.warn(f"{place} ({path.name}): image", f"{image!r} not found", line)
 
     # -- layers ---------------------------------------------------------------------------

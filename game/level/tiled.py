@@ -39,7 +39,7 @@ def _line_col(text: bytes, offset: int) -> tuple[int, int]:
 
 def read_raw(path: Path) -> dict:
     """The file's map as a dict in Tiled's JSON shape, or LevelError (size, encoding, syntax)."""
-    if path.is_dir():
+    if check.is_folder(path):
         raise LevelError([f"{path}: found a folder, expected a Tiled map file (.tmj, .json or .tmx)"])
     if path.suffix.lower() not in SUFFIXES:
         raise LevelError([f"{path}: found a {path.suffix or 'nameless'} file, expected a Tiled map (.tmj, .json or .tmx)"])
