@@ -39,6 +39,17 @@ def _line_col(text: bytes, offset: int) -> tuple[int, int]:
 
 def read_raw(path: Path) -> dict:
     """The file's map as a dict in Tiled's JSON shape, or LevelError (size, encoding, syntax)."""
+    data = _read_bytes(path)
+    if path.suffix.lower() == ".tmx":
+        try:
+            return tmx.map_dict(tmx.parse(data))
+        except tmx.XmlProblem as problem:
+            raise LevelError([f"{path}:{problem.line}:{problem.column}: malformed XML: {problem.message}"]) from None
+    return _parse_json(path, data)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A map file's bytes, if it is a map file of at most MAX_FILE_BYTES; else LevelError."""
     if check.is_folder(path):
         raise LevelError([f"{path}: found a folder, expected a Tiled map file (.tmj, .json or .tmx)"])
     if path.suffix.lower() not in MAP_SUFFIXES:
@@ -55,24 +66,24 @@ def read_raw(path: Path) -> dict:
         raise LevelError([f"{path}: no such level file"]) from None
     except OSError as error:
         raise LevelError([f"{path}: cannot be read ({error.strerror or error})"]) from None
-    if len(data) > MAX_FILE_BYTES:
+    if len(data) > MAX_FILE_BYTES:  # it grew since stat()
         raise LevelError([f"{path}: found more than {MAX_FILE_BYTES} bytes, expected at most that (32 MiB)"])
-    if path.suffix.lower() == ".tmx":
-        try:
-            return tmx.map_dict(tmx.parse(data))
-        except tmx.XmlProblem as problem:
-            raise LevelError([f"{path}:{problem.line}:{problem.column}: malformed XML: {problem.message}"]) from None
+    return data
+
+
+def _refuse_constant(name):
+    raise ValueError(f"found {name}, expected a finite number")
+
+
+def _parse_json(path: Path, data: bytes) -> dict:
+    """UTF-8 JSON text as Python values, NaN and Infinity refused; else LevelError naming line and column."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, col = _line_col(data, error.start)
         raise LevelError([f"{path}:{line}:{col}: found a byte that is not UTF-8, expected UTF-8 text"]) from None
-
-    def refuse_constant(name):
-        raise ValueError(f"found {name}, expected a finite number")
-
     try:
-        return json.loads(text, parse_constant=refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise LevelError([f"{path}:{error.lineno}:{error.colno}: malformed JSON: {error.msg}"]) from None
     except ValueError as error:
