@@ -149,45 +149,34 @@ def _fits(prop: Property, value) -> bool:
 
 @dataclass(frozen=True)
 class Box:
-    """An object's place in world pixels: (x, y) its lower-left corner, y up; a point has no size."""
+    """An object's place: its rectangle in world pixels (y up; a point's has no size), and whether it is a point."""
 
-    x: float
-    y: float
-    width: float
-    height: float
+    rect: Rect
     point: bool
-
-    @property
-    def centre(self) -> tuple[float, float]:
-        return (self.x + self.width / 2, self.y + self.height / 2)
-
-    @property
-    def rect(self) -> Rect:
-        return Rect(self.x, self.y, self.width, self.height)
 
 
 def _easel(box: Box, values: dict) -> Rect:
     if not box.point:
         return box.rect
     w, h = EASEL_POINT_SIZE
-    return Rect(box.x - w / 2, box.y - h / 2, w, h)
+    return Rect(box.rect.x - w / 2, box.rect.y - h / 2, w, h)
 
 
 def _light(box: Box, values: dict) -> LightSpec:
     kind = values["kind"]
     radius, colour, intensity, flicker = LIGHT_DEFAULTS[kind]
-    return LightSpec(*box.centre, values.get("radius", radius), values.get("color", colour), values.get("intensity", intensity), values.get("flicker", flicker), kind)
+    return LightSpec(*box.rect.center, values.get("radius", radius), values.get("color", colour), values.get("intensity", intensity), values.get("flicker", flicker), kind)
 
 
 # What an object of each class becomes, from its box and its checked property values.
 BUILDERS = {
-    "spawn": lambda box, values: box.centre,
+    "spawn": lambda box, values: box.rect.center,
     "masterpiece": _easel,
     "light": _light,
-    "tool": lambda box, values: ToolSpec(*box.centre, values["tool"]),
-    "prop": lambda box, values: PropSpec(*box.centre, box.width, box.height, values["kind"], values["movable"], values["casts_shadow"]),
+    "tool": lambda box, values: ToolSpec(*box.rect.center, values["tool"]),
+    "prop": lambda box, values: PropSpec(*box.rect.center, box.rect.width, box.rect.height, values["kind"], values["movable"], values["casts_shadow"]),
     "curtain": lambda box, values: box.rect,
-    "eye": lambda box, values: box.centre,
+    "eye": lambda box, values: box.rect.center,
 }
 
 
@@ -638,7 +627,7 @@ class Checker:
             self.problem(place, f"a box at ({x:g}, {y:g}) size {w:g} x {h:g}", f"inside the map (0..{map_w} x 0..{map_h} px)", at, shown=True)
             return None
         # Tiled measures y down from the top edge to the object's top; the world's y runs up.
-        return Box(x, map_h - y - h, w, h, point)
+        return Box(Rect(x, map_h - y - h, w, h), point)
 
     def box_numbers(self, obj: dict, place: str, at) -> tuple[float, float, float, float] | None:
         """(x, y, width, height) as Tiled gives them, if they are numbers and the object is a plain point or rectangle."""
@@ -671,8 +660,8 @@ class Checker:
         if box.point:
             self.problem(place, "a point", f"a rectangle ({a(cls.name)} has a size)", at, shown=True)
             return False
-        if box.width <= 0 or box.height <= 0:
-            self.problem(place, f"size {box.width:g} x {box.height:g}", "a rectangle with width and height above 0", at, shown=True)
+        if box.rect.width <= 0 or box.rect.height <= 0:
+            self.problem(place, f"size {box.rect.width:g} x {box.rect.height:g}", "a rectangle with width and height above 0", at, shown=True)
             return False
         return True
 
