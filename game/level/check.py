@@ -343,9 +343,8 @@ class Checker:
             self.problem(f"{place}: property {spec.name!r}", None, spec.allowed(), line)
             return INVALID
         if spec.warn_missing:
-            self.warn(place, f"no {spec.name!r} property; reading it as {spec.name} {spec.default} (add an {spec.type} property {spec.name} = {spec.default})", line)
+            self.warn(place, f"no {spec.name!r} property; reading it as {spec.name} {spec.default} (add {a(spec.type)} property {spec.name} = {spec.default})", line)
         return spec.default
-
 
     # -- paths ----------------------------------------------------------------------------
 
