@@ -5,52 +5,15 @@ Exit status: 0 done, 2 bad usage or bad input (one clear line per problem), 1 in
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import traceback
 
+from game.commands import level
+from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, positive_int, report, seed_int, size_name
 from game.errors import UserError
 
-EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 REPORT_URL = "please report it with the lines above"
-
-
-class ArgumentParser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line on stderr and exit status 2."""
-
-    def error(self, message: str):
-        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
-
-
-def positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"expected a number above 0, found {value}")
-    return value
-
-
-SIZE_NAMES = {"s": "small", "small": "small", "m": "medium", "medium": "medium", "l": "large", "large": "large"}
-
-
-def size_name(text: str) -> str:
-    size = SIZE_NAMES.get(text.lower())
-    if size is None:
-        raise argparse.ArgumentTypeError(f"expected small, medium or large (S, M, L), found {text!r}")
-    return size
-
-
-def seed_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
-    if not 0 <= value < 2**63:
-        raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2^63-1, found {value}")
-    return value
 
 
 def play_parser() -> ArgumentParser:
@@ -113,6 +76,7 @@ def check_outputs(args) -> None:
 def play(argv: list[str]) -> int:
     args = play_parser().parse_args(argv)
     check_combinations(args)
+    # Here, not at the top: the world (pymunk) loads only to play, so `flawed level ...` starts without it.
     from game.session import Run, RunOptions
     from game.sim.world import SimSettings
 
@@ -137,7 +101,7 @@ def play(argv: list[str]) -> int:
         return EXIT_OK
     if args.headless:
         os.environ["ARCADE_HEADLESS"] = "1"  # must be set before arcade is imported
-    from game.app import play_windowed
+    from game.app import play_windowed  # imports arcade: only now, after ARCADE_HEADLESS is decided
 
     return play_windowed(options, fullscreen=args.fullscreen, headless=args.headless)
 
@@ -146,18 +110,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         if argv and argv[0] == "level":
-            from game.level.commands import main as level_main
-
-            return level_main(argv[1:])
+            return level.main(argv[1:])
         return play(argv)
     except UserError as error:
-        for line in error.lines:
-            print(line, file=sys.stderr)
-        return EXIT_USAGE
+        return report(error)
     except KeyboardInterrupt:
         return 130
     except SystemExit as leaving:  # --help and friends
-        return leaving.code if isinstance(leaving.code, int) else EXIT_OK
+        return exit_status(leaving)
     except Exception:
         traceback.print_exc()
         print(f"flawed: internal error; {REPORT_URL}", file=sys.stderr)

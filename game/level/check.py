@@ -1,10 +1,12 @@
 """Checks a Tiled map (as parsed JSON, or TMX turned into the same shape) and reads it into a Level.
 
-Every problem is collected before anything is built, so a broken file is reported whole and never
-half-loaded. Each problem is one line: the file, the place (map, layer, object id and name,
-property), what was found and what was expected. Unknown layers, classes and properties are
-warnings. Nothing in a level is ever evaluated; paths are only compared, never followed outside
-the level's folder or the game's own folders.
+What each map property and object class accepts is not written here but read from the tables
+of ``schema.py``: one path validates every property against its ``Property``, and each object
+against its class's shape and count. Every problem is collected before anything is built, so a
+broken file is reported whole and never half-loaded. Each problem is one line: the file, the
+place (map, layer, object id and name, property), what was found and what was expected. Unknown
+layers, classes and properties are warnings. Nothing in a level is ever evaluated; paths are
+only compared, never followed outside the level's folder or the game's own folders.
 """
 
 from __future__ import annotations
@@ -16,41 +18,33 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.level.model import LEVEL_KINDS, LIGHT_KINDS, TILE_SIZE, TOOL_IDS, LightSpec, PropSpec, Rect, ToolSpec
+from game.level import tmx
+from game.level.model import TILE_SIZE, LightSpec, PropSpec, Rect, ToolSpec
+from game.level.schema import (
+    ANY,
+    CLASSES,
+    EASEL_POINT_SIZE,
+    LIGHT_DEFAULTS,
+    MAP_PROPERTIES,
+    MAX_OBJECTS,
+    MAX_TILES_SIDE,
+    OBJECT_CLASSES,
+    ONE,
+    RECTANGLE,
+    ObjectClass,
+    Property,
+    a,
+)
 
-FORMAT_VERSION = 1  # the newest level format this game reads
-MAX_TILES_SIDE = 512  # tiles, each way
-MAX_OBJECTS = 20_000
-MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_TILESET_BYTES = 1024 * 1024  # an external tileset read only to check its image path
 GID_MASK = 0x0FFFFFFF  # Tiled keeps flip flags in the top four bits of a gid
 MAX_GID = 0xFFFFFFFF
+LAYERS = {"walls": "tilelayer", "floor": "tilelayer", "objects": "objectgroup"}  # the layers read, and their types
 
 GAME_ROOT = Path(__file__).resolve().parents[2]
 GAME_FOLDERS = (GAME_ROOT / "assets", GAME_ROOT / "levels")  # paths may point here too
 
-OBJECT_CLASSES = ("spawn", "masterpiece", "light", "tool", "prop", "curtain", "eye")
-PROP_KINDS = ("crate", "rack", "flat", "ladder", "sandbag", "mirror")
-MAP_PROPERTIES = ("format", "kind", "seed", "title", "vortex")  # vortex: see game/level/vortex.py
-OBJECT_PROPERTIES = {
-    "spawn": (),
-    "masterpiece": (),
-    "light": ("radius", "color", "intensity", "flicker", "kind"),
-    "tool": ("tool",),
-    "prop": ("movable", "casts_shadow", "kind"),
-    "curtain": (),
-    "eye": (),
-}
-EASEL_POINT_SIZE = (32.0, 48.0)  # px, the easel drawn around a point masterpiece
-
-# What a light of each kind is like when the file leaves a property out.
-LIGHT_DEFAULTS = {
-    "candle": (130.0, (255, 168, 92), 0.9, 0.65),
-    "work_lamp": (300.0, (255, 236, 204), 1.1, 0.08),
-    "bare_bulb": (200.0, (255, 222, 168), 1.0, 0.35),
-    "spill": (150.0, (255, 206, 150), 0.7, 0.08),
-    "house": (600.0, (255, 244, 226), 1.5, 0.0),
-}
+INVALID = object()  # what read_value gives for a value its property does not accept
 
 
 def _show(value) -> str:
@@ -68,6 +62,22 @@ def _show(value) -> str:
     return repr(value)
 
 
+def is_file(path: Path) -> bool:
+    """Whether a path names a file; one the system refuses to look up (a name too long, say) does not."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def is_folder(path: Path) -> bool:
+    """Whether a path names a folder (never an OSError, as with is_file)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
 def is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -81,6 +91,95 @@ def is_number(value) -> bool:
     return math.isfinite(value) and abs(value) < 2**53
 
 
+def parse_colour(value) -> tuple[int, int, int] | None:
+    """Tiled colours: '#RRGGBB' or '#AARRGGBB' (alpha ignored)."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip().lstrip("#")
+    if len(text) not in (6, 8) or any(ch not in "0123456789abcdefABCDEF" for ch in text):
+        return None
+    text = text[-6:]
+    return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+
+
+# -- values against their Property ---------------------------------------------------------------
+
+
+def _typed(prop: Property, value):
+    """The value in the game's terms if it is of the property's type, else INVALID."""
+    if prop.type == "int":
+        return value if is_int(value) else INVALID
+    if prop.type == "float":
+        return float(value) if is_number(value) else INVALID
+    if prop.type == "bool":
+        return value if isinstance(value, bool) else INVALID
+    if prop.type == "color":
+        colour = parse_colour(value)
+        return INVALID if colour is None else colour
+    return value if isinstance(value, str) else INVALID  # string, file
+
+
+def read_value(prop: Property, value):
+    """The value as the game uses it, or INVALID where the property does not accept it."""
+    value = _typed(prop, value)
+    if value is not INVALID and prop.length is not None:
+        value = value.strip()  # free text is kept trimmed
+    if value is INVALID or not _fits(prop, value):
+        return INVALID
+    return value
+
+
+def _fits(prop: Property, value) -> bool:
+    """Whether a value of the property's type is in its range, among its choices, of its length or suffix."""
+    if prop.low is not None and (value < prop.low or prop.above_low and value == prop.low):
+        return False
+    if prop.high is not None and value > prop.high:
+        return False
+    if prop.length is not None and not prop.length[0] <= len(value) <= prop.length[1]:
+        return False
+    if prop.loose:
+        return bool(value)  # any name will do; one not among the choices is warned about
+    if prop.choices:
+        return value in prop.choices
+    return not prop.suffixes or value.lower().endswith(prop.suffixes)
+
+
+# -- what objects become ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Box:
+    """An object's place: its rectangle in world pixels (y up; a point's has no size), and whether it is a point."""
+
+    rect: Rect
+    point: bool
+
+
+def _easel(box: Box, values: dict) -> Rect:
+    if not box.point:
+        return box.rect
+    w, h = EASEL_POINT_SIZE
+    return Rect(box.rect.x - w / 2, box.rect.y - h / 2, w, h)
+
+
+def _light(box: Box, values: dict) -> LightSpec:
+    kind = values["kind"]
+    radius, colour, intensity, flicker = LIGHT_DEFAULTS[kind]
+    return LightSpec(*box.rect.center, values.get("radius", radius), values.get("color", colour), values.get("intensity", intensity), values.get("flicker", flicker), kind)
+
+
+# What an object of each class becomes, from its box and its checked property values.
+BUILDERS = {
+    "spawn": lambda box, values: box.rect.center,
+    "masterpiece": _easel,
+    "light": _light,
+    "tool": lambda box, values: ToolSpec(*box.rect.center, values["tool"]),
+    "prop": lambda box, values: PropSpec(*box.rect.center, box.rect.width, box.rect.height, values["kind"], values["movable"], values["casts_shadow"]),
+    "curtain": lambda box, values: box.rect,
+    "eye": lambda box, values: box.rect.center,
+}
+
+
 @dataclass
 class Draft:
     """What the checker read from a map, before anything is filled in."""
@@ -92,13 +191,16 @@ class Draft:
     kind: str = "backstage"
     seed: int | None = None
     title: str | None = None
-    spawns: list = field(default_factory=list)
-    masterpieces: list = field(default_factory=list)
-    lights: list = field(default_factory=list)
-    tools: list = field(default_factory=list)
-    props: list = field(default_factory=list)
-    curtains: list = field(default_factory=list)
-    eyes: list = field(default_factory=list)
+    objects: dict = field(default_factory=lambda: {cls.name: [] for cls in OBJECT_CLASSES})  # class → [(id, what it became)]
+
+    def all(self, cls: str) -> list:
+        """What every good object of a class became."""
+        return [thing for _, thing in self.objects[cls]]
+
+    def the(self, cls: str):
+        """What the one object of a class became, if the level has one and the class belongs in its kind."""
+        found = self.objects[cls]
+        return found[0][1] if found and self.kind in CLASSES[cls].kinds else None
 
 
 class Checker:
@@ -110,7 +212,7 @@ class Checker:
         self.problems: list[str] = []
         self.warnings: list[str] = []
         self.draft = Draft()
-        self.broken: dict[str, list] = {}  # class → ids of objects of it that were broken
+        self.seen: dict[str, list] = {cls.name: [] for cls in OBJECT_CLASSES}  # class → ids of all its objects, broken or not
 
     # -- notes ----------------------------------------------------------------------------
 
@@ -134,6 +236,18 @@ class Checker:
         if raw.get("type", "map") != "map":
             self.problem("map: type", raw.get("type"), "'map' (is this a tileset or another file?)", line)
             return self.draft
+        sizes_ok = self.map_shape(raw, line)
+        self.map_properties(raw.get("properties"), line)
+        self.tilesets(raw.get("tilesets"), line)
+        layers = raw.get("layers")
+        if not isinstance(layers, list):
+            self.problem("map: layers", layers, "a list of layers", line)
+            return self.draft
+        self.layers(layers, sizes_ok)
+        return self.draft
+
+    def map_shape(self, raw: dict, line) -> bool:
+        """Orientation, tile size and map size; whether the size can be used (then the draft has it)."""
         if raw.get("orientation") != "orthogonal":
             self.problem("map: orientation", raw.get("orientation"), "'orthogonal'", line)
         if raw.get("infinite", False) not in (False, 0):
@@ -152,14 +266,16 @@ class Checker:
                 sizes_ok = False
         if sizes_ok:
             self.draft.width, self.draft.height = raw["width"], raw["height"]
-        self.map_properties(raw.get("properties"), line)
-        self.tilesets(raw.get("tilesets"), line)
-        layers = raw.get("layers")
-        if not isinstance(layers, list):
-            self.problem("map: layers", layers, "a list of layers", line)
-            return self.draft
-        self.layers(layers, sizes_ok)
-        return self.draft
+        return sizes_ok
+
+    def map_properties(self, props, line) -> None:
+        found = self.read_properties(props, "map", line)
+        values, _ = self.properties(found, MAP_PROPERTIES, "map", "map", line)
+        self.draft.kind = values.get("kind", self.draft.kind)
+        self.draft.seed = values.get("seed")
+        self.draft.title = values.get("title")
+
+    # -- properties -----------------------------------------------------------------------
 
     def read_properties(self, props, place: str, line: int | None) -> dict:
         """Tiled properties as {name: (value, type, line)}; both the list form and the old dict form."""
@@ -181,46 +297,54 @@ class Checker:
             found[name] = (prop.get("value"), prop.get("type"), prop.get("_line", line))
         return found
 
-    def map_properties(self, props, line) -> None:
-        found = self.read_properties(props, "map", line)
-        draft = self.draft
-        if "format" not in found:
-            self.warn("map", f"no 'format' property; reading it as format {FORMAT_VERSION} (add an int property format = {FORMAT_VERSION})", line)
-        else:
-            value, _, at = found["format"]
-            if not is_int(value) or value < 1:
-                self.problem("map: property 'format'", value, f"a whole number, {FORMAT_VERSION}", at)
-            elif value > FORMAT_VERSION:
-                self.problem("map: property 'format'", value, f"{FORMAT_VERSION} or lower (the level needs a newer version of the game)", at)
-        if "kind" in found:
-            value, _, at = found["kind"]
-            if value not in LEVEL_KINDS:
-                self.problem("map: property 'kind'", value, f"one of {', '.join(LEVEL_KINDS)}", at)
+    def properties(self, found: dict, specs: tuple[Property, ...], owner: str, place: str, line) -> tuple[dict, bool]:
+        """Check found properties against their specs: ({name: value as the game uses it}, whether all were good).
+
+        Left-out properties take their defaults; `owner` is the map or the object's class, as
+        warnings name it.
+        """
+        known = {spec.name: spec for spec in specs}
+        for name, (_, _, at) in found.items():
+            if name not in known:
+                names = ", ".join(known) or "none"
+                self.warn(f"{place}: property {name!r}", f"unknown, ignored (known{'' if owner == 'map' else f' for {owner}'}: {names})", at)
+        values, ok = {}, True
+        for spec in specs:
+            if spec.name in found:
+                value, _, at = found[spec.name]
+                value = self.property_value(spec, value, owner, f"{place}: property {spec.name!r}", at)
             else:
-                draft.kind = value
-        if "seed" in found:
-            value, _, at = found["seed"]
-            if not is_int(value) or not 0 <= value < 2**63:
-                self.problem("map: property 'seed'", value, "a whole number from 0 to 2^63-1", at)
-            else:
-                draft.seed = value
-        if "title" in found:
-            value, _, at = found["title"]
-            if not isinstance(value, str) or not value.strip() or len(value) > 200:
-                self.problem("map: property 'title'", value, "a string of 1 to 200 characters", at)
-            else:
-                draft.title = value.strip()
-        if "vortex" in found:  # the vortex level this backstage leads to (game/level/vortex.py)
-            value, _, at = found["vortex"]
-            if not isinstance(value, str) or not value.lower().endswith((".tmj", ".json", ".tmx")):
-                self.problem("map: property 'vortex'", value, "the path of a Tiled map (.tmj, .json or .tmx)", at)
-            else:
-                target = self.inside(value, "map: property 'vortex'", at)
-                if target is not None and not target.is_file():
-                    self.warn("map: property 'vortex'", f"{value!r} not found; a vortex is generated from the seed instead", at)
-        for name in found:
-            if name not in MAP_PROPERTIES:
-                self.warn(f"map: property {name!r}", f"unknown, ignored (known: {', '.join(MAP_PROPERTIES)})", found[name][2])
+                value = self.missing(spec, place, line)
+            if value is INVALID:
+                ok = False
+            elif value is not None:
+                values[spec.name] = value
+        return values, ok
+
+    def property_value(self, spec: Property, raw, owner: str, place: str, at):
+        """One property's value as the game uses it, or INVALID (the problem noted)."""
+        value = read_value(spec, raw)
+        if value is INVALID:
+            self.problem(place, raw, spec.expected(raw), at)
+            return INVALID
+        if spec.loose and value not in spec.choices:
+            self.warn(place, f"unknown {owner} {spec.name} {value!r}, {spec.loose} (known: {', '.join(spec.choices)})", at)
+        if spec.type == "file":
+            target = self.inside(value, place, at)
+            if target is None:
+                return INVALID
+            if not is_file(target):
+                self.warn(place, f"{value!r} not found; {spec.missing_file}", at)
+        return value
+
+    def missing(self, spec: Property, place: str, line):
+        """What a left-out property reads as: its default, or INVALID when it is required."""
+        if spec.required:
+            self.problem(f"{place}: property {spec.name!r}", None, spec.allowed(), line)
+            return INVALID
+        if spec.warn_missing:
+            self.warn(place, f"no {spec.name!r} property; reading it as {spec.name} {spec.default} (add {a(spec.type)} property {spec.name} = {spec.default})", line)
+        return spec.default
 
     # -- paths ----------------------------------------------------------------------------
 
@@ -267,22 +391,25 @@ class Checker:
                     self.external_tileset(found, place, at)
             elif "image" in tileset:
                 found = self.inside(tileset["image"], f"{place}: image", at)
-                if found is not None and not found.is_file():
+                if found is not None and not is_file(found):
                     self.warn(f"{place}: image", f"{tileset['image']!r} not found (the game paints its own tiles; Tiled will miss it)", at)
 
     def external_tileset(self, path: Path, place: str, line) -> None:
         """Read a .tsj/.tsx beside the map only to check where its image points."""
-        if not path.is_file():
+        if not is_file(path):
             self.warn(f"{place}: source", f"{path.name!r} not found (the game paints its own tiles; Tiled will miss it)", line)
             return
-        if path.stat().st_size > MAX_TILESET_BYTES:
-            self.problem(f"{place}: source", f"{path.stat().st_size} bytes", f"a tileset file of at most {MAX_TILESET_BYTES} bytes", line, shown=True)
+        try:
+            size = path.stat().st_size
+            data = path.read_bytes() if size <= MAX_TILESET_BYTES else b""
+        except OSError as error:
+            self.problem(f"{place}: source {path.name!r}", f"a file that cannot be read ({error.strerror or type(error).__name__})", "a readable Tiled tileset", line, shown=True)
             return
-        data = path.read_bytes()
+        if size > MAX_TILESET_BYTES:
+            self.problem(f"{place}: source", f"{size} bytes", f"a tileset file of at most {MAX_TILESET_BYTES} bytes", line, shown=True)
+            return
         try:
             if path.suffix.lower() == ".tsx":
-                from game.level import tmx
-
                 raw = tmx.tileset_dict(tmx.parse(data))
             else:
                 raw = json.loads(data.decode("utf-8"))
@@ -292,60 +419,70 @@ class Checker:
         image = raw.get("image") if isinstance(raw, dict) else None
         if image is not None:
             found = self.inside(image, f"{place} ({path.name}): image", line, relative_to=path.parent)
-            if found is not None and not found.is_file():
+            if found is not None and not is_file(found):
                 self.warn(f"{place} ({path.name}): image", f"{image!r} not found", line)
 
     # -- layers ---------------------------------------------------------------------------
 
     def layers(self, layers: list, sizes_ok: bool) -> None:
-        seen: dict[str, int] = {}
-        objects_total = 0
-        for layer in layers:
-            if isinstance(layer, dict) and isinstance(layer.get("objects"), list):
-                objects_total += len(layer["objects"])
+        objects_total = sum(len(layer["objects"]) for layer in layers if isinstance(layer, dict) and isinstance(layer.get("objects"), list))
         if objects_total > MAX_OBJECTS:
             self.problem("map", f"{objects_total} objects", f"at most {MAX_OBJECTS}", shown=True)
             return
+        seen: set[str] = set()
         for index, layer in enumerate(layers, 1):
-            if not isinstance(layer, dict):
-                self.problem(f"layer {index}", layer, "a layer object")
+            name = self.layer(index, layer, seen)
+            if name is None:
                 continue
-            name, kind, line = layer.get("name"), layer.get("type"), layer.get("_line")
-            place = f"layer {name!r}" if isinstance(name, str) else f"layer {index}"
-            if not isinstance(name, str):
-                self.problem(f"{place}: name", name, "a string", line)
-                continue
-            wanted = {"walls": "tilelayer", "floor": "tilelayer", "objects": "objectgroup"}.get(name)
-            if wanted is None:
-                if kind == "group":
-                    self.warn(place, "group layers are not read; put 'walls', 'floor' and 'objects' at the top level", line)
-                elif kind == "imagelayer" and "image" in layer:
-                    self.inside(layer["image"], f"{place}: image", line)
-                    self.warn(place, "unknown layer, ignored (known: walls, floor, objects)", line)
-                else:
-                    self.warn(place, "unknown layer, ignored (known: walls, floor, objects)", line)
-                continue
-            if kind != wanted:
-                self.problem(f"{place}: type", kind, f"{wanted!r}", line)
-                continue
-            if name in seen:
-                self.problem(place, "a second layer of that name", "one", line, shown=True)
-                continue
-            seen[name] = index
-            if wanted == "tilelayer":
-                if sizes_ok:
-                    grid = self.tile_grid(layer, place, line)
-                    if grid is not None:
-                        if name == "walls":
-                            self.draft.walls = tuple(tuple(gid != 0 for gid in row) for row in grid)
-                        else:
-                            self.draft.floor = tuple(tuple(row) for row in grid)
-            else:
+            seen.add(name)
+            place, line = f"layer {name!r}", layer.get("_line")
+            if name == "objects":
                 self.objects(layer.get("objects"), place, line)
+            elif sizes_ok:
+                self.tile_layer(name, layer, place, line)
         if "walls" not in seen and self.draft.kind != "vortex":
             self.problem("map", "no tile layer 'walls'", "a tile layer named 'walls' (every non-empty cell a wall)", shown=True)
         if "objects" not in seen:
             self.problem("map", "no object layer 'objects'", "an object layer named 'objects' holding at least the spawn", shown=True)
+
+    def layer(self, index: int, layer, seen: set[str]) -> str | None:
+        """The name of a layer to read (one of LAYERS, its type right, not seen before), else None and why noted."""
+        if not isinstance(layer, dict):
+            self.problem(f"layer {index}", layer, "a layer object")
+            return None
+        name, kind, line = layer.get("name"), layer.get("type"), layer.get("_line")
+        if not isinstance(name, str):
+            self.problem(f"layer {index}: name", name, "a string", line)
+            return None
+        place = f"layer {name!r}"
+        wanted = LAYERS.get(name)
+        if wanted is None:
+            self.unknown_layer(layer, place, line)
+            return None
+        if kind != wanted:
+            self.problem(f"{place}: type", kind, f"{wanted!r}", line)
+            return None
+        if name in seen:
+            self.problem(place, "a second layer of that name", "one", line, shown=True)
+            return None
+        return name
+
+    def unknown_layer(self, layer: dict, place: str, line) -> None:
+        if layer.get("type") == "group":
+            self.warn(place, "group layers are not read; put 'walls', 'floor' and 'objects' at the top level", line)
+            return
+        if layer.get("type") == "imagelayer" and "image" in layer:
+            self.inside(layer["image"], f"{place}: image", line)
+        self.warn(place, f"unknown layer, ignored (known: {', '.join(LAYERS)})", line)
+
+    def tile_layer(self, name: str, layer: dict, place: str, line) -> None:
+        grid = self.tile_grid(layer, place, line)
+        if grid is None:
+            return
+        if name == "walls":
+            self.draft.walls = tuple(tuple(gid != 0 for gid in row) for row in grid)
+        else:
+            self.draft.floor = tuple(tuple(row) for row in grid)
 
     def tile_grid(self, layer: dict, place: str, line) -> list[list[int]] | None:
         """A tile layer's gids as rows bottom-up (row 0 at the bottom of the map), or None."""
@@ -357,32 +494,42 @@ class Checker:
             if name in layer and layer[name] != want:
                 self.problem(f"{place}: {name}", layer[name], f"{want}, the map's {name}", line)
                 return None
+        at = layer.get("_data_line", line)
+        data = self.tile_data(layer, place, at)
+        if data is None or not self.tile_ids(data, place, at):
+            return None
+        rows = [[gid & GID_MASK for gid in data[r * width : (r + 1) * width]] for r in range(height)]
+        rows.reverse()  # Tiled's rows run top-down; the level's run bottom-up
+        return rows
+
+    def tile_data(self, layer: dict, place: str, at) -> list | None:
+        """A tile layer's data as a list, decoded if it is base64; None (and why) if it cannot be."""
         data = layer.get("data")
         encoding = layer.get("encoding", "csv")
-        at = layer.get("_data_line", line)
-        count = width * height
+        count = self.draft.width * self.draft.height
         if encoding == "base64":
-            data = self.decode_base64(data, layer.get("compression", ""), place, at, count)
-            if data is None:
-                return None
-        elif encoding != "csv":
+            return self.decode_base64(data, layer.get("compression", ""), place, at, count)
+        if encoding != "csv":
             self.problem(f"{place}: encoding", encoding, "'csv' or 'base64'", at)
             return None
         if not isinstance(data, list):
             self.problem(f"{place}: data", data, f"a list of {count} tile ids", at)
             return None
-        if len(data) != count:
-            self.problem(f"{place}: data", f"{len(data)} tiles", f"{count} ({width} x {height})", at, shown=True)
-            return None
+        return data
+
+    def tile_ids(self, data: list, place: str, at) -> bool:
+        """Whether the data holds one tile id for every cell of the map."""
+        width, height = self.draft.width, self.draft.height
+        if len(data) != width * height:
+            self.problem(f"{place}: data", f"{len(data)} tiles", f"{width * height} ({width} x {height})", at, shown=True)
+            return False
         bad = [(i, gid) for i, gid in enumerate(data) if not is_int(gid) or not 0 <= gid <= MAX_GID]
         if bad:
             i, gid = bad[0]
             more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
-            self.problem(f"{place}: tile {i} (column {i % width}, row {i // width} from the top){more}", gid, "a tile id from 0 to 4294967295", at)
-            return None
-        rows = [[gid & GID_MASK for gid in data[r * width : (r + 1) * width]] for r in range(height)]
-        rows.reverse()  # Tiled's rows run top-down; the level's run bottom-up
-        return rows
+            self.problem(f"{place}: tile {i} (column {i % width}, row {i // width} from the top){more}", gid, f"a tile id from 0 to {MAX_GID}", at)
+            return False
+        return True
 
     def decode_base64(self, text, compression, place: str, line, count: int) -> list[int] | None:
         if not isinstance(text, str):
@@ -436,88 +583,39 @@ class Checker:
             if oid in ids:
                 self.problem(f"{place}: id", oid, "an id no other object has", at)
             ids.add(oid)
-        cls = obj.get("class") or obj.get("type") or ""
-        if not isinstance(cls, str):
-            self.problem(f"{place}: class", cls, f"a string, one of {', '.join(OBJECT_CLASSES)}", at)
+        cls = self.object_class(obj, place, at)
+        if cls is None:
             return
-        if cls not in OBJECT_CLASSES:
-            if cls:
-                self.warn(place, f"unknown class {cls!r}, ignored (known: {', '.join(OBJECT_CLASSES)})", at)
-            else:
-                self.warn(place, f"no class (type), ignored (known: {', '.join(OBJECT_CLASSES)})", at)
-            return
-        place = f"{place} ({cls})"
-        geometry = self.geometry(obj, place, at)
-        props = self.read_properties(obj.get("properties"), place, at)
-        for prop in props:
-            if prop not in OBJECT_PROPERTIES[cls]:
-                known = ", ".join(OBJECT_PROPERTIES[cls]) or "none"
-                self.warn(f"{place}: property {prop!r}", f"unknown, ignored (known for {cls}: {known})", props[prop][2])
-        if geometry is None:
-            self.broken.setdefault(cls, []).append(oid)  # reported already; still counts as one
-            return
-        x, y, w, h, shape = geometry  # world pixels, y up; (x, y) lower-left; shape point/rect
-        draft = self.draft
-        if cls == "spawn":
-            draft.spawns.append((oid, (x + w / 2, y + h / 2)))
-        elif cls == "eye":
-            draft.eyes.append((oid, (x + w / 2, y + h / 2)))
-        elif cls == "masterpiece":
-            if shape == "point":
-                ew, eh = EASEL_POINT_SIZE
-                draft.masterpieces.append((oid, Rect(x - ew / 2, y - eh / 2, ew, eh)))
-            else:
-                draft.masterpieces.append((oid, Rect(x, y, w, h)))
-        elif cls == "curtain":
-            if shape != "rect":
-                self.problem(place, "a point", "a rectangle", at, shown=True)
-            else:
-                draft.curtains.append((oid, Rect(x, y, w, h)))
-        elif cls == "light":
-            light = self.light(props, place, x + w / 2, y + h / 2)
-            if light is not None:
-                draft.lights.append(light)
-        elif cls == "tool":
-            value, _, pat = props.get("tool", (None, None, at))
-            if value not in TOOL_IDS:
-                self.problem(f"{place}: property 'tool'", value, f"one of {', '.join(TOOL_IDS)}", pat)
-            else:
-                draft.tools.append(ToolSpec(x + w / 2, y + h / 2, value))
-        elif cls == "prop":
-            if shape != "rect":
-                self.problem(place, "a point", "a rectangle (a prop has a size)", at, shown=True)
-                return
-            prop = self.prop(props, place, x, y, w, h)
-            if prop is not None:
-                draft.props.append(prop)
+        self.seen[cls.name].append(oid)
+        place = f"{place} ({cls.name})"
+        box = self.geometry(obj, place, at)
+        if box is not None and not self.shape_fits(cls, box, place, at):
+            box = None
+        found = self.read_properties(obj.get("properties"), place, at)
+        values, ok = self.properties(found, cls.properties, cls.name, place, at)
+        if box is not None and ok:
+            self.draft.objects[cls.name].append((oid, BUILDERS[cls.name](box, values)))
 
-    def geometry(self, obj: dict, place: str, at) -> tuple | None:
+    def object_class(self, obj: dict, place: str, at) -> ObjectClass | None:
+        """The class an object names (Tiled 1.9's class, or type before it); None, and why, if it is not one."""
+        name = obj.get("class") or obj.get("type") or ""
+        known = ", ".join(CLASSES)
+        if not isinstance(name, str):
+            self.problem(f"{place}: class", name, f"a string, one of {known}", at)
+        elif not name:
+            self.warn(place, f"no class (type), ignored (known: {known})", at)
+        elif name not in CLASSES:
+            self.warn(place, f"unknown class {name!r}, ignored (known: {known})", at)
+        else:
+            return CLASSES[name]
+        return None
+
+    def geometry(self, obj: dict, place: str, at) -> Box | None:
         """An object's box in world pixels (y up, lower-left corner), or None when it is broken."""
-        ok = True
-        values = {}
-        for key in ("x", "y"):
-            value = obj.get(key)
-            if not is_number(value):
-                self.problem(f"{place}: {key}", value, "a number (px)", at)
-                ok = False
-            values[key] = value
-        for key in ("width", "height"):
-            value = obj.get(key, 0)
-            if not is_number(value) or value < 0:
-                self.problem(f"{place}: {key}", value, "a number of 0 or more (px)", at)
-                ok = False
-            values[key] = value
-        rotation = obj.get("rotation", 0)
-        if not is_number(rotation) or rotation != 0:
-            self.problem(f"{place}: rotation", rotation, "0 (objects are axis-aligned)", at)
-            ok = False
-        for key in ("polygon", "polyline", "text"):
-            if key in obj:
-                self.problem(place, f"a {key}", "a point or a rectangle", at, shown=True)
-                ok = False
-        if not ok or not self.draft.width:
+        numbers = self.box_numbers(obj, place, at)
+        if numbers is None or not self.draft.width:
             return None
-        x, y, w, h = float(values["x"]), float(values["y"]), float(values["width"]), float(values["height"])
+        x, y, w, h = numbers
         map_w, map_h = self.draft.width * TILE_SIZE, self.draft.height * TILE_SIZE
         point = bool(obj.get("point")) or (w == 0 and h == 0)
         if point:
@@ -528,108 +626,56 @@ class Checker:
             self.problem(place, f"a box at ({x:g}, {y:g}) size {w:g} x {h:g}", f"inside the map (0..{map_w} x 0..{map_h} px)", at, shown=True)
             return None
         # Tiled measures y down from the top edge to the object's top; the world's y runs up.
-        return (x, map_h - y - h, w, h, "point" if point else "rect")
+        return Box(Rect(x, map_h - y - h, w, h), point)
 
-    def light(self, props: dict, place: str, x: float, y: float) -> LightSpec | None:
-        kind = "work_lamp"
+    def box_numbers(self, obj: dict, place: str, at) -> tuple[float, float, float, float] | None:
+        """(x, y, width, height) as Tiled gives them, if they are numbers and the object is a plain point or rectangle."""
         ok = True
-        if "kind" in props:
-            value, _, at = props["kind"]
-            if value not in LIGHT_KINDS:
-                self.problem(f"{place}: property 'kind'", value, f"one of {', '.join(LIGHT_KINDS)}", at)
+        for key in ("x", "y"):
+            if not is_number(obj.get(key)):
+                self.problem(f"{place}: {key}", obj.get(key), "a number (px)", at)
                 ok = False
-            else:
-                kind = value
-        radius, colour, intensity, flicker = LIGHT_DEFAULTS[kind]
-        if "radius" in props:
-            value, _, at = props["radius"]
-            if not is_number(value) or value <= 0 or value > MAX_TILES_SIDE * TILE_SIZE:
-                self.problem(f"{place}: property 'radius'", value, f"a number of px above 0 (at most {MAX_TILES_SIDE * TILE_SIZE})", at)
+        for key in ("width", "height"):
+            value = obj.get(key, 0)
+            if not is_number(value) or value < 0:
+                self.problem(f"{place}: {key}", value, "a number of 0 or more (px)", at)
                 ok = False
-            else:
-                radius = float(value)
-        if "color" in props:
-            value, _, at = props["color"]
-            parsed = parse_colour(value)
-            if parsed is None:
-                self.problem(f"{place}: property 'color'", value, "a Tiled colour like '#ffc88c' or '#ffffc88c'", at)
-                ok = False
-            else:
-                colour = parsed
-        for name, top in (("intensity", 2.0), ("flicker", 1.0)):
-            if name in props:
-                value, _, at = props[name]
-                if not is_number(value) or not 0 <= value <= top:
-                    self.problem(f"{place}: property {name!r}", value, f"a number from 0 to {top:g}", at)
-                    ok = False
-                elif name == "intensity":
-                    intensity = float(value)
-                else:
-                    flicker = float(value)
-        return LightSpec(x, y, radius, colour, intensity, flicker, kind) if ok else None
-
-    def prop(self, props: dict, place: str, x, y, w, h) -> PropSpec | None:
-        ok = True
-        flags = {"movable": False, "casts_shadow": True}
-        for name in flags:
-            if name in props:
-                value, _, at = props[name]
-                if not isinstance(value, bool):
-                    self.problem(f"{place}: property {name!r}", value, "true or false (a bool property)", at)
-                    ok = False
-                else:
-                    flags[name] = value
-        kind = "crate"
-        if "kind" in props:
-            value, _, at = props["kind"]
-            if not isinstance(value, str) or not value:
-                self.problem(f"{place}: property 'kind'", value, f"a string such as {', '.join(PROP_KINDS)}", at)
-                ok = False
-            else:
-                kind = value
-                if value not in PROP_KINDS:
-                    self.warn(f"{place}: property 'kind'", f"unknown prop kind {value!r}, drawn as a crate (known: {', '.join(PROP_KINDS)})", at)
-        if w <= 0 or h <= 0:
-            self.problem(place, f"size {w:g} x {h:g}", "a rectangle with width and height above 0", shown=True)
+        rotation = obj.get("rotation", 0)
+        if not is_number(rotation) or rotation != 0:
+            self.problem(f"{place}: rotation", rotation, "0 (objects are axis-aligned)", at)
             ok = False
+        for key in ("polygon", "polyline", "text"):
+            if key in obj:
+                self.problem(place, f"a {key}", "a point or a rectangle", at, shown=True)
+                ok = False
         if not ok:
             return None
-        return PropSpec(x + w / 2, y + h / 2, w, h, kind, flags["movable"], flags["casts_shadow"])
+        return float(obj["x"]), float(obj["y"]), float(obj.get("width", 0)), float(obj.get("height", 0))
+
+    def shape_fits(self, cls: ObjectClass, box: Box, place: str, at) -> bool:
+        """Whether the box is the shape the class takes (a point class takes a rectangle's centre)."""
+        if cls.shape != RECTANGLE:
+            return True
+        if box.point:
+            self.problem(place, "a point", f"a rectangle ({a(cls.name)} has a size)", at, shown=True)
+            return False
+        if box.rect.width <= 0 or box.rect.height <= 0:
+            self.problem(place, f"size {box.rect.width:g} x {box.rect.height:g}", "a rectangle with width and height above 0", at, shown=True)
+            return False
+        return True
 
     # -- the whole ------------------------------------------------------------------------
 
     def counts(self) -> None:
-        """How many of the one-of-a-kind objects there are."""
-        draft = self.draft
-        if not draft.width:
+        """How many objects of each class there are, against the class's count; classes out of their level kind."""
+        if not self.draft.width:
             return
-        rules = [
-            ("spawn", draft.spawns, True),
-            ("masterpiece", draft.masterpieces, draft.kind == "backstage"),
-            ("eye", draft.eyes, draft.kind == "vortex"),
-        ]
-        for name, found, required in rules:
-            found = list(found) + [(oid, None) for oid in self.broken.get(name, [])]
-            ids = ", ".join(str(oid) for oid, _ in found)
-            if len(found) > 1:
-                self.problems.append(f"{self.path}: layer 'objects': found {len(found)} {name} objects (ids {ids}), expected exactly one")
-            elif required and not found:
-                self.problems.append(f"{self.path}: layer 'objects': found no {name} object, expected exactly one (class {name!r})")
-        if draft.kind == "vortex" and draft.masterpieces:
-            self.warn("layer 'objects'", "a masterpiece in a vortex level is ignored")
-        if draft.kind == "backstage" and draft.eyes:
-            self.warn("layer 'objects'", "an eye in a backstage level is ignored")
-        if len(draft.curtains) > 1:
-            ids = ", ".join(str(oid) for oid, _ in draft.curtains)
-            self.problems.append(f"{self.path}: layer 'objects': found {len(draft.curtains)} curtain objects (ids {ids}), expected at most one")
-
-
-def parse_colour(value) -> tuple[int, int, int] | None:
-    """Tiled colours: '#RRGGBB' or '#AARRGGBB' (alpha ignored)."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lstrip("#")
-    if len(text) not in (6, 8) or any(ch not in "0123456789abcdefABCDEF" for ch in text):
-        return None
-    text = text[-6:]
-    return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+        for cls in OBJECT_CLASSES:
+            ids = self.seen[cls.name]
+            if cls.count != ANY and len(ids) > 1:
+                self.problems.append(f"{self.path}: layer 'objects': found {len(ids)} {cls.name} objects (ids {', '.join(map(str, ids))}), expected {cls.count}")
+            belongs = self.draft.kind in cls.kinds
+            if cls.count == ONE and belongs and not ids:
+                self.problems.append(f"{self.path}: layer 'objects': found no {cls.name} object, expected exactly one (class {cls.name!r})")
+            if not belongs and self.draft.objects[cls.name]:
+                self.warn("layer 'objects'", f"{a(cls.name)} in {a(self.draft.kind)} level is ignored")

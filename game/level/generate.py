@@ -24,8 +24,9 @@ so a pushed crate leaves at least 36 px of a doorway open for the dreamer's 20 p
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, replace
 
+from game.digest import digest
 from game.level.model import TILE_SIZE, TOOL_IDS, Level, LightSpec, PropSpec, Rect, ToolSpec
 from game.level.reach import distances, free_grid, is_simple, occluder_edges, playability_problems, prop_cells
 from game.level.tileset import FLOOR_GIDS
@@ -65,6 +66,7 @@ DOOR_WIDTH = 2  # tiles; never less, so a pushed crate cannot shut a doorway
 LOOP_DOOR_CHANCE = 0.35
 GROW_TRIES_PER_ROOM = 30
 GROW_MISSES_IN_A_ROW = 150  # failed tries after which the map counts as full
+GROW_SIDES = ("down", "down", "left", "right", "up")  # which side of its parent a room grows on, by lot
 
 # Props (px). Static ones stand against a wall; movable ones stand free in storage rooms.
 PROP_SIZES = {
@@ -105,7 +107,7 @@ class Room:
     y1: int  # inclusive
     doors: list[tuple[int, int]] = field(default_factory=list)
     links: list[int] = field(default_factory=list)  # ids of the rooms a door leads to
-    id: int = -1
+    id: int = -1  # its index in Builder.rooms once carved; GONE once filled in again
 
     @property
     def width(self) -> int:
@@ -119,6 +121,30 @@ class Room:
         for row in range(self.y0, self.y1 + 1):
             for col in range(self.x0, self.x1 + 1):
                 yield col, row
+
+
+def shared_wall(a: Room, b: Room) -> tuple[bool, int, int, int] | None:
+    """The one-tile wall between two rooms, if there is one.
+
+    (whether the wall is a row, its row or column, the first and last cell along it that both
+    rooms border), or None. Rooms one above the other are looked at first.
+    """
+    if a.y1 + 2 == b.y0 or b.y1 + 2 == a.y0:
+        wall = a.y1 + 1 if a.y1 + 2 == b.y0 else b.y1 + 1
+        return True, wall, max(a.x0, b.x0), min(a.x1, b.x1)
+    if a.x1 + 2 == b.x0 or b.x1 + 2 == a.x0:
+        wall = a.x1 + 1 if a.x1 + 2 == b.x0 else b.x1 + 1
+        return False, wall, max(a.y0, b.y0), min(a.y1, b.y1)
+    return None
+
+
+def drawn_light(rng: random.Random, kind: str, x: float, y: float) -> LightSpec:
+    """A light of a kind at a place, its radius, intensity and flicker drawn (in that order) from LIGHTS."""
+    radii, colour, intensities, flickers = LIGHTS[kind]
+    return LightSpec(float(x), float(y), float(rng.randint(*radii)), colour, round(rng.uniform(*intensities), 2), round(rng.uniform(*flickers), 2), kind)
+
+
+GONE = -2  # the id of a room filled in again (Builder.prune)
 
 
 class Failed(Exception):
@@ -218,86 +244,86 @@ class Builder:
         return kind, rng.randint(w0, w1), rng.randint(h0, h1), DOOR_WIDTH
 
     def grow(self) -> None:
-        rng = self.rng
         target = len(self.rooms) + self.plan.rooms
         tries = self.plan.rooms * GROW_TRIES_PER_ROOM
         misses = 0  # in a row: when the map is full, stop looking
         while len(self.rooms) < target and tries > 0 and misses < GROW_MISSES_IN_A_ROW:
             tries -= 1
-            misses += 1
-            parent = rng.choice(self.rooms)
-            kind, length, breadth, door = self.child_shape(parent)
-            side = rng.choice(("down", "down", "left", "right", "up"))
-            if parent.kind in ("stage", "wing") and side == "up":
-                continue
-            vertical = side in ("down", "up")
-            if kind == "corridor":
-                w, h = (breadth, length) if vertical else (length, breadth)
-                door = breadth
-            else:
-                w, h = length, breadth
-            if vertical:
-                lo, hi = parent.x0 - w + door, parent.x1 - door + 1
-                if lo > hi:
-                    continue
-                x0 = rng.randint(lo, hi)
-                x1 = x0 + w - 1
-                if side == "down":
-                    y1 = parent.y0 - 2
-                    y0 = y1 - h + 1
-                    wall = parent.y0 - 1
-                else:
-                    y0 = parent.y1 + 2
-                    y1 = y0 + h - 1
-                    wall = parent.y1 + 1
-                if not self.fits(x0, y0, x1, y1):
-                    continue
-                start = rng.randint(max(parent.x0, x0), min(parent.x1, x1) - door + 1)
-                cells = [(c, wall) for c in range(start, start + door)]
-            else:
-                lo, hi = parent.y0 - h + door, parent.y1 - door + 1
-                if lo > hi:
-                    continue
-                y0 = rng.randint(lo, hi)
-                y1 = y0 + h - 1
-                if side == "left":
-                    x1 = parent.x0 - 2
-                    x0 = x1 - w + 1
-                    wall = parent.x0 - 1
-                else:
-                    x0 = parent.x1 + 2
-                    x1 = x0 + w - 1
-                    wall = parent.x1 + 1
-                if not self.fits(x0, y0, x1, y1):
-                    continue
-                start = rng.randint(max(parent.y0, y0), min(parent.y1, y1) - door + 1)
-                cells = [(wall, r) for r in range(start, start + door)]
-            child = self.carve(Room(kind, x0, y0, x1, y1))
-            self.open_door(cells, parent, child)
-            misses = 0
+            misses = 0 if self.grow_room() else misses + 1
+
+    def grow_room(self) -> bool:
+        """Try to attach one new room to a room already placed; whether it was."""
+        rng = self.rng
+        parent = rng.choice(self.rooms)
+        kind, length, breadth, door = self.child_shape(parent)
+        side = rng.choice(GROW_SIDES)
+        if parent.kind in ("stage", "wing") and side == "up":
+            return False
+        if kind == "corridor":  # it runs away from its parent, its whole breadth the door
+            along, across, door = breadth, length, breadth
+        elif side in ("down", "up"):
+            along, across = length, breadth
+        else:
+            along, across = breadth, length
+        placed = self.attach(parent, side, along, across, door)
+        if placed is None:
+            return False
+        (x0, y0, x1, y1), cells = placed
+        child = self.carve(Room(kind, x0, y0, x1, y1))
+        self.open_door(cells, parent, child)
+        return True
+
+    def attach(self, parent: Room, side: str, along: int, across: int, door: int):
+        """Where a room `along` x `across` tiles fits on one side of `parent`, and its door.
+
+        `along` runs beside the wall it shares with the parent, `across` away from it. Returns
+        ((x0, y0, x1, y1), door cells) or None. The same code serves every side: a left or right
+        room is an up or down one with the axes swapped.
+        """
+        rng = self.rng
+        vertical = side in ("down", "up")  # the new room is below or above: the shared wall is a row
+        (p0, p1), (q0, q1) = ((parent.x0, parent.x1), (parent.y0, parent.y1)) if vertical else ((parent.y0, parent.y1), (parent.x0, parent.x1))
+        lo, hi = p0 - along + door, p1 - door + 1
+        if lo > hi:
+            return None
+        a0 = rng.randint(lo, hi)
+        a1 = a0 + along - 1
+        if side in ("down", "left"):
+            b1 = q0 - 2
+            b0, wall = b1 - across + 1, q0 - 1
+        else:
+            b0 = q1 + 2
+            b1, wall = b0 + across - 1, q1 + 1
+        box = (a0, b0, a1, b1) if vertical else (b0, a0, b1, a1)
+        if not self.fits(*box):
+            return None
+        start = rng.randint(max(p0, a0), min(p1, a1) - door + 1)
+        cells = [(a, wall) if vertical else (wall, a) for a in range(start, start + door)]
+        return box, cells
 
     def loop_doors(self) -> None:
         """Extra doors between rooms that share a wall, so the backstage is not a pure tree."""
-        rng = self.rng
         rooms = self.rooms
         for i, a in enumerate(rooms):
             for b in rooms[i + 1 :]:
-                if {a.kind, b.kind} <= {"stage", "wing"}:
-                    continue
-                if a.y1 + 2 == b.y0 or b.y1 + 2 == a.y0:  # one wall row between them
-                    wall = a.y1 + 1 if a.y1 + 2 == b.y0 else b.y1 + 1
-                    lo, hi = max(a.x0, b.x0), min(a.x1, b.x1)
-                    if hi - lo + 1 >= DOOR_WIDTH + 1 and rng.random() < LOOP_DOOR_CHANCE:
-                        start = rng.randint(lo, hi - DOOR_WIDTH + 1)
-                        cells = [(c, wall) for c in range(start, start + DOOR_WIDTH)]
-                        if not any(a.doors.count(cell) for cell in cells):
-                            self.open_door(cells, a, b)
-                elif a.x1 + 2 == b.x0 or b.x1 + 2 == a.x0:
-                    wall = a.x1 + 1 if a.x1 + 2 == b.x0 else b.x1 + 1
-                    lo, hi = max(a.y0, b.y0), min(a.y1, b.y1)
-                    if hi - lo + 1 >= DOOR_WIDTH + 1 and rng.random() < LOOP_DOOR_CHANCE:
-                        start = rng.randint(lo, hi - DOOR_WIDTH + 1)
-                        self.open_door([(wall, r) for r in range(start, start + DOOR_WIDTH)], a, b)
+                if not {a.kind, b.kind} <= {"stage", "wing"}:
+                    self.loop_door(a, b)
+
+    def loop_door(self, a: Room, b: Room) -> None:
+        """By chance, a door through the wall between two rooms, where they share enough of it."""
+        shared = shared_wall(a, b)
+        if shared is None:
+            return
+        row_wall, wall, lo, hi = shared
+        if hi - lo + 1 < DOOR_WIDTH + 1 or self.rng.random() >= LOOP_DOOR_CHANCE:
+            return
+        start = self.rng.randint(lo, hi - DOOR_WIDTH + 1)
+        cells = [(c, wall) if row_wall else (wall, c) for c in range(start, start + DOOR_WIDTH)]
+        # Only a door in a wall row is checked against the doors already there: so the
+        # golden levels were made, and checking a wall column too would change them.
+        if row_wall and any(cell in a.doors for cell in cells):
+            return
+        self.open_door(cells, a, b)
 
     def prune(self) -> None:
         """Fill in corridors that lead nowhere (a dead end is a room, never a bare passage)."""
@@ -306,20 +332,24 @@ class Builder:
             changed = False
             for room in self.rooms:
                 if room.kind == "corridor" and len(room.links) == 1 and room.id >= 0:
-                    other = self.rooms[room.links[0]]
-                    door = [cell for cell in room.doors if cell in other.doors]
-                    for col, row in list(room.cells()) + door:
-                        self.floor[row][col] = self.free[row][col] = 0
-                        self.room_of[row][col] = -1
-                    other.doors = [cell for cell in other.doors if cell not in door]
-                    other.links.remove(room.id)
-                    room.links = []
-                    room.id = -2  # gone
+                    self.fill_in(room)
                     changed = True
-        self.rooms = [room for room in self.rooms if room.id != -2]
+        self.rooms = [room for room in self.rooms if room.id != GONE]
         for index, room in enumerate(self.rooms):
             for col, row in room.cells():
                 self.room_of[row][col] = index
+
+    def fill_in(self, room: Room) -> None:
+        """Turn a room and its one door back into wall."""
+        other = self.rooms[room.links[0]]
+        door = [cell for cell in room.doors if cell in other.doors]
+        for col, row in list(room.cells()) + door:
+            self.floor[row][col] = self.free[row][col] = 0
+            self.room_of[row][col] = -1
+        other.doors = [cell for cell in other.doors if cell not in door]
+        other.links.remove(room.id)
+        room.links = []
+        room.id = GONE
 
     # -- the easel ------------------------------------------------------------------------
 
@@ -391,31 +421,42 @@ class Builder:
         return self.take(PropSpec(x, y, w, h, "crate" if kind == "stack" else kind, movable))
 
     def dress(self) -> None:
-        rng = self.rng
+        dressers = {"dressing": self.dress_dressing_room, "storage": self.dress_storage, "wing": self.dress_wing, "stage": self.dress_stage}
         for room in self.rooms:
-            if room.kind == "dressing":
-                for _ in range(rng.randint(1, 2)):
-                    self.against_wall(room, "mirror")
-                for _ in range(rng.randint(1, 2)):
-                    self.against_wall(room, "rack")
-                if rng.random() < 0.5:
-                    self.free_standing(room, "crate", movable=True)
-            elif room.kind == "storage":
-                for _ in range(rng.randint(*MOVABLE_CRATES_PER_STORAGE)):
-                    self.free_standing(room, "crate", movable=True)
-                for _ in range(rng.randint(2, 4)):
-                    self.against_wall(room, rng.choice(("stack", "stack", "flat", "ladder", "sandbag")), None)
-                if rng.random() < 0.5:
-                    self.free_standing(room, "sandbag", movable=True)
-            elif room.kind == "wing":
-                for _ in range(rng.randint(2, 3)):
-                    self.against_wall(room, rng.choice(("flat", "flat", "ladder", "sandbag")))
-            elif room.kind == "stage":
-                for _ in range(rng.randint(1, 3)):
-                    self.against_wall(room, "sandbag")
-        # Past the plan's number, free-standing props stay put (chosen by lot); stacks never move.
+            if room.kind in dressers:  # corridors stay bare
+                dressers[room.kind](room)
+        self.settle_movables()
+
+    def dress_dressing_room(self, room: Room) -> None:
+        rng = self.rng
+        for _ in range(rng.randint(1, 2)):
+            self.against_wall(room, "mirror")
+        for _ in range(rng.randint(1, 2)):
+            self.against_wall(room, "rack")
+        if rng.random() < 0.5:
+            self.free_standing(room, "crate", movable=True)
+
+    def dress_storage(self, room: Room) -> None:
+        rng = self.rng
+        for _ in range(rng.randint(*MOVABLE_CRATES_PER_STORAGE)):
+            self.free_standing(room, "crate", movable=True)
+        for _ in range(rng.randint(2, 4)):
+            self.against_wall(room, rng.choice(("stack", "stack", "flat", "ladder", "sandbag")), None)
+        if rng.random() < 0.5:
+            self.free_standing(room, "sandbag", movable=True)
+
+    def dress_wing(self, room: Room) -> None:
+        for _ in range(self.rng.randint(2, 3)):
+            self.against_wall(room, self.rng.choice(("flat", "flat", "ladder", "sandbag")))
+
+    def dress_stage(self, room: Room) -> None:
+        for _ in range(self.rng.randint(1, 3)):
+            self.against_wall(room, "sandbag")
+
+    def settle_movables(self) -> None:
+        """Past the plan's number, free-standing props stay put (chosen by lot); stacks never move."""
         movable = [index for index, prop in enumerate(self.props) if prop.movable]
-        rng.shuffle(movable)
+        self.rng.shuffle(movable)
         keep = set(movable[: self.plan.max_movable])
         self.props = [
             PropSpec(p.x, p.y, p.width, p.height, "crate" if p.kind == "stack" else p.kind, p.movable and index in keep)
@@ -434,11 +475,14 @@ class Builder:
         ]
 
     def place_spawn_and_tools(self) -> None:
-        rng = self.rng
         easel = self.easel
         start = (int(easel.center[0] // TILE_SIZE), int(easel.center[1] // TILE_SIZE))
         dist = distances(self.free, start)
-        # The spawn: the farthest open cell in a dressing room (the dreamer wakes in one).
+        spawn_cell = self.place_spawn(dist)
+        self.place_tools(dist, spawn_cell)
+
+    def place_spawn(self, dist) -> tuple[int, int]:
+        """The spawn: a far open cell in a dressing room or storage (the dreamer wakes in one); its cell."""
         candidates = []
         for room in self.rooms:
             if room.kind in ("dressing", "storage"):
@@ -449,47 +493,36 @@ class Builder:
         if best < self.plan.min_spawn_steps:
             raise Failed("spawn too close to the easel")
         far = [entry for entry in candidates if entry[0] >= best - 3]
-        _, col, row, spawn_room = far[rng.randrange(len(far))]
+        _, col, row, spawn_room = far[self.rng.randrange(len(far))]
         self.spawn = ((col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE)
         self.spawn_room = spawn_room
-        # Tools: one in each of five different rooms (not the stage), never on the spawn cell.
+        return col, row
+
+    def place_tools(self, dist, spawn_cell: tuple[int, int]) -> None:
+        """One tool in each of five different rooms (not the stage), never on the spawn cell."""
+        rng = self.rng
         rooms = [room for room in self.rooms if room.kind not in ("stage",)]
         rng.shuffle(rooms)
         rooms.sort(key=lambda room: room.kind == "corridor")  # rooms before corridors, stably
-        placed = 0
         for room in rooms + rooms:
-            if placed == len(TOOL_IDS):
+            if len(self.tools) == len(TOOL_IDS):
                 break
-            cells = [cell for cell in self.open_cells(room, dist) if cell != (col, row)]
+            cells = [cell for cell in self.open_cells(room, dist) if cell != spawn_cell]
             if not cells:
                 continue
             c, r = cells[rng.randrange(len(cells))]
             jitter = (rng.randint(-6, 6), rng.randint(-6, 6))
-            self.tools.append(ToolSpec((c + 0.5) * TILE_SIZE + jitter[0], (r + 0.5) * TILE_SIZE + jitter[1], TOOL_IDS[placed]))
-            self.free[r][c] = 0  # one tool per cell
-            placed += 1
+            self.tools.append(ToolSpec((c + 0.5) * TILE_SIZE + jitter[0], (r + 0.5) * TILE_SIZE + jitter[1], TOOL_IDS[len(self.tools)]))
+            self.free[r][c] = 0  # one tool per cell, while the others are placed
         for tool in self.tools:
-            c, r = int(tool.x // TILE_SIZE), int(tool.y // TILE_SIZE)
-            self.free[r][c] = 1
-        if placed < len(TOOL_IDS):
+            self.free[int(tool.y // TILE_SIZE)][int(tool.x // TILE_SIZE)] = 1
+        if len(self.tools) < len(TOOL_IDS):
             raise Failed("not enough rooms for the tools")
 
     # -- lights ---------------------------------------------------------------------------
 
     def light(self, kind: str, x: float, y: float) -> None:
-        rng = self.rng
-        radii, colour, intensities, flickers = LIGHTS[kind]
-        self.lights.append(
-            LightSpec(
-                float(x),
-                float(y),
-                float(rng.randint(*radii)),
-                colour,
-                round(rng.uniform(*intensities), 2),
-                round(rng.uniform(*flickers), 2),
-                kind,
-            )
-        )
+        self.lights.append(drawn_light(self.rng, kind, x, y))
 
     def light_spot(self, room: Room, near_wall: bool) -> tuple[float, float] | None:
         """A free cell of the room, near a wall or not, as a point a little off its centre."""
@@ -506,41 +539,48 @@ class Builder:
         return None
 
     def place_lights(self) -> None:
-        rng = self.rng
-        stage = self.stage
-        # Spill: the hall's light leaking under the curtain, in a row along it.
-        count = max(3, stage.width // SPILL_SPACING)
-        y = (stage.y1 + 1) * TILE_SIZE - 10.0
-        for i in range(count):
-            x = (stage.x0 + (i + 0.5) * stage.width / count) * TILE_SIZE
-            self.light("spill", round(x), y)
-        # The ghost light: one bare bulb left burning mid-stage.
-        self.light("bare_bulb", *self.stage_point())
+        self.spill_lights()
+        self.light("bare_bulb", *self.stage_point())  # the ghost light, left burning mid-stage
+        lighters = {"dressing": self.light_dressing_room, "storage": self.light_storage, "corridor": self.light_corridor, "wing": self.light_wing}
         for room in self.rooms:
-            if room.kind == "dressing":
-                for _ in range(2 if rng.random() < SECOND_CANDLE_CHANCE else 1):
-                    spot = self.light_spot(room, near_wall=True)
-                    if spot:
-                        self.light("candle", *spot)
-            elif room.kind == "storage":
-                spot = self.light_spot(room, near_wall=False)
-                if spot:
-                    self.light("work_lamp", *spot)
-            elif room.kind == "corridor":
-                if max(room.width, room.height) >= LONG_CORRIDOR or rng.random() < SHORT_CORRIDOR_BULB_CHANCE:
-                    cx, cy = (room.x0 + room.x1 + 1) / 2, (room.y0 + room.y1 + 1) / 2
-                    col, row = int(cx), int(cy)
-                    if self.free[row][col]:
-                        self.light("bare_bulb", cx * TILE_SIZE, cy * TILE_SIZE)
-            elif room.kind == "wing":
-                spot = self.light_spot(room, near_wall=True)
-                if spot:
-                    self.light("work_lamp", *spot)
+            if room.kind in lighters:  # the stage has the spill and the ghost light
+                lighters[room.kind](room)
         if not any(light.kind == "candle" for light in self.lights):
             # Every backstage has a candle: the one by which the dreamer wakes.
             spot = self.light_spot(self.spawn_room, near_wall=True) or self.spawn
             self.light("candle", spot[0] + 8.0, spot[1] + 8.0)
         self.thin_lights()
+
+    def spill_lights(self) -> None:
+        """The hall's light leaking under the curtain, in a row along it."""
+        stage = self.stage
+        count = max(3, stage.width // SPILL_SPACING)
+        y = (stage.y1 + 1) * TILE_SIZE - 10.0
+        for i in range(count):
+            x = (stage.x0 + (i + 0.5) * stage.width / count) * TILE_SIZE
+            self.light("spill", round(x), y)
+
+    def light_dressing_room(self, room: Room) -> None:
+        for _ in range(2 if self.rng.random() < SECOND_CANDLE_CHANCE else 1):
+            self.light_near(room, "candle", near_wall=True)
+
+    def light_storage(self, room: Room) -> None:
+        self.light_near(room, "work_lamp", near_wall=False)
+
+    def light_wing(self, room: Room) -> None:
+        self.light_near(room, "work_lamp", near_wall=True)
+
+    def light_corridor(self, room: Room) -> None:
+        """A bulb in the middle of a long corridor, and by chance of a short one."""
+        if max(room.width, room.height) >= LONG_CORRIDOR or self.rng.random() < SHORT_CORRIDOR_BULB_CHANCE:
+            cx, cy = (room.x0 + room.x1 + 1) / 2, (room.y0 + room.y1 + 1) / 2
+            if self.free[int(cy)][int(cx)]:
+                self.light("bare_bulb", cx * TILE_SIZE, cy * TILE_SIZE)
+
+    def light_near(self, room: Room, kind: str, near_wall: bool) -> None:
+        spot = self.light_spot(room, near_wall)
+        if spot:
+            self.light(kind, *spot)
 
     def thin_lights(self) -> None:
         """Keep at most the plan's number of lights: all the spill, one of each other kind, the rest by lot."""
@@ -623,6 +663,7 @@ FILL_MIN_PROPS = 2
 FILL_MAX_PROPS = 150
 FILL_CELLS_PER_LIGHT = 45  # reached floor cells for each light added
 FILL_LIGHTS = (4, 40)  # fewest and most lights added
+FILL_LIGHT_KINDS = ("candle", "bare_bulb", "bare_bulb", "work_lamp")  # drawn by lot for each light added
 SPREAD_CANDIDATES = 3000  # cells looked at when spreading things out (keeps big maps quick)
 
 
@@ -647,86 +688,107 @@ def furnish(level: Level) -> Level:
 
     Only kinds of thing the map has none of are added, so an author who places one light
     places them all. Props go against walls on simple cells (never cutting the floor apart).
+    The draws from the seed's generator come in a fixed order (props, tools, lights): the same
+    map always fills the same way.
     """
-    from dataclasses import replace
-
     if level.kind != "backstage" or (level.props and level.tools and level.lights):
         return level
     rng = random.Random(f"furnish:{level.seed}")
-    width, height = level.width, level.height
     free = free_grid(level, movable_block=True)
     spawn = level.cell_of(*level.spawn)
-    keep_clear = {spawn}
+    props, tools, lights = list(level.props), list(level.tools), list(level.lights)
+    reached = reached_cells(free, spawn)
+    if not props:
+        props = fill_props(level, rng, free, reached, kept_clear(level, spawn))
+        reached = reached_cells(free, spawn)  # the props took some floor
+    if not tools:
+        tools = fill_tools(rng, free, reached, spawn)
+    if not lights:
+        lights = fill_lights(level, rng, reached)
+    return replace(level, props=tuple(props), tools=tuple(tools), lights=tuple(lights))
+
+
+def reached_cells(free: list[bytearray], start: tuple[int, int]) -> list[tuple[int, int]]:
+    """The cells (col, row) walkable from the start cell, row by row from the bottom."""
+    dist = distances(free, start)
+    return [(c, r) for r, row in enumerate(dist) for c, steps in enumerate(row) if steps >= 0]
+
+
+def kept_clear(level: Level, spawn: tuple[int, int]) -> set[tuple[int, int]]:
+    """Cells no prop may stand on or next to: the spawn, the easel and the ring round it, the tools."""
+    clear = {spawn}
     if level.masterpiece is not None:
         m = level.masterpiece
         for r in range(int(m.y // TILE_SIZE) - 1, int((m.y + m.height) // TILE_SIZE) + 2):
             for c in range(int(m.x // TILE_SIZE) - 1, int((m.x + m.width) // TILE_SIZE) + 2):
-                keep_clear.add((c, r))
-    for tool in level.tools:
-        keep_clear.add(level.cell_of(tool.x, tool.y))
-    props, tools, lights = list(level.props), list(level.tools), list(level.lights)
-    dist = distances(free, spawn)
-    reached = [(c, r) for r in range(height) for c in range(width) if dist[r][c] >= 0]
+                clear.add((c, r))
+    clear.update(level.cell_of(tool.x, tool.y) for tool in level.tools)
+    return clear
 
-    if not props:
-        near_walls = []
-        for c, r in reached:
-            if (c, r) in keep_clear or any((c + dc, r + dr) in keep_clear for dc in (-1, 0, 1) for dr in (-1, 0, 1)):
-                continue
-            sides = [(dc, dr) for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)) if level.is_wall(c + dc, r + dr)]
-            if len(sides) == 1:
-                near_walls.append((c, r, sides[0]))
-        rng.shuffle(near_walls)
-        wanted = min(FILL_MAX_PROPS, max(FILL_MIN_PROPS, len(reached) // FILL_CELLS_PER_PROP))
-        for c, r, (dc, dr) in near_walls:
-            if len(props) >= wanted:
-                break
-            if not free[r][c] or not is_simple(free, c, r):
-                continue
-            kind = rng.choice(FILL_PROP_KINDS)
-            length, depth = FILL_PROP_SIZES[kind]
-            w, h = (length, depth) if dr else (depth, length)
-            cx, cy = (c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE
-            # Push it against the wall it leans on.
-            cx += dc * (TILE_SIZE / 2 - WALL_GAP - w / 2)
-            cy += dr * (TILE_SIZE / 2 - WALL_GAP - h / 2)
-            props.append(PropSpec(cx, cy, w, h, kind, False, True))
-            free[r][c] = 0
-        dist = distances(free, spawn)
-        reached = [(c, r) for r in range(height) for c in range(width) if dist[r][c] >= 0]
 
-    if not tools:
-        def roomy(c, r):
-            return all(0 <= r + dr < height and 0 <= c + dc < width and free[r + dr][c + dc] for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)))
+def fill_props(level: Level, rng: random.Random, free, reached, clear) -> list[PropSpec]:
+    """Props against the walls, on simple cells away from what is kept clear; takes their cells from `free`."""
+    near_walls = cells_by_one_wall(level, reached, clear)
+    rng.shuffle(near_walls)
+    wanted = min(FILL_MAX_PROPS, max(FILL_MIN_PROPS, len(reached) // FILL_CELLS_PER_PROP))
+    props = []
+    for c, r, (dc, dr) in near_walls:
+        if len(props) >= wanted:
+            break
+        if not free[r][c] or not is_simple(free, c, r):
+            continue
+        kind = rng.choice(FILL_PROP_KINDS)
+        length, depth = FILL_PROP_SIZES[kind]
+        w, h = (length, depth) if dr else (depth, length)
+        # Pushed against the wall it leans on.
+        cx = (c + 0.5) * TILE_SIZE + dc * (TILE_SIZE / 2 - WALL_GAP - w / 2)
+        cy = (r + 0.5) * TILE_SIZE + dr * (TILE_SIZE / 2 - WALL_GAP - h / 2)
+        props.append(PropSpec(cx, cy, w, h, kind, False, True))
+        free[r][c] = 0
+    return props
 
-        cells = [cell for cell in reached if cell != spawn and roomy(*cell)] or [cell for cell in reached if cell != spawn] or reached
-        for tool_id, (c, r) in zip(TOOL_IDS, _spread(rng, cells, len(TOOL_IDS), [spawn])):
-            tools.append(ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id))
 
-    if not lights:
-        if level.curtain is not None:
-            curtain = level.curtain
-            count = max(2, int(curtain.width // (TILE_SIZE * 6)))
-            for i in range(count):
-                x = curtain.x + (i + 0.5) * curtain.width / count
-                radius, colour, intensity, flicker = LIGHTS["spill"]
-                lights.append(LightSpec(float(round(x)), float(curtain.y - 10.0), float(rng.randint(*radius)), colour, round(rng.uniform(*intensity), 2), round(rng.uniform(*flicker), 2), "spill"))
-        low, high = FILL_LIGHTS
-        count = max(low, min(high, len(reached) // FILL_CELLS_PER_LIGHT))
-        for c, r in _spread(rng, reached, count, []):
-            kind = rng.choice(("candle", "bare_bulb", "bare_bulb", "work_lamp"))
-            radius, colour, intensity, flicker = LIGHTS[kind]
-            lights.append(LightSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, float(rng.randint(*radius)), colour, round(rng.uniform(*intensity), 2), round(rng.uniform(*flicker), 2), kind))
+def cells_by_one_wall(level: Level, cells, clear) -> list[tuple[int, int, tuple[int, int]]]:
+    """(col, row, the side its wall is on) of the cells with a wall on exactly one side, none of them near `clear`."""
+    found = []
+    for c, r in cells:
+        if any((c + dc, r + dr) in clear for dc in (-1, 0, 1) for dr in (-1, 0, 1)):
+            continue
+        sides = [(dc, dr) for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)) if level.is_wall(c + dc, r + dr)]
+        if len(sides) == 1:
+            found.append((c, r, sides[0]))
+    return found
 
-    return replace(level, props=tuple(props), tools=tuple(tools), lights=tuple(lights))
+
+def fill_tools(rng: random.Random, free, reached, spawn: tuple[int, int]) -> list[ToolSpec]:
+    """All the tools on reached floor, spread out and away from the spawn, on roomy cells where there are some."""
+    height, width = len(free), len(free[0])
+
+    def roomy(c, r):
+        return all(0 <= r + dr < height and 0 <= c + dc < width and free[r + dr][c + dc] for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)))
+
+    cells = [cell for cell in reached if cell != spawn and roomy(*cell)] or [cell for cell in reached if cell != spawn] or reached
+    return [ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id) for tool_id, (c, r) in zip(TOOL_IDS, _spread(rng, cells, len(TOOL_IDS), [spawn]))]
+
+
+def fill_lights(level: Level, rng: random.Random, reached) -> list[LightSpec]:
+    """Spill under the curtain, then candles, bulbs and lamps spread over the reached floor."""
+    lights = []
+    if level.curtain is not None:
+        curtain = level.curtain
+        count = max(2, int(curtain.width // (TILE_SIZE * 6)))
+        for i in range(count):
+            lights.append(drawn_light(rng, "spill", round(curtain.x + (i + 0.5) * curtain.width / count), curtain.y - 10.0))
+    low, high = FILL_LIGHTS
+    count = max(low, min(high, len(reached) // FILL_CELLS_PER_LIGHT))
+    for c, r in _spread(rng, reached, count, []):
+        kind = rng.choice(FILL_LIGHT_KINDS)
+        lights.append(drawn_light(rng, kind, (c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE))
+    return lights
 
 
 def level_digest(level: Level) -> str:
     """A canonical digest of everything that makes a level that level (not where it came from)."""
-    from dataclasses import astuple
-
-    from game.sim.hashing import digest
-
     def box(rect):
         return None if rect is None else astuple(rect)
 

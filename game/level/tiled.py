@@ -20,10 +20,12 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from game.errors import LevelError
-from game.level import check, tileset
+from game.level import check, tileset, tmx
+from game.level.generate import furnish
 from game.level.model import TILE_SIZE, Level
+from game.level.reach import playability_problems
+from game.level.schema import FORMAT_VERSION, MAP_SUFFIXES, MAX_FILE_BYTES
 
-SUFFIXES = (".tmj", ".json", ".tmx")
 EXPORT_VERSION, EXPORT_TILED_VERSION = "1.8", "1.8.2"
 
 
@@ -37,42 +39,51 @@ def _line_col(text: bytes, offset: int) -> tuple[int, int]:
 
 def read_raw(path: Path) -> dict:
     """The file's map as a dict in Tiled's JSON shape, or LevelError (size, encoding, syntax)."""
-    if path.is_dir():
+    data = _read_bytes(path)
+    if path.suffix.lower() == ".tmx":
+        try:
+            return tmx.map_dict(tmx.parse(data))
+        except tmx.XmlProblem as problem:
+            raise LevelError([f"{path}:{problem.line}:{problem.column}: malformed XML: {problem.message}"]) from None
+    return _parse_json(path, data)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """A map file's bytes, if it is a map file of at most MAX_FILE_BYTES; else LevelError."""
+    if check.is_folder(path):
         raise LevelError([f"{path}: found a folder, expected a Tiled map file (.tmj, .json or .tmx)"])
-    if path.suffix.lower() not in SUFFIXES:
+    if path.suffix.lower() not in MAP_SUFFIXES:
         raise LevelError([f"{path}: found a {path.suffix or 'nameless'} file, expected a Tiled map (.tmj, .json or .tmx)"])
     try:
         size = path.stat().st_size
         if not path.is_file():
             raise LevelError([f"{path}: not a file"])
-        if size > check.MAX_FILE_BYTES:
-            raise LevelError([f"{path}: found {size} bytes, expected at most {check.MAX_FILE_BYTES} (32 MiB)"])
+        if size > MAX_FILE_BYTES:
+            raise LevelError([f"{path}: found {size} bytes, expected at most {MAX_FILE_BYTES} (32 MiB)"])
         with path.open("rb") as stream:
-            data = stream.read(check.MAX_FILE_BYTES + 1)
+            data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise LevelError([f"{path}: no such level file"]) from None
     except OSError as error:
         raise LevelError([f"{path}: cannot be read ({error.strerror or error})"]) from None
-    if len(data) > check.MAX_FILE_BYTES:
-        raise LevelError([f"{path}: found more than {check.MAX_FILE_BYTES} bytes, expected at most that (32 MiB)"])
-    if path.suffix.lower() == ".tmx":
-        from game.level import tmx
+    if len(data) > MAX_FILE_BYTES:  # it grew since stat()
+        raise LevelError([f"{path}: found more than {MAX_FILE_BYTES} bytes, expected at most that (32 MiB)"])
+    return data
 
-        try:
-            return tmx.map_dict(tmx.parse(data))
-        except tmx.XmlProblem as problem:
-            raise LevelError([f"{path}:{problem.line}:{problem.column}: malformed XML: {problem.message}"]) from None
+
+def _refuse_constant(name):
+    raise ValueError(f"found {name}, expected a finite number")
+
+
+def _parse_json(path: Path, data: bytes) -> dict:
+    """UTF-8 JSON text as Python values, NaN and Infinity refused; else LevelError naming line and column."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line, col = _line_col(data, error.start)
         raise LevelError([f"{path}:{line}:{col}: found a byte that is not UTF-8, expected UTF-8 text"]) from None
-
-    def refuse_constant(name):
-        raise ValueError(f"found {name}, expected a finite number")
-
     try:
-        return json.loads(text, parse_constant=refuse_constant)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as error:
         raise LevelError([f"{path}:{error.lineno}:{error.colno}: malformed JSON: {error.msg}"]) from None
     except ValueError as error:
@@ -101,22 +112,19 @@ def load_level(path) -> Level:
         width=width,
         height=height,
         walls=walls,
-        spawn=draft.spawns[0][1],
-        masterpiece=draft.masterpieces[0][1] if draft.masterpieces and draft.kind == "backstage" else None,
-        lights=tuple(draft.lights),
-        props=tuple(draft.props),
-        tools=tuple(draft.tools),
-        curtain=draft.curtains[0][1] if draft.curtains else None,
-        eye=draft.eyes[0][1] if draft.eyes and draft.kind == "vortex" else None,
+        spawn=draft.the("spawn"),
+        masterpiece=draft.the("masterpiece"),
+        lights=tuple(draft.all("light")),
+        props=tuple(draft.all("prop")),
+        tools=tuple(draft.all("tool")),
+        curtain=draft.the("curtain"),
+        eye=draft.the("eye"),
         kind=draft.kind,
         seed=draft.seed if draft.seed is not None else _fallback_seed(path),
         title=draft.title or path.stem.replace("_", " ").capitalize(),
         floor=draft.floor,
         source=str(path),
     )
-    from game.level.generate import furnish
-    from game.level.reach import playability_problems
-
     level = furnish(level)
     problems = [f"{path}: {problem}" for problem in playability_problems(level)]
     if problems:
@@ -196,7 +204,7 @@ def _layers_top_down(level: Level) -> tuple[list[int], list[int]]:
 
 
 def _map_properties(level: Level) -> list[tuple[str, str, object]]:
-    return [("format", "int", check.FORMAT_VERSION), ("kind", "string", level.kind), ("seed", "int", level.seed), ("title", "string", level.title)]
+    return [("format", "int", FORMAT_VERSION), ("kind", "string", level.kind), ("seed", "int", level.seed), ("title", "string", level.title)]
 
 
 def to_tmj(level: Level, tileset_source: str = tileset.TSJ) -> dict:
@@ -312,7 +320,7 @@ def export_level(level: Level, path, with_tileset: bool = True) -> list[Path]:
     """Write the level as a Tiled map (.tmj/.json or .tmx by its suffix), its tileset beside it."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
+    if suffix not in MAP_SUFFIXES:
         raise LevelError([f"{path}: found a {path.suffix or 'nameless'} file name, expected .tmj, .json or .tmx"])
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".tmx":

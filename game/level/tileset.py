@@ -37,37 +37,50 @@ def _clamp(value: float) -> int:
     return max(0, min(255, int(round(value))))
 
 
+def _plaster(x: int, y: int, s: float) -> tuple:
+    base = PLASTER_LIP if y < 4 else PLASTER
+    if y == 4 or x in (0, TILE_SIZE - 1) and y > 4:
+        return tuple(c * 0.8 for c in base)  # the shadow under the lip and down the sides
+    return tuple(c * s for c in base)
+
+
+def _boards(base: tuple, plank_tone: list[float]):
+    """Planks 8 px wide, each its own tone, their joints staggered."""
+
+    def paint(x: int, y: int, s: float) -> tuple:
+        plank = y // 8
+        if y % 8 == 0 or (x + plank * 11) % TILE_SIZE == 0:
+            return tuple(c * 0.45 for c in base)
+        return tuple(c * s * plank_tone[plank] for c in base)
+
+    return paint
+
+
+def _carpet(x: int, y: int, s: float) -> tuple:
+    weave = 0.94 + 0.08 * ((x + y) % 4 == 0)
+    return tuple(c * s * weave for c in CARPET)
+
+
+def _concrete(x: int, y: int, s: float) -> tuple:
+    seam = x == 0 or y == 0
+    return tuple(c * (0.7 if seam else s) for c in CONCRETE)
+
+
+def _velvet(x: int, y: int, s: float) -> tuple:
+    fold = 0.7 + 0.3 * abs(((x % 8) - 3.5) / 3.5)  # heavy vertical folds
+    return tuple(c * fold * s for c in VELVET)
+
+
+PAINTERS = {"wall": _plaster, "dressing": _carpet, "storage": _concrete, "curtain": _velvet}  # and BOARDS
+
+
 def _paint_tile(name: str, rng: random.Random) -> list[tuple[int, int, int, int]]:
     """One tile's pixels, row by row from the top, as RGBA."""
     size = TILE_SIZE
-    pixels = []
     speckle = [rng.uniform(0.9, 1.1) for _ in range(size * size)]
     plank_tone = [rng.uniform(0.82, 1.08) for _ in range(size // 8)]
-    for y in range(size):
-        for x in range(size):
-            s = speckle[y * size + x]
-            if name == "wall":
-                base = PLASTER_LIP if y < 4 else PLASTER
-                colour = tuple(c * s for c in base)
-                if y == 4 or x in (0, size - 1) and y > 4:
-                    colour = tuple(c * 0.8 for c in base)
-            elif name in BOARDS:
-                plank = y // 8
-                base = BOARDS[name]
-                colour = tuple(c * s * plank_tone[plank] for c in base)
-                if y % 8 == 0 or (x + plank * 11) % size == 0:
-                    colour = tuple(c * 0.45 for c in base)
-            elif name == "dressing":
-                weave = 0.94 + 0.08 * ((x + y) % 4 == 0)
-                colour = tuple(c * s * weave for c in CARPET)
-            elif name == "storage":
-                seam = x == 0 or y == 0
-                colour = tuple(c * (0.7 if seam else s) for c in CONCRETE)
-            else:  # curtain: heavy vertical folds of velvet
-                fold = 0.7 + 0.3 * abs(((x % 8) - 3.5) / 3.5)
-                colour = tuple(c * fold * s for c in VELVET)
-            pixels.append((*(_clamp(c) for c in colour), 255))
-    return pixels
+    painter = _boards(BOARDS[name], plank_tone) if name in BOARDS else PAINTERS[name]
+    return [(*(_clamp(c) for c in painter(x, y, speckle[y * size + x])), 255) for y in range(size) for x in range(size)]
 
 
 def paint() -> tuple[int, int, bytes]:
@@ -121,7 +134,7 @@ def tileset_xml() -> str:
 
 def write_tileset(folder: str | Path) -> list[Path]:
     """Write the PNG, .tsj and .tsx into a folder; returns their paths."""
-    from PIL import Image
+    from PIL import Image  # here, not at the top: only writing the PNG needs it, loading a level never does
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

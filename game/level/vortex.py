@@ -14,7 +14,10 @@ import random
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+from game.errors import UserError
+from game.level.check import is_file
 from game.level.model import TILE_SIZE, Level, LightSpec
+from game.level.tiled import load_level
 
 # Tuning (tiles unless said otherwise).
 SIZE = 60  # the map is SIZE x SIZE tiles
@@ -138,10 +141,7 @@ def vortex_level_for(level: Level, seed: int) -> Level:
     path = vortex_file_for(level)
     if path is None:
         return generate_vortex(seed)
-    from game.errors import UserError
-    from game.level.tiled import load_level
-
-    if not path.is_file():
+    if not is_file(path):
         raise UserError(f"{level.source}: map property '{VORTEX_PROPERTY}' names {path.name}, which is not there; expected a vortex level file beside the map")
     vortex = load_level(path)
     if vortex.kind != "vortex" or vortex.eye is None:

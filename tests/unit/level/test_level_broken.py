@@ -222,3 +222,22 @@ def test_unknown_extension_and_missing_file(level_folder):
         load_level(level_folder / "level.txt")
     with pytest.raises(LevelError, match="no such level file"):
         load_level(level_folder / "gone.tmj")
+
+
+def test_names_too_long_for_the_system_are_one_line_not_a_traceback(tiny_map, write_map, level_folder):
+    """Found by a seeded mutation run: a 300-character name made is_file() raise OSError (ENAMETOOLONG)."""
+    from game.errors import UserError
+    from game.level.vortex import vortex_level_for
+
+    long = "x" * 300
+    with pytest.raises(LevelError, match=r"\.tmj: cannot be read \(File name too long\)"):
+        load_level(level_folder / f"{long}.tmj")
+    tiny_map["tilesets"] = [{"firstgid": 1, "source": f"{long}.tsj"}]
+    tiny_map["properties"].append({"name": "vortex", "type": "string", "value": f"{long}.tmj"})
+    level = load_level(write_map(tiny_map))
+    assert any(f"'{long}.tsj' not found" in warning for warning in level.warnings)
+    assert any("property 'vortex'" in warning and "not found" in warning for warning in level.warnings)
+    with pytest.raises(UserError, match="which is not there"):
+        vortex_level_for(level, level.seed)
+    tiny_map["tilesets"] = [{"firstgid": 1, "image": f"{long}.png"}]
+    assert any("not found" in warning for warning in load_level(write_map(tiny_map)).warnings)

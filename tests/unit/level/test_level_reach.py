@@ -1,8 +1,7 @@
-"""Walkable floor: simple cells, flood fills, wall outlines, and the command's usage errors."""
+"""Walkable floor: simple cells, flood fills, wall outlines."""
 
 from __future__ import annotations
 
-from game.level import commands
 from game.level.model import Level, PropSpec
 from game.level.reach import free_grid, is_simple, occluder_edges, playability_problems, wall_edge_count
 
@@ -47,38 +46,3 @@ def test_props_block_walking_but_movable_ones_only_when_asked():
     assert playability_problems(level) == []  # the crate can be pushed
     assert playability_problems(level, movable_block=True)  # with it as a wall the easel is shut off
     assert free_grid(level)[1][2] == 0 and free_grid(level, movable_block=False)[1][2] == 1
-
-
-def test_level_commands_usage_errors_are_exit_2_one_line(capsys):
-    assert commands.main([]) == 2
-    assert commands.main(["export", "--size", "huge", "x.tmj"]) == 2
-    assert commands.main(["export", "--seed", "-1", "x.tmj"]) == 2
-    assert commands.main(["check"]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 4 and all("flawed level" in line for line in err)
-    assert "expected small, medium or large" in err[1]
-    assert commands.main(["--help"]) == 0
-
-
-def test_export_to_a_bad_name_is_exit_2(tmp_path, capsys):
-    assert commands.main(["export", str(tmp_path / "x.txt")]) == 2
-    assert "expected .tmj, .json or .tmx" in capsys.readouterr().err
-
-
-def test_preview_hands_the_loaded_level_to_the_renderer(tmp_path, monkeypatch, capsys):
-    """The command's wiring, with a stand-in for game.render.snapshot (the real one is tested end to end)."""
-    import sys
-    import types
-    from pathlib import Path
-
-    calls = []
-    fake = types.ModuleType("game.render.snapshot")
-    fake.render_level_png = lambda level, path, size: calls.append((level, path, size)) or Path(path).write_bytes(b"png")
-    monkeypatch.setitem(sys.modules, "game.render.snapshot", fake)
-    levels = Path(__file__).resolve().parents[3] / "levels"
-    out = tmp_path / "p.png"
-    assert commands.main(["preview", str(levels / "long_wing.tmj"), str(out)]) == 0
-    (level, path, size), = calls
-    assert level.title == "The Long Wing" and str(path) == str(out) and size == (1280, 720)
-    assert commands.main(["preview", str(levels / "long_wing.tmj"), str(tmp_path / "p.jpg")]) == 2
-    assert "expected a .png" in capsys.readouterr().err

@@ -1,0 +1,58 @@
+"""What every command shares: exit statuses, an argparse whose mistakes are one line, argument types."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from game.errors import UserError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
+
+SIZE_NAMES = {"s": "small", "small": "small", "m": "medium", "medium": "medium", "l": "large", "large": "large"}
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is one line on stderr and exit status 2."""
+
+    def error(self, message: str):
+        raise UserError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number above 0, found {value}")
+    return value
+
+
+def size_name(text: str) -> str:
+    size = SIZE_NAMES.get(text.lower())
+    if size is None:
+        raise argparse.ArgumentTypeError(f"expected small, medium or large (S, M, L), found {text!r}")
+    return size
+
+
+def seed_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, found {text!r}") from None
+    if not 0 <= value < 2**63:
+        raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2^63-1, found {value}")
+    return value
+
+
+def report(error: UserError) -> int:
+    """Print a mistake in the user's input, one line each, on stderr; its exit status."""
+    for line in error.lines:
+        print(line, file=sys.stderr)
+    return EXIT_USAGE
+
+
+def exit_status(leaving: SystemExit) -> int:
+    """The status of an argparse exit (--help and friends)."""
+    return leaving.code if isinstance(leaving.code, int) else EXIT_OK

@@ -1,0 +1,55 @@
+"""`flawed level ...`: usage errors are one line and exit 2; the commands hand their work to the level room."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+from game.commands import level as commands
+
+LEVELS = Path(__file__).resolve().parents[3] / "levels"
+
+
+def test_level_commands_usage_errors_are_exit_2_one_line(capsys):
+    assert commands.main([]) == 2
+    assert commands.main(["export", "--size", "huge", "x.tmj"]) == 2
+    assert commands.main(["export", "--seed", "-1", "x.tmj"]) == 2
+    assert commands.main(["check"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 4 and all("flawed level" in line for line in err)
+    assert "expected small, medium or large" in err[1]
+    assert commands.main(["--help"]) == 0
+
+
+def test_export_to_a_bad_name_is_exit_2(tmp_path, capsys):
+    assert commands.main(["export", str(tmp_path / "x.txt")]) == 2
+    assert "expected .tmj, .json or .tmx" in capsys.readouterr().err
+
+
+def test_preview_hands_the_loaded_level_to_the_renderer(tmp_path, monkeypatch, capsys):
+    """The command's wiring, with a stand-in for game.render.snapshot (the real one is tested end to end)."""
+    calls = []
+    fake = types.ModuleType("game.render.snapshot")
+    fake.render_level_png = lambda level, path, size: calls.append((level, path, size)) or Path(path).write_bytes(b"png")
+    monkeypatch.setitem(sys.modules, "game.render.snapshot", fake)
+    out = tmp_path / "p.png"
+    assert commands.main(["preview", str(LEVELS / "long_wing.tmj"), str(out)]) == 0
+    (level, path, size), = calls
+    assert level.title == "The Long Wing" and str(path) == str(out) and size == (1280, 720)
+    assert commands.main(["preview", str(LEVELS / "long_wing.tmj"), str(tmp_path / "p.jpg")]) == 2
+    assert "expected a .png" in capsys.readouterr().err
+
+
+def test_a_command_is_one_line_in_the_table():
+    assert [command.name for command in commands.COMMANDS] == ["check", "export", "preview"]
+    assert commands.listed() == "check, export or preview"
+    assert "{check,export,preview}" in commands.parser().format_usage()
+
+
+def test_level_commands_load_neither_the_cli_nor_arcade():
+    """No circle back to game.cli; the renderer (arcade) only for `preview`, so `check` starts quickly."""
+    code = "import sys, game.commands.level; print(' '.join(sorted(m for m in ('game.cli', 'arcade', 'game.render.snapshot', 'game.sim') if m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=LEVELS.parent)
+    assert out.stdout.strip() == ""
