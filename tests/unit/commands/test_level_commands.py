@@ -49,7 +49,7 @@ def test_a_command_is_one_line_in_the_table():
 
 
 def test_level_commands_load_neither_the_cli_nor_arcade():
-    """No circle back to game.cli; the renderer (arcade) only for `preview`, so `check` starts quickly."""
-    code = "import sys, game.commands.level; print(' '.join(sorted(m for m in ('game.cli', 'arcade', 'game.render.snapshot', 'game.sim') if m in sys.modules)))"
+    """No circle back to game.cli; the renderer (arcade) and physics (pymunk) only for `preview`, so `check` starts quickly."""
+    code = "import sys, game.commands.level; print(' '.join(sorted(m for m in ('game.cli', 'arcade', 'pymunk', 'game.render.snapshot', 'game.sim.world') if m in sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=LEVELS.parent)
     assert out.stdout.strip() == ""
