@@ -9,8 +9,9 @@ its default alone, with a warning naming it.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 from game.input import DEFAULT_BINDINGS, Bindings, key_code
 from game.sim.world import SimSettings
@@ -82,9 +83,13 @@ class Settings:
         return tuple(self.key_bindings.get(binding, DEFAULT_BINDINGS.get(binding, ())))
 
     def rebind(self, binding: str, key: str) -> None:
-        """Make `key` the one key for `binding` (defaults stay for the others)."""
+        """Make `key` the one key for `binding` (defaults stay for the others); ValueError if
+        another binding of its group already answers to that key."""
         if binding not in DEFAULT_BINDINGS:
             raise ValueError(f"no such binding {binding!r}")
+        clash = key_conflict(self.key_bindings, binding, [key.upper()])
+        if clash:
+            raise ValueError(clash)
         self.key_bindings = {**self.key_bindings, binding: [key.upper()]}
 
     def reset_bindings(self) -> None:
@@ -102,14 +107,17 @@ class Settings:
     def from_json(cls, data: dict) -> tuple["Settings", list[str]]:
         """Settings from parsed JSON; each bad value falls back to its default with a warning."""
         settings, warnings = cls(), []
-        for f in fields(cls):
-            if f.name not in data:
+        for name, check in CHECKS.items():
+            if name not in data:
                 continue
-            value, problem = _check(f.name, data[f.name])
+            value, problem = check(data[name])
             if problem:
-                warnings.append(f"setting {f.name!r}: {problem}; using {getattr(settings, f.name)!r}")
+                warnings.append(f"setting {name!r}: {problem}; using {getattr(settings, name)!r}")
             else:
-                setattr(settings, f.name, value)
+                setattr(settings, name, value)
+        if "key_bindings" in data:
+            settings.key_bindings, problems = _key_bindings(data["key_bindings"])
+            warnings += [f"setting 'key_bindings': {problem}" for problem in problems]
         return settings, warnings
 
     @classmethod
@@ -129,35 +137,83 @@ class Settings:
         return replace(self, key_bindings={k: list(v) for k, v in self.key_bindings.items()})
 
 
-def _check(name: str, value) -> tuple[object, str | None]:
-    """(the value as the game keeps it, or a problem in a few words)."""
-    if name in ("master_volume", "music_volume", "effects_volume"):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-            return None, f"expected a number from 0 to 1, found {value!r}"
-        return float(value), None
-    if name in ("fullscreen", "reduce_flicker", "reduce_motion", "captions", "photosensitivity_acknowledged"):
-        if not isinstance(value, bool):
-            return None, f"expected true or false, found {value!r}"
-        return value, None
-    if name == "screen_shake":
-        if value not in SCREEN_SHAKE:
-            return None, f"expected one of {', '.join(SCREEN_SHAKE)}, found {value!r}"
-        return value, None
-    if name == "text_size":
-        if isinstance(value, bool) or value not in TEXT_SIZES:
-            return None, f"expected one of {', '.join(map(str, TEXT_SIZES))}, found {value!r}"
-        return int(value), None
-    if name == "game_speed":
-        if isinstance(value, bool) or not isinstance(value, int) or not GAME_SPEED_MIN <= value <= GAME_SPEED_MAX:
-            return None, f"expected a whole number from {GAME_SPEED_MIN} to {GAME_SPEED_MAX}, found {value!r}"
-        return value, None
-    if name == "key_bindings":
-        if not isinstance(value, dict):
-            return None, f"expected an object of binding → keys, found {value!r}"
-        for binding, keys in value.items():
-            if binding not in DEFAULT_BINDINGS:
-                return None, f"unknown binding {binding!r}"
-            if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and key_code(k) is not None for k in keys):
-                return None, f"binding {binding!r}: expected a list of key names, found {keys!r}"
-        return {binding: [k.upper() for k in keys] for binding, keys in value.items()}, None
+def _fraction(value) -> tuple[object, str | None]:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        return None, f"expected a number from 0 to 1, found {value!r}"
+    return float(value), None
+
+
+def _switch(value) -> tuple[object, str | None]:
+    if not isinstance(value, bool):
+        return None, f"expected true or false, found {value!r}"
     return value, None
+
+
+def _one_of(choices: tuple) -> Callable[[object], tuple[object, str | None]]:
+    def check(value) -> tuple[object, str | None]:
+        if isinstance(value, bool) or value not in choices:
+            return None, f"expected one of {', '.join(map(str, choices))}, found {value!r}"
+        return value, None
+
+    return check
+
+
+def _game_speed(value) -> tuple[object, str | None]:
+    if isinstance(value, bool) or not isinstance(value, int) or not GAME_SPEED_MIN <= value <= GAME_SPEED_MAX:
+        return None, f"expected a whole number from {GAME_SPEED_MIN} to {GAME_SPEED_MAX}, found {value!r}"
+    return value, None
+
+
+# What each setting accepts (the key bindings are checked one by one: see _key_bindings).
+CHECKS: dict[str, Callable[[object], tuple[object, str | None]]] = {
+    "master_volume": _fraction,
+    "music_volume": _fraction,
+    "effects_volume": _fraction,
+    "fullscreen": _switch,
+    "reduce_flicker": _switch,
+    "reduce_motion": _switch,
+    "captions": _switch,
+    "photosensitivity_acknowledged": _switch,
+    "screen_shake": _one_of(SCREEN_SHAKE),
+    "text_size": _one_of(TEXT_SIZES),
+    "game_speed": _game_speed,
+}
+
+
+def binding_group(binding: str) -> str:
+    """Keys may be shared across groups (W walks and moves up a menu), never within one."""
+    return "menu" if binding.startswith("menu_") else "game"
+
+
+def key_conflict(bindings: dict[str, list[str]], binding: str, keys: list[str]) -> str | None:
+    """Another binding of the same group that already answers to one of `keys` (None if none)."""
+    for other in DEFAULT_BINDINGS:
+        if other == binding or binding_group(other) != binding_group(binding):
+            continue
+        taken = set(bindings.get(other, DEFAULT_BINDINGS[other]))
+        clash = [key for key in keys if key in taken]
+        if clash:
+            return f"{clash[0].title()} already does {other.replace('_', ' ')!r}"
+    return None
+
+
+def _key_bindings(value) -> tuple[dict, list[str]]:
+    """The player's remaps that can be used, each checked alone; a word on each one dropped."""
+    if not isinstance(value, dict):
+        return {}, [f"expected an object of binding → keys, found {value!r}; using the default keys"]
+    kept: dict[str, list[str]] = {}
+    problems = []
+    for binding, keys in value.items():
+        if binding not in DEFAULT_BINDINGS:
+            problems.append(f"unknown binding {binding!r}, ignored")
+            continue
+        if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and key_code(k) is not None for k in keys):
+            problems.append(f"binding {binding!r}: expected a list of key names, found {keys!r}; using its default keys")
+            continue
+        keys = [k.upper() for k in keys]
+        clash = key_conflict(kept, binding, keys)
+        if clash:
+            problems.append(f"binding {binding!r}: {clash}; using its default keys")
+            continue
+        kept[binding] = keys
+    return kept, problems

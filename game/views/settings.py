@@ -126,7 +126,11 @@ class KeysView(PanelView):
             return super().on_key_press(symbol, modifiers)
         binding, self.waiting_for = self.waiting_for, None
         if symbol != key_code("ESCAPE"):
-            self.shell.settings.rebind(binding, key_name(symbol))
-            self.shell.settings_changed()
+            try:
+                self.shell.settings.rebind(binding, key_name(symbol))
+            except ValueError as clash:  # the key already does something else here
+                self.menu.focused.hint = f"not changed: {clash}"
+            else:
+                self.shell.settings_changed()
         self.menu.changed()
 

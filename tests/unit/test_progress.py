@@ -107,3 +107,39 @@ def test_bots_and_replays_do_not_touch_the_players_save(config_dir):
     run = Run(RunOptions(seed=2, size="small", autoplay=True, max_ticks=600))
     run.run_to_end()
     assert not progress_path().exists()
+
+
+def test_a_save_of_the_first_format_still_continues(config_dir):
+    run = Run(RunOptions(seed=5, size="small", autoplay=True, save_progress=True))
+    play_until(run, Beat.ALONE)
+    world = run.world
+    flaw = world.flaw.to_json()
+    old = {"format": "flawed-progress", "version": 1, "beat": "alone", "seed": 5, "level": {"kind": "generated", "size": "small"},
+           "settings": {"reduce_flicker": False, "reduce_motion": False}, "ticks": world.tick, **world.stats.to_json(),
+           "carried": list(world.tools.carried), "panic": world.panic.level, "player": list(world.player.position), "flaw": flaw}
+    progress_path().write_text(json.dumps(old), encoding="utf-8")
+    progress, warning = load_progress()
+    assert warning is None and progress.beat == "alone"
+    resumed = Run(RunOptions(resume=progress))
+    assert resumed.world.flaw.to_json() == flaw and resumed.world.tools.carried == world.tools.carried
+    assert resumed.world.panic.noticed
+
+
+def test_a_level_file_changed_under_a_saved_game_says_so(config_dir, tmp_path):
+    import shutil
+
+    from game.errors import UserError
+
+    level = tmp_path / "wing.tmj"
+    shutil.copy("levels/long_wing.tmj", level)
+    shutil.copy("levels/backstage_tiles.tsj", tmp_path)
+    shutil.copy("levels/backstage_tiles.png", tmp_path)
+    shutil.copy("levels/vortex.tmj", tmp_path)
+    run = Run(RunOptions(level=str(level), save_progress=True))
+    while run.world.tick < 2:
+        run.step()
+    save_progress(run)
+    level.write_text(level.read_text(encoding="utf-8").replace("The Long Wing", "The Longer Wing"), encoding="utf-8")
+    progress, _ = load_progress()
+    with pytest.raises(UserError, match="changed since the game was saved"):
+        Run(RunOptions(resume=progress))

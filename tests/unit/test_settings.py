@@ -94,3 +94,21 @@ def test_a_remap_replaces_the_keys_of_that_binding_only():
     assert "move_left" in bindings.bindings_for(key_code("A"))
     with pytest.raises(ValueError):
         settings.rebind("fly", "K")
+
+
+def test_one_bad_key_binding_keeps_every_other_remap():
+    settings, warnings = Settings.from_json({"key_bindings": {"interact": ["G"], "use_tool": ["NO_SUCH_KEY"], "call_help": ["J"], "jump": ["K"]}})
+    assert settings.key_bindings == {"interact": ["G"], "call_help": ["J"]}
+    assert len(warnings) == 2 and any("use_tool" in w for w in warnings) and any("jump" in w for w in warnings)
+
+
+def test_bindings_that_collide_are_refused_in_the_file_and_in_the_game():
+    settings, warnings = Settings.from_json({"key_bindings": {"interact": ["ESCAPE"], "use_tool": ["ESCAPE"]}})
+    assert "interact" not in settings.key_bindings and "use_tool" not in settings.key_bindings  # Esc pauses
+    assert len(warnings) == 2 and all("already does 'pause'" in w for w in warnings)
+    ok, _ = Settings.from_json({"key_bindings": {"interact": ["G"], "use_tool": ["G"]}})
+    assert ok.key_bindings == {"interact": ["G"]}  # the first keeps it, the second would collide
+    with pytest.raises(ValueError, match="already does 'interact'"):
+        ok.rebind("breathe", "G")
+    ok.rebind("menu_confirm", "G")  # a menu key may share a key with the game's
+    assert ok.keys_for("menu_confirm") == ("G",)

@@ -75,3 +75,27 @@ def test_a_level_narrower_than_the_screen_is_centred(window):
     renderer = WorldRenderer(World(level), window)
     renderer.snap_camera()
     assert renderer.world_camera.position == (level.pixel_width / 2, level.pixel_height / 2)
+
+
+def test_the_camera_follows_alike_at_any_frame_rate(window):
+    """The follow is stepped per tick and only interpolated per frame: drawing more often changes nothing."""
+    from game.level.generate import generate_backstage
+    from game.render.world import WorldRenderer
+    from game.sim.world import World
+
+    def camera_after(draw_every: int, ticks: int = 90):
+        world = World(generate_backstage(4, "large"), seed=4)
+        renderer = WorldRenderer(world, window)
+        renderer.snap_camera()
+        for tick in range(ticks):
+            renderer.remember()
+            world.step(Actions((1.0, 0.3)))
+            renderer.observe()
+            if tick % draw_every == 0:
+                renderer.draw(1.0)
+        renderer.draw(1.0)
+        return renderer.world_camera.position
+
+    every_tick, rarely = camera_after(1), camera_after(15)
+    assert every_tick == rarely
+    assert every_tick != camera_after(1, ticks=0)  # ...and it did move with the dreamer
