@@ -17,7 +17,7 @@ import arcade
 from game.captions import Captions
 from game.errors import UserError
 from game.heap import release_freed_memory
-from game.input import KeyboardState, key_code, pad_label
+from game.input import KeyboardState, key_code, mouse_code, pad_label
 from game.render.minigame import KEY_NAMES
 from game.render.prompt import Prompt
 from game.render.world import WorldRenderer
@@ -230,6 +230,12 @@ class GameView(arcade.View):
 
     def on_key_release(self, symbol: int, modifiers: int) -> None:
         self.keyboard.release(symbol)
+
+    def on_mouse_press(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.keyboard.press(mouse_code(button))  # bound like a key (left click: interact)
+
+    def on_mouse_release(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.keyboard.release(mouse_code(button))
 
     def on_pause(self) -> bool:
         """Esc: open the pause menu if the host has one. Returns True when the game paused."""
