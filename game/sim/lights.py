@@ -4,6 +4,14 @@ The renderer reads ``Light.brightness`` and ``Light.position``; it never compute
 Every number that moves here is in ``hash_state()``, and all randomness comes from a small
 integer generator per light seeded from the world's ``rng("lights")``, so a replay flickers
 exactly as the run did.
+
+Nothing in the simulation reads a light, so a step does not work a light out: the noise of
+each light depends on nothing but how many ticks have passed, and what a light shows depends
+only on that noise and the last step's levels (animation time, house, gutter, settings). The
+rig counts ticks and keeps the last step's levels; a light catches up the first time it is
+read (a rendered frame, a state hash), with the same arithmetic in the same order as if it had
+been stepped every tick, so the values and the hash are the same bits. Reduce flicker is the
+one exception: its low-pass filter needs every tick's value, so those steps work every light.
 """
 
 from __future__ import annotations
@@ -72,105 +80,189 @@ class Light:
     """One light: its authored spec and its flickering, swaying state.
 
     Two smooth value noises drive it (a quick one and a slow one): each eases from its previous
-    random value to its next over 1/hz s, then draws another. Stepped every tick for every
-    light, so the step is written flat, with the per-kind numbers worked out once here.
+    random value to its next over 1/hz s, then draws another. A bulb's generator also rolls for
+    a stutter every tick it is not stuttering. ``_tick`` is the rig tick the light has been
+    worked out to; reading it catches it up (see the module's docstring).
     """
 
     __slots__ = (
-        "spec", "model", "state", "fast_previous", "fast_target", "fast_phase", "slow_previous",
-        "slow_target", "slow_phase", "sway_phase", "stutter", "factor", "brightness", "offset",
-        "_fast_rate", "_slow_rate", "_fast_amount", "_slow_amount", "_stutter_chance", "_sway_omega",
-        "_base",
+        "spec", "model", "_rig", "_tick",
+        # the noise: a function of the seed and the tick count alone
+        "_state", "_fast_previous", "_fast_target", "_fast_phase", "_slow_previous", "_slow_target",
+        "_slow_phase", "_sway_phase", "_stutter", "_stuttering",
+        # what the light shows at _tick
+        "_factor", "_brightness", "_offset",
+        # per-kind numbers worked out once
+        "_fast_rate", "_slow_rate", "_fast_amount", "_slow_amount", "_stutter_chance", "_stutter_low",
+        "_stutter_span", "_sway_omega", "_sway_px", "_sway_ellipse", "_base", "_is_house",
     )
 
-    def __init__(self, spec: LightSpec, rng: random.Random):
+    def __init__(self, spec: LightSpec, rng: random.Random, rig: "LightRig"):
         self.spec = spec
         model = self.model = FLICKER_MODELS.get(spec.kind, FLICKER_MODELS["work_lamp"])
-        self.state = rng.getrandbits(32) | 1  # xorshift state: never zero
-        self.fast_previous, self.fast_target, self.fast_phase = self._uniform(), self._uniform(), self._uniform()
-        self.slow_previous, self.slow_target, self.slow_phase = self._uniform(), self._uniform(), self._uniform()
-        self.sway_phase = self._uniform() * math.tau  # so lights of one kind do not swing in step
-        self.stutter = 0  # ticks of stutter left
-        self.factor = 1.0  # the flicker factor shown (after reduce-flicker filtering), 0..1
-        self.brightness = spec.intensity  # 0..2, what the renderer multiplies the colour by
-        self.offset = (0.0, 0.0)  # sway in px
+        self._rig = rig
+        self._tick = rig._tick
+        self._state = rng.getrandbits(32) | 1  # xorshift state: never zero
+        self._fast_previous, self._fast_target, self._fast_phase = self._uniform(), self._uniform(), self._uniform()
+        self._slow_previous, self._slow_target, self._slow_phase = self._uniform(), self._uniform(), self._uniform()
+        self._sway_phase = self._uniform() * math.tau  # so lights of one kind do not swing in step
+        self._stutter = 0  # ticks of stutter left
+        self._stuttering = False  # this tick is one of a stutter's (dimmed)
+        self._factor = 1.0  # the flicker factor shown (after reduce-flicker filtering), 0..1
+        self._brightness = spec.intensity  # 0..2, what the renderer multiplies the colour by
+        self._offset = (0.0, 0.0)  # sway in px
         self._fast_rate, self._slow_rate = model.fast_hz * DT, model.slow_hz * DT
         self._fast_amount, self._slow_amount = spec.flicker * model.fast_depth, spec.flicker * model.slow_depth
         self._stutter_chance = model.stutter_per_s * DT * spec.flicker
+        low, high = model.stutter_ticks
+        self._stutter_low, self._stutter_span = low, high - low + 1
         self._sway_omega = model.sway_hz * math.tau
+        self._sway_px, self._sway_ellipse = model.sway_px, model.sway_ellipse
         self._base = spec.intensity
+        self._is_house = spec.kind == "house"
 
     def _uniform(self) -> float:
-        state = self.state
+        state = self._state
         state ^= (state << 13) & _MASK32
         state ^= state >> 17
         state ^= (state << 5) & _MASK32
-        self.state = state
+        self._state = state
         return state / 4294967296.0
+
+    # -- what the renderer reads -----------------------------------------------------------
+
+    @property
+    def brightness(self) -> float:
+        if self._tick != self._rig._tick:
+            self._catch_up()
+        return self._brightness
+
+    @property
+    def factor(self) -> float:
+        if self._tick != self._rig._tick:
+            self._catch_up()
+        return self._factor
+
+    @property
+    def offset(self) -> tuple[float, float]:
+        if self._tick != self._rig._tick:
+            self._catch_up()
+        return self._offset
+
+    @offset.setter
+    def offset(self, value: tuple[float, float]) -> None:
+        if self._tick != self._rig._tick:
+            self._catch_up()
+        self._offset = value
 
     @property
     def position(self) -> tuple[float, float]:
-        return (self.spec.x + self.offset[0], self.spec.y + self.offset[1])
+        ox, oy = self.offset
+        return (self.spec.x + ox, self.spec.y + oy)
 
-    def step(self, t: float, house: float, gutter: float, reduced: bool, reduced_motion: bool) -> None:
-        phase = self.fast_phase + self._fast_rate
-        if phase >= 1.0:
-            phase -= 1.0
-            self.fast_previous, self.fast_target = self.fast_target, self._uniform()
-        self.fast_phase = phase
-        fast = self.fast_previous + (self.fast_target - self.fast_previous) * phase * phase * (3.0 - 2.0 * phase)
-        phase = self.slow_phase + self._slow_rate
-        if phase >= 1.0:
-            phase -= 1.0
-            self.slow_previous, self.slow_target = self.slow_target, self._uniform()
-        self.slow_phase = phase
-        slow = self.slow_previous + (self.slow_target - self.slow_previous) * phase * phase * (3.0 - 2.0 * phase)
+    # -- stepping --------------------------------------------------------------------------
+
+    def _advance(self, ticks: int) -> None:
+        """Run the noise on by `ticks` ticks: phases, new noise values and stutters, in tick order."""
+        state = self._state
+        fast_phase, fast_previous, fast_target = self._fast_phase, self._fast_previous, self._fast_target
+        slow_phase, slow_previous, slow_target = self._slow_phase, self._slow_previous, self._slow_target
+        fast_rate, slow_rate, chance = self._fast_rate, self._slow_rate, self._stutter_chance
+        stutter, stuttering = self._stutter, self._stuttering
+        for _ in range(ticks):
+            fast_phase += fast_rate
+            if fast_phase >= 1.0:
+                fast_phase -= 1.0
+                state ^= (state << 13) & _MASK32
+                state ^= state >> 17
+                state ^= (state << 5) & _MASK32
+                fast_previous, fast_target = fast_target, state / 4294967296.0
+            slow_phase += slow_rate
+            if slow_phase >= 1.0:
+                slow_phase -= 1.0
+                state ^= (state << 13) & _MASK32
+                state ^= state >> 17
+                state ^= (state << 5) & _MASK32
+                slow_previous, slow_target = slow_target, state / 4294967296.0
+            if chance:
+                if stutter:
+                    stutter -= 1
+                    stuttering = True
+                else:
+                    stuttering = False
+                    state ^= (state << 13) & _MASK32
+                    state ^= state >> 17
+                    state ^= (state << 5) & _MASK32
+                    if state / 4294967296.0 < chance:
+                        state ^= (state << 13) & _MASK32
+                        state ^= state >> 17
+                        state ^= (state << 5) & _MASK32
+                        stutter = self._stutter_low + int(state / 4294967296.0 * self._stutter_span)
+        self._state = state
+        self._fast_phase, self._fast_previous, self._fast_target = fast_phase, fast_previous, fast_target
+        self._slow_phase, self._slow_previous, self._slow_target = slow_phase, slow_previous, slow_target
+        self._stutter, self._stuttering = stutter, stuttering
+
+    def _show(self, t: float, house: float, gutter: float, reduced: bool, reduced_motion: bool) -> None:
+        """Work out what the light shows from its noise now and the step's levels."""
+        phase = self._fast_phase
+        fast = self._fast_previous + (self._fast_target - self._fast_previous) * phase * phase * (3.0 - 2.0 * phase)
+        phase = self._slow_phase
+        slow = self._slow_previous + (self._slow_target - self._slow_previous) * phase * phase * (3.0 - 2.0 * phase)
         raw = 1.0 - self._fast_amount * fast - self._slow_amount * slow
-
-        if self._stutter_chance:
-            if self.stutter:
-                self.stutter -= 1
-                raw *= STUTTER_LOW if (self.stutter >> 1) & 1 else STUTTER_HIGH
-            elif self._uniform() < self._stutter_chance:
-                low, high = self.model.stutter_ticks
-                self.stutter = low + int(self._uniform() * (high - low + 1))
-
+        if self._stuttering:
+            raw *= STUTTER_LOW if (self._stutter >> 1) & 1 else STUTTER_HIGH
         if gutter:
             loss = GUTTER_DEPTH + GUTTER_WAVER * (2.0 * slow - 1.0) + GUTTER_CATCH * fast
             raw *= 1.0 - gutter * (loss if loss < 0.95 else 0.95)
 
         if reduced:
-            factor = self.factor
+            factor = self._factor
             eased = factor + (raw - factor) * _REDUCED_EASE
             raw = min(factor + _REDUCED_STEP, max(factor - _REDUCED_STEP, eased))
-        factor = self.factor = 0.0 if raw < 0.0 else (1.0 if raw > 1.0 else raw)
+        factor = self._factor = 0.0 if raw < 0.0 else (1.0 if raw > 1.0 else raw)
 
-        brightness = (self._base * house if self.spec.kind == "house" else self._base) * factor
-        self.brightness = 2.0 if brightness > 2.0 else brightness
+        brightness = (self._base * house if self._is_house else self._base) * factor
+        self._brightness = 2.0 if brightness > 2.0 else brightness
 
         omega = self._sway_omega
         if omega and not reduced:
-            model = self.model
-            amplitude = model.sway_px * (1.0 + (GUTTER_SWAY - 1.0) * gutter)
+            amplitude = self._sway_px * (1.0 + (GUTTER_SWAY - 1.0) * gutter)
             if reduced_motion:
                 amplitude *= REDUCED_MOTION_SWAY
-            angle = t * omega + self.sway_phase
+            angle = t * omega + self._sway_phase
             # Along a direction that itself wanders slowly, so the swing is not a metronome.
-            wander = self.sway_phase + slow * 1.2
-            along, across = math.sin(angle) * amplitude, math.cos(angle) * amplitude * model.sway_ellipse
+            wander = self._sway_phase + slow * 1.2
+            along, across = math.sin(angle) * amplitude, math.cos(angle) * amplitude * self._sway_ellipse
             cw, sw = math.cos(wander), math.sin(wander)
-            self.offset = (along * cw - across * sw, along * sw + across * cw)
+            self._offset = (along * cw - across * sw, along * sw + across * cw)
+
+    def _catch_up(self) -> None:
+        """Work the light out to the rig's tick, whose step did not reduce flicker."""
+        rig = self._rig
+        self._advance(rig._tick - self._tick)
+        t, house, gutter, reduced_motion = rig._levels
+        self._show(t, house, gutter, False, reduced_motion)
+        self._tick = rig._tick
+
+    def _step_reduced(self, house: float, gutter: float) -> None:
+        """One tick with reduce flicker on (the light is at the tick before)."""
+        self._advance(1)
+        self._show(0.0, house, gutter, True, False)
+        self._tick += 1
 
     def hash_state(self) -> tuple:
+        if self._tick != self._rig._tick:
+            self._catch_up()
         return (
-            self.state,
-            (self.fast_previous, self.fast_target, self.fast_phase),
-            (self.slow_previous, self.slow_target, self.slow_phase),
-            self.sway_phase,
-            self.stutter,
-            self.factor,
-            self.brightness,
-            self.offset,
+            self._state,
+            (self._fast_previous, self._fast_target, self._fast_phase),
+            (self._slow_previous, self._slow_target, self._slow_phase),
+            self._sway_phase,
+            self._stutter,
+            self._factor,
+            self._brightness,
+            self._offset,
         )
 
 
@@ -179,12 +271,15 @@ class LightRig:
 
     ``house`` (0..1) raises the house lights for the ``lights_on`` beat: at 1 the renderer lights
     everything fully and no shadow remains. ``gutter`` (0..1) makes every light sink and waver,
-    for the ``alone`` beat.
+    for the ``alone`` beat. The settings (reduce flicker, reduce motion) are read from the world
+    at every step.
     """
 
-    def __init__(self, specs, rng: random.Random, settings):
-        self.settings = settings
-        self.lights = [Light(spec, rng) for spec in specs]
+    def __init__(self, specs, rng: random.Random, settings=None):
+        # `settings` is accepted for the old call; the rig reads world.settings at each step.
+        self._tick = 0  # steps taken
+        self._levels = None  # (anim time, house, gutter, reduce motion) of the last step, if it did not reduce flicker
+        self.lights = [Light(spec, rng, self) for spec in specs]
         self._house = 0.0
         self._gutter = 0.0
 
@@ -214,11 +309,22 @@ class LightRig:
         return self.lights[index]
 
     def step(self, world) -> None:
-        reduced = bool(getattr(self.settings, "reduce_flicker", False))
-        reduced_motion = bool(getattr(self.settings, "reduce_motion", False))
-        t, house, gutter = world.anim_time, self._house, self._gutter
-        for light in self.lights:
-            light.step(t, house, gutter, reduced, reduced_motion)
+        settings = world.settings
+        if getattr(settings, "reduce_flicker", False):
+            # The filter needs every tick: finish the last step's work first (the factor it
+            # filters, the sway it holds), then work every light out.
+            tick = self._tick
+            for light in self.lights:
+                if light._tick != tick:
+                    light._catch_up()
+            self._tick = tick + 1
+            self._levels = None
+            house, gutter = self._house, self._gutter
+            for light in self.lights:
+                light._step_reduced(house, gutter)
+        else:
+            self._tick += 1
+            self._levels = (world.anim_time, self._house, self._gutter, bool(getattr(settings, "reduce_motion", False)))
 
     def hash_state(self) -> tuple:
         return (self._house, self._gutter, tuple(light.hash_state() for light in self.lights))
