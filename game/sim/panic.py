@@ -31,6 +31,13 @@ SLOWEST_TIME = 0.45  # world.time_scale at full panic
 UNRAVEL_FOLLOW_PER_S = 0.8  # how fast the unravelling catches up with the level (1/s)
 BREATH_CALM = 0.08  # level lost per full breath (the acceptance beat scales it)
 
+# Worked out once, in the order the step's expressions would (so the same bits): rad/s of the
+# tremble's rhythms, and the unravelling's share per tick.
+_X1, _X2, _X3 = (2 * math.pi * f for f in TREMBLE_FREQUENCIES_HZ)
+_Y1 = 2 * math.pi * TREMBLE_FREQUENCIES_HZ[0] * 0.93
+_Y2 = 2 * math.pi * TREMBLE_FREQUENCIES_HZ[1] * 1.07
+_UNRAVEL_STEP = min(1.0, UNRAVEL_FOLLOW_PER_S * DT)
+
 
 @dataclass(frozen=True)
 class Heartbeat(Event):
@@ -99,23 +106,26 @@ class Panic:
     # -- stepping --------------------------------------------------------------------------
 
     def step(self, world) -> None:
-        if self._gripped and self.level < GRIP_CEILING:
-            self.level = min(GRIP_CEILING, self.level + GRIP_RISE_PER_S * DT)
+        level = self.level
+        if self._gripped and level < GRIP_CEILING:
+            level = self.level = min(GRIP_CEILING, level + GRIP_RISE_PER_S * DT)
         self._gripped = False
-        self.seconds += DT
-        self.heart_phase += self.bpm / 60.0 * DT
-        if self.heart_phase >= 1.0:
-            self.heart_phase -= 1.0
-            if self.level >= HEARTBEAT_AUDIBLE:
-                world.emit(Heartbeat(world.tick, self.bpm, self.level))
-        self.unravel += (self.level - self.unravel) * min(1.0, UNRAVEL_FOLLOW_PER_S * DT)
-        amplitude = TREMBLE_MAX * self.level
-        t, s = self.seconds, self.phase_seed
-        f1, f2, f3 = TREMBLE_FREQUENCIES_HZ
-        jx = 0.55 * math.sin(2 * math.pi * f1 * t + s) + 0.3 * math.sin(2 * math.pi * f2 * t + 2.1 * s) + 0.15 * math.sin(2 * math.pi * f3 * t + 0.7)
-        jy = 0.55 * math.sin(2 * math.pi * f1 * 0.93 * t + 1.3 + s) + 0.3 * math.sin(2 * math.pi * f2 * 1.07 * t + 0.4 * s) + 0.15 * math.sin(2 * math.pi * f3 * t + 2.9)
+        t = self.seconds = self.seconds + DT
+        bpm = HEART_REST_BPM + (HEART_PANIC_BPM - HEART_REST_BPM) * level  # self.bpm
+        heart_phase = self.heart_phase + bpm / 60.0 * DT
+        if heart_phase >= 1.0:
+            heart_phase -= 1.0
+            if level >= HEARTBEAT_AUDIBLE:
+                world.emit(Heartbeat(world.tick, bpm, level))
+        self.heart_phase = heart_phase
+        self.unravel += (level - self.unravel) * _UNRAVEL_STEP
+        # The tremble is worked out even at rest: at level 0 it is ±0.0, and the sign is hashed.
+        amplitude = TREMBLE_MAX * level
+        s, sin = self.phase_seed, math.sin
+        jx = 0.55 * sin(_X1 * t + s) + 0.3 * sin(_X2 * t + 2.1 * s) + 0.15 * sin(_X3 * t + 0.7)
+        jy = 0.55 * sin(_Y1 * t + 1.3 + s) + 0.3 * sin(_Y2 * t + 0.4 * s) + 0.15 * sin(_X3 * t + 2.9)
         self.tremble = (amplitude * jx, amplitude * jy)
-        world.time_scale = self.time_scale
+        world.time_scale = 1.0 - (1.0 - SLOWEST_TIME) * level  # self.time_scale
 
     def hash_state(self) -> tuple:
         return (self.level, self.noticed, self.heart_phase, self.unravel, self.tremble, self.seconds, self.phase_seed)
