@@ -88,8 +88,10 @@ class Player:
         self.body.velocity = (0.0, 0.0)
 
     def hash_state(self) -> tuple:
-        b = self.body
-        return (b.position, b.velocity, self.facing, self.frozen)
+        # (x, y) tuples hash to the same bytes as the Vec2d the Body properties would give.
+        body = self._body
+        p, v = chipmunk.cpBodyGetPosition(body), chipmunk.cpBodyGetVelocity(body)
+        return ((p.x, p.y), (v.x, v.y), self.facing, self.frozen)
 
 
 class PropBody:
@@ -151,5 +153,6 @@ class PropBody:
         self.was_moving = moving
 
     def hash_state(self) -> tuple:
-        b = self.body
-        return (b.position, b.velocity, b.angle, b.angular_velocity)
+        body = self._body
+        p, v = chipmunk.cpBodyGetPosition(body), chipmunk.cpBodyGetVelocity(body)
+        return ((p.x, p.y), (v.x, v.y), chipmunk.cpBodyGetAngle(body), chipmunk.cpBodyGetAngularVelocity(body))
