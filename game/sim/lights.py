@@ -157,13 +157,22 @@ class Light:
 
     @property
     def position(self) -> tuple[float, float]:
-        ox, oy = self.offset
+        if self._tick != self._rig._tick:
+            self._catch_up()
+        ox, oy = self._offset
         return (self.spec.x + ox, self.spec.y + oy)
 
     # -- stepping --------------------------------------------------------------------------
 
-    def _advance(self, ticks: int) -> None:
-        """Run the noise on by `ticks` ticks: phases, new noise values and stutters, in tick order."""
+    def _catch_up(self) -> None:
+        """Work the light out to the rig's tick, whose step did not reduce flicker."""
+        rig = self._rig
+        self._live(rig._tick - self._tick, rig._levels, False)
+        self._tick = rig._tick
+
+    def _live(self, ticks: int, levels: tuple, reduced: bool) -> None:
+        """Run the noise on by `ticks` ticks (phases, new values, stutters, in tick order), then
+        work out what the light shows after the last of them, with that step's levels."""
         state = self._state
         fast_phase, fast_previous, fast_target = self._fast_phase, self._fast_previous, self._fast_target
         slow_phase, slow_previous, slow_target = self._slow_phase, self._slow_previous, self._slow_target
@@ -203,15 +212,15 @@ class Light:
         self._slow_phase, self._slow_previous, self._slow_target = slow_phase, slow_previous, slow_target
         self._stutter, self._stuttering = stutter, stuttering
 
-    def _show(self, t: float, house: float, gutter: float, reduced: bool, reduced_motion: bool) -> None:
-        """Work out what the light shows from its noise now and the step's levels."""
-        phase = self._fast_phase
-        fast = self._fast_previous + (self._fast_target - self._fast_previous) * phase * phase * (3.0 - 2.0 * phase)
-        phase = self._slow_phase
-        slow = self._slow_previous + (self._slow_target - self._slow_previous) * phase * phase * (3.0 - 2.0 * phase)
+        # What it shows: the same expressions, in the same order, as a step of every tick.
+        t, house, gutter, reduced_motion = levels
+        phase = fast_phase
+        fast = fast_previous + (fast_target - fast_previous) * phase * phase * (3.0 - 2.0 * phase)
+        phase = slow_phase
+        slow = slow_previous + (slow_target - slow_previous) * phase * phase * (3.0 - 2.0 * phase)
         raw = 1.0 - self._fast_amount * fast - self._slow_amount * slow
-        if self._stuttering:
-            raw *= STUTTER_LOW if (self._stutter >> 1) & 1 else STUTTER_HIGH
+        if stuttering:
+            raw *= STUTTER_LOW if (stutter >> 1) & 1 else STUTTER_HIGH
         if gutter:
             loss = GUTTER_DEPTH + GUTTER_WAVER * (2.0 * slow - 1.0) + GUTTER_CATCH * fast
             raw *= 1.0 - gutter * (loss if loss < 0.95 else 0.95)
@@ -236,20 +245,6 @@ class Light:
             along, across = math.sin(angle) * amplitude, math.cos(angle) * amplitude * self._sway_ellipse
             cw, sw = math.cos(wander), math.sin(wander)
             self._offset = (along * cw - across * sw, along * sw + across * cw)
-
-    def _catch_up(self) -> None:
-        """Work the light out to the rig's tick, whose step did not reduce flicker."""
-        rig = self._rig
-        self._advance(rig._tick - self._tick)
-        t, house, gutter, reduced_motion = rig._levels
-        self._show(t, house, gutter, False, reduced_motion)
-        self._tick = rig._tick
-
-    def _step_reduced(self, house: float, gutter: float) -> None:
-        """One tick with reduce flicker on (the light is at the tick before)."""
-        self._advance(1)
-        self._show(0.0, house, gutter, True, False)
-        self._tick += 1
 
     def hash_state(self) -> tuple:
         if self._tick != self._rig._tick:
@@ -319,9 +314,10 @@ class LightRig:
                     light._catch_up()
             self._tick = tick + 1
             self._levels = None
-            house, gutter = self._house, self._gutter
+            levels = (0.0, self._house, self._gutter, False)  # no sway with reduce flicker
             for light in self.lights:
-                light._step_reduced(house, gutter)
+                light._live(1, levels, True)
+                light._tick = tick + 1
         else:
             self._tick += 1
             self._levels = (world.anim_time, self._house, self._gutter, bool(getattr(settings, "reduce_motion", False)))
