@@ -120,6 +120,8 @@ class PropBody:
         space.add(self.body, self.shape, *self.joints)
         self.was_moving = False
         self._body = self.body._body
+        self._corners_where: tuple | None = None  # (x, y, angle) the outline below was worked out at
+        self._corners: list[tuple[float, float]] = []
         # Below this kinetic energy (m v² + I w², one C call) the prop is surely slower than
         # MOVING_SPEED (by a factor √2, far beyond any rounding), so most ticks need no velocity.
         self._still_energy = 0.5 * self.body.mass * MOVING_SPEED * MOVING_SPEED if spec.movable else 0.0
@@ -135,7 +137,15 @@ class PropBody:
 
     def corners(self) -> list[tuple[float, float]]:
         """The prop's outline in world pixels, counter-clockwise (for shadows and drawing)."""
-        return [(v.x, v.y) for v in (self.body.local_to_world(p) for p in self.shape.get_vertices())]
+        # Worked out again only when the prop has moved or turned: the bot's planner asks for
+        # every prop's outline each time it plans, and most props never move.
+        handle = self._body
+        p = chipmunk.cpBodyGetPosition(handle)
+        where = (p.x, p.y, chipmunk.cpBodyGetAngle(handle))
+        if where != self._corners_where:
+            self._corners_where = where
+            self._corners = [(v.x, v.y) for v in (self.body.local_to_world(p) for p in self.shape.get_vertices())]
+        return list(self._corners)
 
     def step(self, world) -> None:
         if not self.spec.movable:
