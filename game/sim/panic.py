@@ -57,7 +57,8 @@ class Panic:
         self.noticed = False
         self.heart_phase = 0.0  # 0..1 through the current beat
         self.unravel = 0.0  # 0..1, how far the masterpiece's smooth lines have come apart
-        self.tremble = (0.0, 0.0)  # this tick's jitter, added to minigame input
+        self._tremble: tuple[float, float] | None = (0.0, 0.0)  # see tremble; None until read
+        self._tremble_of = (0.0, 0.0)  # (amplitude, seconds) of this tick's tremble
         self.seconds = 0.0  # tick time since the world began, for the tremble's rhythm
         self.phase_seed = float(phase_seed)  # from the seed: every dreamer trembles their own way
         self._gripped = False  # set by a scene for one tick at a time
@@ -119,13 +120,22 @@ class Panic:
                 world.emit(Heartbeat(world.tick, bpm, level))
         self.heart_phase = heart_phase
         self.unravel += (level - self.unravel) * _UNRAVEL_STEP
-        # The tremble is worked out even at rest: at level 0 it is ±0.0, and the sign is hashed.
-        amplitude = TREMBLE_MAX * level
-        s, sin = self.phase_seed, math.sin
-        jx = 0.55 * sin(_X1 * t + s) + 0.3 * sin(_X2 * t + 2.1 * s) + 0.15 * sin(_X3 * t + 0.7)
-        jy = 0.55 * sin(_Y1 * t + 1.3 + s) + 0.3 * sin(_Y2 * t + 0.4 * s) + 0.15 * sin(_X3 * t + 2.9)
-        self.tremble = (amplitude * jx, amplitude * jy)
+        # Only minigames read the tremble: keep what this tick's is made of, work it out when read.
+        self._tremble_of = (TREMBLE_MAX * level, t)
+        self._tremble = None
         world.time_scale = 1.0 - (1.0 - SLOWEST_TIME) * level  # self.time_scale
+
+    @property
+    def tremble(self) -> tuple[float, float]:
+        """This tick's jitter, added to minigame input (move-vector units)."""
+        if self._tremble is None:
+            amplitude, t = self._tremble_of
+            s, sin = self.phase_seed, math.sin
+            jx = 0.55 * sin(_X1 * t + s) + 0.3 * sin(_X2 * t + 2.1 * s) + 0.15 * sin(_X3 * t + 0.7)
+            jy = 0.55 * sin(_Y1 * t + 1.3 + s) + 0.3 * sin(_Y2 * t + 0.4 * s) + 0.15 * sin(_X3 * t + 2.9)
+            # Even at rest (amplitude 0) this is worked out: it is ±0.0, and the sign is hashed.
+            self._tremble = (amplitude * jx, amplitude * jy)
+        return self._tremble
 
     def hash_state(self) -> tuple:
         return (self.level, self.noticed, self.heart_phase, self.unravel, self.tremble, self.seconds, self.phase_seed)
