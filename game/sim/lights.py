@@ -10,8 +10,9 @@ each light depends on nothing but how many ticks have passed, and what a light s
 only on that noise and the last step's levels (animation time, house, gutter, settings). The
 rig counts ticks and keeps the last step's levels; a light catches up the first time it is
 read (a rendered frame, a state hash), with the same arithmetic in the same order as if it had
-been stepped every tick, so the values and the hash are the same bits. Reduce flicker is the
-one exception: its low-pass filter needs every tick's value, so those steps work every light.
+been stepped every tick, so the values and the hash are the same bits. With reduce flicker
+the low-pass filter needs every tick's flicker, so the rig also keeps each tick's gutter
+until every light has caught up.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass
+from itertools import chain, repeat
 
 from game.level.model import LightSpec
 
@@ -74,6 +76,7 @@ REDUCED_MOTION_SWAY = 0.5  # sway amplitude factor when motion is reduced
 _MASK32 = 0xFFFFFFFF  # the lights' generator is a 32-bit xorshift: small integer state, cheap, hashable
 _REDUCED_EASE = 1.0 - math.exp(-DT / REDUCED_SMOOTHING_S)  # low-pass step per tick
 _REDUCED_STEP = REDUCED_SLEW * DT  # the most the flicker factor moves per tick
+REDUCED_LOG_TICKS = 3600  # with reduce flicker, lights nobody reads are worked out at least this often
 
 
 class Light:
@@ -165,20 +168,30 @@ class Light:
     # -- stepping --------------------------------------------------------------------------
 
     def _catch_up(self) -> None:
-        """Work the light out to the rig's tick, whose step did not reduce flicker."""
+        """Work the light out to the rig's tick."""
         rig = self._rig
-        self._live(rig._tick - self._tick, rig._levels, False)
+        levels, gutters = rig._levels, rig._gutters
+        if gutters is None:  # only the last tick's flicker matters: it depends on that tick alone
+            self._live(chain(repeat(None, rig._tick - self._tick - 1), (levels[2],)), levels, False)
+        else:  # reduce flicker since tick rig._log_start: the filter takes every tick's flicker
+            self._live(gutters[self._tick + 1 - rig._log_start :], levels, True)
         self._tick = rig._tick
 
-    def _live(self, ticks: int, levels: tuple, reduced: bool) -> None:
-        """Run the noise on by `ticks` ticks (phases, new values, stutters, in tick order), then
-        work out what the light shows after the last of them, with that step's levels."""
+    def _live(self, gutters, levels: tuple, reduced: bool) -> None:
+        """Run the noise on tick by tick (phases, new values, stutters, in tick order) and work out
+        what the light shows after the last tick, with that step's levels.
+
+        `gutters` has an item per tick: None where only the noise moves on, else the tick's gutter,
+        and its flicker is worked out (through the low-pass filter when `reduced`).
+        """
         state = self._state
         fast_phase, fast_previous, fast_target = self._fast_phase, self._fast_previous, self._fast_target
         slow_phase, slow_previous, slow_target = self._slow_phase, self._slow_previous, self._slow_target
         fast_rate, slow_rate, chance = self._fast_rate, self._slow_rate, self._stutter_chance
+        fast_amount, slow_amount = self._fast_amount, self._slow_amount
         stutter, stuttering = self._stutter, self._stuttering
-        for _ in range(ticks):
+        factor, slow = self._factor, 0.0
+        for gutter in gutters:
             fast_phase += fast_rate
             if fast_phase >= 1.0:
                 fast_phase -= 1.0
@@ -207,35 +220,36 @@ class Light:
                         state ^= state >> 17
                         state ^= (state << 5) & _MASK32
                         stutter = self._stutter_low + int(state / 4294967296.0 * self._stutter_span)
+            if gutter is None:
+                continue
+            # The flicker this tick: the same expressions, in the same order, as ever.
+            phase = fast_phase
+            fast = fast_previous + (fast_target - fast_previous) * phase * phase * (3.0 - 2.0 * phase)
+            phase = slow_phase
+            slow = slow_previous + (slow_target - slow_previous) * phase * phase * (3.0 - 2.0 * phase)
+            raw = 1.0 - fast_amount * fast - slow_amount * slow
+            if stuttering:
+                raw *= STUTTER_LOW if (stutter >> 1) & 1 else STUTTER_HIGH
+            if gutter:
+                loss = GUTTER_DEPTH + GUTTER_WAVER * (2.0 * slow - 1.0) + GUTTER_CATCH * fast
+                raw *= 1.0 - gutter * (loss if loss < 0.95 else 0.95)
+            if reduced:  # raw = min(factor + step, max(factor - step, eased)), as the builtins pick
+                eased = factor + (raw - factor) * _REDUCED_EASE
+                low, high = factor - _REDUCED_STEP, factor + _REDUCED_STEP
+                raw = eased if eased > low else low
+                raw = raw if raw < high else high
+            factor = 0.0 if raw < 0.0 else (1.0 if raw > 1.0 else raw)
         self._state = state
         self._fast_phase, self._fast_previous, self._fast_target = fast_phase, fast_previous, fast_target
         self._slow_phase, self._slow_previous, self._slow_target = slow_phase, slow_previous, slow_target
         self._stutter, self._stuttering = stutter, stuttering
+        self._factor = factor
 
-        # What it shows: the same expressions, in the same order, as a step of every tick.
         t, house, gutter, reduced_motion = levels
-        phase = fast_phase
-        fast = fast_previous + (fast_target - fast_previous) * phase * phase * (3.0 - 2.0 * phase)
-        phase = slow_phase
-        slow = slow_previous + (slow_target - slow_previous) * phase * phase * (3.0 - 2.0 * phase)
-        raw = 1.0 - self._fast_amount * fast - self._slow_amount * slow
-        if stuttering:
-            raw *= STUTTER_LOW if (stutter >> 1) & 1 else STUTTER_HIGH
-        if gutter:
-            loss = GUTTER_DEPTH + GUTTER_WAVER * (2.0 * slow - 1.0) + GUTTER_CATCH * fast
-            raw *= 1.0 - gutter * (loss if loss < 0.95 else 0.95)
-
-        if reduced:
-            factor = self._factor
-            eased = factor + (raw - factor) * _REDUCED_EASE
-            raw = min(factor + _REDUCED_STEP, max(factor - _REDUCED_STEP, eased))
-        factor = self._factor = 0.0 if raw < 0.0 else (1.0 if raw > 1.0 else raw)
-
         brightness = (self._base * house if self._is_house else self._base) * factor
         self._brightness = 2.0 if brightness > 2.0 else brightness
-
         omega = self._sway_omega
-        if omega and not reduced:
+        if omega and not reduced:  # with reduce flicker the light holds still where it was
             amplitude = self._sway_px * (1.0 + (GUTTER_SWAY - 1.0) * gutter)
             if reduced_motion:
                 amplitude *= REDUCED_MOTION_SWAY
@@ -273,7 +287,11 @@ class LightRig:
     def __init__(self, specs, rng: random.Random, settings=None):
         # `settings` is accepted for the old call; the rig reads world.settings at each step.
         self._tick = 0  # steps taken
-        self._levels = None  # (anim time, house, gutter, reduce motion) of the last step, if it did not reduce flicker
+        self._levels = None  # (anim time, house, gutter, reduce motion) of the last step
+        # While flicker is reduced: the gutter of every tick since tick _log_start (the filter
+        # needs each), else None. Every light has been worked out to _log_start - 1 or later.
+        self._gutters: list[float] | None = None
+        self._log_start = 0
         self.lights = [Light(spec, rng, self) for spec in specs]
         self._house = 0.0
         self._gutter = 0.0
@@ -306,21 +324,24 @@ class LightRig:
     def step(self, world) -> None:
         settings = world.settings
         if getattr(settings, "reduce_flicker", False):
-            # The filter needs every tick: finish the last step's work first (the factor it
-            # filters, the sway it holds), then work every light out.
-            tick = self._tick
-            for light in self.lights:
-                if light._tick != tick:
-                    light._catch_up()
-            self._tick = tick + 1
-            self._levels = None
-            levels = (0.0, self._house, self._gutter, False)  # no sway with reduce flicker
-            for light in self.lights:
-                light._live(1, levels, True)
-                light._tick = tick + 1
+            gutters = self._gutters
+            if gutters is None or len(gutters) >= REDUCED_LOG_TICKS:
+                # Flicker is reduced from now on (or the log is long): every light is worked out
+                # to the last tick first (the factor the filter starts from, the sway it holds).
+                self._catch_up_all()
+                gutters = self._gutters = []
+                self._log_start = self._tick + 1
+            gutters.append(self._gutter)
         else:
-            self._tick += 1
-            self._levels = (world.anim_time, self._house, self._gutter, bool(getattr(settings, "reduce_motion", False)))
+            self._gutters = None  # what a plain tick shows does not depend on the ticks before
+        self._tick += 1
+        self._levels = (world.anim_time, self._house, self._gutter, bool(getattr(settings, "reduce_motion", False)))
+
+    def _catch_up_all(self) -> None:
+        tick = self._tick
+        for light in self.lights:
+            if light._tick != tick:
+                light._catch_up()
 
     def hash_state(self) -> tuple:
         return (self._house, self._gutter, tuple(light.hash_state() for light in self.lights))

@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from game.level.model import Level, LightSpec
+from game.sim import lights
 from game.sim.hashing import digest
 from game.sim.world import SimSettings, World
 
@@ -183,7 +184,9 @@ def toggled_run(read_every_tick: bool) -> list[str]:
     return hashes
 
 
-def test_when_a_light_is_read_does_not_change_what_it_shows():
+@pytest.mark.parametrize("log_ticks", [lights.REDUCED_LOG_TICKS, 7])
+def test_when_a_light_is_read_does_not_change_what_it_shows(monkeypatch, log_ticks):
+    monkeypatch.setattr(lights, "REDUCED_LOG_TICKS", log_ticks)  # 7: the reduce-flicker log is cut short often
     assert toggled_run(read_every_tick=False) == toggled_run(read_every_tick=True)
 
 
