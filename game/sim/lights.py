@@ -172,7 +172,9 @@ class Light:
         rig = self._rig
         levels, gutters = rig._levels, rig._gutters
         if gutters is None:  # only the last tick's flicker matters: it depends on that tick alone
-            self._live(chain(repeat(None, rig._tick - self._tick - 1), (levels[2],)), levels, False)
+            behind = rig._tick - self._tick
+            last = (levels[2],)  # read every frame: mostly one tick behind
+            self._live(last if behind == 1 else chain(repeat(None, behind - 1), last), levels, False)
         else:  # reduce flicker since tick rig._log_start: the filter takes every tick's flicker
             self._live(gutters[self._tick + 1 - rig._log_start :], levels, True)
         self._tick = rig._tick
