@@ -79,6 +79,13 @@ _REDUCED_STEP = REDUCED_SLEW * DT  # the most the flicker factor moves per tick
 REDUCED_LOG_TICKS = 3600  # with reduce flicker, lights nobody reads are worked out at least this often
 
 
+def _xorshift(state: int) -> int:
+    """The next state of a light's generator (32-bit xorshift); state / 2**32 is its uniform draw."""
+    state ^= (state << 13) & _MASK32
+    state ^= state >> 17
+    return state ^ ((state << 5) & _MASK32)
+
+
 class Light:
     """One light: its authored spec and its flickering, swaying state.
 
@@ -125,11 +132,7 @@ class Light:
         self._is_house = spec.kind == "house"
 
     def _uniform(self) -> float:
-        state = self._state
-        state ^= (state << 13) & _MASK32
-        state ^= state >> 17
-        state ^= (state << 5) & _MASK32
-        self._state = state
+        self._state = state = _xorshift(self._state)
         return state / 4294967296.0
 
     # -- what the renderer reads -----------------------------------------------------------
@@ -197,16 +200,12 @@ class Light:
             fast_phase += fast_rate
             if fast_phase >= 1.0:
                 fast_phase -= 1.0
-                state ^= (state << 13) & _MASK32
-                state ^= state >> 17
-                state ^= (state << 5) & _MASK32
+                state = _xorshift(state)
                 fast_previous, fast_target = fast_target, state / 4294967296.0
             slow_phase += slow_rate
             if slow_phase >= 1.0:
                 slow_phase -= 1.0
-                state ^= (state << 13) & _MASK32
-                state ^= state >> 17
-                state ^= (state << 5) & _MASK32
+                state = _xorshift(state)
                 slow_previous, slow_target = slow_target, state / 4294967296.0
             if chance:
                 if stutter:
@@ -214,13 +213,9 @@ class Light:
                     stuttering = True
                 else:
                     stuttering = False
-                    state ^= (state << 13) & _MASK32
-                    state ^= state >> 17
-                    state ^= (state << 5) & _MASK32
+                    state = _xorshift(state)
                     if state / 4294967296.0 < chance:
-                        state ^= (state << 13) & _MASK32
-                        state ^= state >> 17
-                        state ^= (state << 5) & _MASK32
+                        state = _xorshift(state)
                         stutter = self._stutter_low + int(state / 4294967296.0 * self._stutter_span)
             if gutter is None:
                 continue
