@@ -238,9 +238,7 @@ class Shell:
             return
         wanted = self.settings.sim_settings()
         if view.world.settings != wanted:
-            view.world.settings = wanted
-            if hasattr(view.world, "lights") and hasattr(view.world.lights, "settings"):
-                view.world.lights.settings = wanted
+            view.world.settings = wanted  # the lights read it from the world at each step
 
     # -- gamepad ---------------------------------------------------------------------------
 
