@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
 
 from game.input import Bindings, KeyboardState, key_code, key_name, mouse_code
 from game.sim.actions import Button
