@@ -73,3 +73,23 @@ def tool_image(tool_id: str) -> Image.Image:
     big = big.filter(ImageFilter.GaussianBlur(8))
     record.picture(ImageDraw.Draw(big))
     return big.resize((TOOL_ICON_PX, TOOL_ICON_PX), Image.LANCZOS)
+
+
+GLOW_TAPE = (196, 255, 170)  # phosphorescent tape, pale green
+
+
+@lru_cache(maxsize=1)
+def arrow_image() -> Image.Image:
+    """A glow-tape arrow on the floor, pointing east (the renderer turns it): two strips of tape
+    for the shaft and a chevron for the head, a little worn at the edges."""
+    size, s = 64, 4  # painted four times larger, then reduced
+    big = Image.new("RGBA", (size * s, size * s), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(big)
+    tape = GLOW_TAPE + (235,)
+    w = 7 * s  # the tape's width
+    mid = size * s / 2
+    draw.line([(10 * s, mid), (40 * s, mid)], fill=tape, width=w)  # the shaft
+    draw.line([(30 * s, mid - 16 * s), (50 * s, mid)], fill=tape, width=w)  # the head
+    draw.line([(30 * s, mid + 16 * s), (50 * s, mid)], fill=tape, width=w)
+    draw.ellipse([(50 * s - w / 2, mid - w / 2), (50 * s + w / 2, mid + w / 2)], fill=tape)
+    return big.filter(ImageFilter.GaussianBlur(s * 0.6)).resize((size, size), Image.LANCZOS)

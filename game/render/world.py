@@ -15,7 +15,7 @@ from game.render.dreamer import FIGURE_PX, PICTURE_PX, DreamerLook, dreamer_fram
 from game.render.glow import star_texture
 from game.render.lighting import Lighting
 from game.render.masterpiece import EaselPicture
-from game.render.textures import prop_image, tool_image
+from game.render.textures import arrow_image, prop_image, tool_image
 from game.render.tiles import level_image, level_tiles
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the dreamer each tick
@@ -25,6 +25,8 @@ TOOL_GLOW = 0.45  # how much a tool shines by itself in the dark
 GLINT_EVERY_S = 2.4  # a tool in view glints this often...
 GLINT_S = 0.45  # ...for this long
 GLINT_PX = 34.0  # world px across the glint's star
+ARROW_PX = 30.0  # world px a glow-tape arrow spans
+ARROW_GLOW = 0.75  # how much the tape shines by itself in the dark
 PLAYER_MIN_LIGHT = 0.3  # the least light the dreamer is drawn in (1 = their own colours)
 
 
@@ -88,6 +90,14 @@ class WorldRenderer:
             self.easel.append(self.easel_picture.sprite)
         else:
             self.easel_picture = None
+        self.arrows = arcade.SpriteList()  # glow tape on the floor, toward the stage
+        arrow = _texture(arrow_image(), "glow-tape-arrow")
+        for sign in world.level.signs:
+            sprite = arcade.Sprite(arrow)
+            sprite.width = sprite.height = ARROW_PX
+            sprite.position = (sign.x, sign.y)
+            sprite.angle = -sign.angle  # arcade turns clockwise
+            self.arrows.append(sprite)
         self.tools = arcade.SpriteList()
         self.tool_sprites: dict[int, arcade.Sprite] = {}
         self.glints = arcade.SpriteList()
@@ -107,7 +117,7 @@ class WorldRenderer:
         self.previous = self.current
         self.world_camera.position = self.current.camera
         self.lighting.set_level(world.level)
-        for sprites in (self.easel, self.props, self.tools, self.player, self.rim):
+        for sprites in (self.arrows, self.easel, self.props, self.tools, self.player, self.rim):
             self.lighting.adopt(sprites)  # drawn lit, in one pass
 
     @property
@@ -239,6 +249,8 @@ class WorldRenderer:
             self.lighting.draw_floor(self.world_camera)
         else:
             self.background.draw(pixelated=True)
+        with self.lighting.drawn(glow=ARROW_GLOW):  # the tape glows where it is dark
+            self.arrows.draw()
         self.easel.draw()
         self.props.draw()
         with self.lighting.drawn(glow=TOOL_GLOW):  # a tool in the dark still shows, faintly
