@@ -19,7 +19,9 @@ from game.level.reach import EASEL_REACH, free_grid
 # The part of the level a player sees at once, in tiles around the dreamer (the camera shows
 # about 25 × 14 tiles; a sign nearer the middle than this is surely on screen).
 SEEN_TILES = (11, 6)
-SIGN_LOOKAHEAD = 4  # steps down the field an arrow aims at (so it points along the way, not at the next cell)
+SIGN_LOOKAHEAD = 4  # steps down the field downhill() looks by default
+SIGHT_STEPS = 10  # an arrow aims at most this many steps down the way, while the way is in sight
+CHAIN_ENDS_NEAR = 4  # steps from the easel at which a chain of arrows may end (the easel is in sight)
 MAX_SIGNS = 400
 EASEL_LAMP_NEAR = 3 * TILE_SIZE  # a light this near the easel already lights it
 EASEL_LAMP = LightSpec(0.0, 0.0, 330.0, (255, 232, 196), 1.3, 0.04, "work_lamp")  # placed in front of the easel
@@ -69,11 +71,35 @@ def downhill(field: list[list[int]], col: int, row: int, steps: int = SIGN_LOOKA
     return col, row
 
 
-def sign_toward_stage(field, col: int, row: int) -> SignSpec | None:
-    """An arrow on a cell, pointing along the way to the easel (None where no way leads there)."""
+def in_sight(level: Level, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the straight line between two cells' centres crosses no wall."""
+    (ac, ar), (bc, br) = a, b
+    steps = max(abs(bc - ac), abs(br - ar)) * 3
+    for i in range(1, steps):
+        t = i / steps
+        if level.is_wall(int(ac + 0.5 + (bc - ac) * t), int(ar + 0.5 + (br - ar) * t)):
+            return False
+    return True
+
+
+def aim_of(field, col: int, row: int, level: Level) -> tuple[int, int]:
+    """The farthest cell of the way to the easel from here still in a straight line of sight
+    (down a corridor, at the door out of a room): where an arrow here points."""
+    cell = downhill(field, col, row, 1)
+    for _ in range(SIGHT_STEPS):
+        nxt = downhill(field, *cell, 1)
+        if nxt == cell or not in_sight(level, (col, row), nxt):
+            break
+        cell = nxt
+    return cell
+
+
+def sign_toward_stage(field, col: int, row: int, level: Level | None = None) -> SignSpec | None:
+    """An arrow on a cell, pointing along the way to the easel (None where no way leads there),
+    at its aim (aim_of) so following it never means walking into a wall."""
     if field[row][col] <= 0:
         return None
-    tc, tr = downhill(field, col, row)
+    tc, tr = aim_of(field, col, row, level) if level is not None else downhill(field, col, row)
     angle = math.degrees(math.atan2(tr - row, tc - col))
     return SignSpec((col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE, round(angle, 1))
 
@@ -100,7 +126,7 @@ def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
     covered = [bytearray(level.width) for _ in range(level.height)]  # an arrow is in sight from here
 
     def add(col: int, row: int) -> None:
-        sign = sign_toward_stage(field, col, row)
+        sign = sign_toward_stage(field, col, row, level)
         if sign is not None and len(signs) < MAX_SIGNS:
             signs.append(sign)
             cover(covered, col, row)
@@ -116,6 +142,18 @@ def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
     for _, col, row in cells:
         if not covered[row][col]:
             add(col, row)
+    # Last, the chains: where an arrow points, the next one waits (or the easel), so whoever
+    # follows one arrow always finds the next.
+    at = {level.cell_of(sign.x, sign.y) for sign in signs}
+    todo = list(at)
+    while todo and len(signs) < MAX_SIGNS:
+        col, row = todo.pop()
+        aim = aim_of(field, col, row, level)
+        if field[aim[1]][aim[0]] <= CHAIN_ENDS_NEAR or any(abs(aim[0] - c) + abs(aim[1] - r) <= 2 for c, r in at):
+            continue
+        add(*aim)
+        at.add(aim)
+        todo.append(aim)
     return tuple(signs)
 
 
@@ -168,7 +206,7 @@ def mark_the_way(level: Level) -> Level:
     signs = []
     for sign in level.signs:
         if sign.angle is None:
-            turned = sign_toward_stage(field, *level.cell_of(sign.x, sign.y))
+            turned = sign_toward_stage(field, *level.cell_of(sign.x, sign.y), level)
             sign = SignSpec(sign.x, sign.y, turned.angle if turned is not None else 0.0)
         signs.append(sign)
     return replace(level, signs=tuple(signs))

@@ -24,11 +24,11 @@ BREATH_SCALE = 0.035  # how much the shoulders rise and fall with it
 TREMBLE_PX = 2.2  # world px of jitter at full panic
 TREMBLE_TURN_DEG = 7.0  # and of twist
 
-COAT = (52, 46, 72)
-COAT_EDGE = (96, 88, 128)
-SCARF = (150, 48, 52)
-SKIN = (226, 194, 168)
-HAIR = (58, 38, 30)
+COAT = (36, 32, 50)
+COAT_EDGE = (70, 64, 96)  # the light along the shoulders' top
+SCARF = (118, 36, 42)
+SKIN = (196, 160, 138)
+HAIR = (40, 27, 22)
 SHOE = (30, 26, 30)
 OUTLINE = (12, 10, 14)
 RIM = (214, 226, 255)
@@ -53,7 +53,7 @@ def _paint(phase: float | None) -> Image.Image:
     # Arms, swinging against the feet.
     for side, sign in ((-1, -1), (1, 1)):
         ellipse(side * 12.5, sign * swing * 4.0, 3.0, 4.6, COAT + (255,), OUTLINE + (255,), int(unit))
-        ellipse(side * 12.5, sign * swing * 4.0 + 3.6, 2.0, 1.7, SKIN + (255,))  # a hand
+        ellipse(side * 12.5, sign * swing * 4.0 + 3.6, 1.7, 1.4, SKIN + (255,))  # a hand
     # The coat over the shoulders, lit along its top edge, and the scarf.
     ellipse(0, 0, 11.5, 7.0, COAT + (255,), OUTLINE + (255,), int(unit * 1.2))
     ellipse(0, 2.2, 9.5, 3.6, COAT_EDGE + (255,))
@@ -61,14 +61,14 @@ def _paint(phase: float | None) -> Image.Image:
     ellipse(0, 2.6, 5.4, 2.6, SCARF + (255,))
     # The head: hair behind, the face toward where they walk.
     ellipse(0, 1.0, 5.0, 5.2, HAIR + (255,), OUTLINE + (255,), int(unit))
-    ellipse(0, 3.6, 3.6, 2.2, SKIN + (255,))
+    ellipse(0, 4.2, 2.8, 1.4, SKIN + (255,))  # from above, only a sliver of the face shows
     return image.resize((PICTURE_PX, PICTURE_PX), Image.LANCZOS)
 
 
 def _rim(frame: Image.Image) -> Image.Image:
     """The figure's outline: a pale ring just outside its silhouette (and a touch over its edge)."""
     alpha = frame.getchannel("A")
-    grown = alpha.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(1.0))
+    grown = alpha.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(1.0))
     inside = alpha.filter(ImageFilter.MinFilter(3))
     ring = ImageChops.subtract(grown, inside)
     out = Image.new("RGBA", frame.size, RIM + (0,))

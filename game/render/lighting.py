@@ -38,6 +38,7 @@ LIGHT_MAP_SCALE = 0.25  # light map resolution as a fraction of the screen's
 AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintly cool
 HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
 LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
+NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -288,6 +289,7 @@ class Lighting:
         self.lit_program["knee"] = HIGHLIGHT_KNEE
         self.lit_program["light_range"] = LIGHT_RANGE
         self.lit_program["min_light"] = 0.0
+        self.lit_program["max_light"] = NO_MAX_LIGHT
         self.lit_program["glow"] = 0.0
         self.lit_program["fade_in_light"] = 0.0
         self.floor_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl")
@@ -371,15 +373,16 @@ class Lighting:
         return self.edge_set.with_bodies(prop_boxes(props), [(x, y, PLAYER_RADIUS)])
 
     @contextmanager
-    def drawn(self, min_light: float = 0.0, glow: float = 0.0, fade_in_light: float = 0.0):
-        """Adopted sprite lists drawn inside are lit by no less than `min_light` (1 = own colours),
-        shine by themselves by `glow` where the room is dark, and fade by `fade_in_light` where it is lit."""
+    def drawn(self, min_light: float = 0.0, max_light: float = NO_MAX_LIGHT, glow: float = 0.0, fade_in_light: float = 0.0):
+        """Adopted sprite lists drawn inside are lit by no less than `min_light` and no more than
+        `max_light` (1 = own colours), shine by themselves by `glow` where the room is dark, and
+        fade by `fade_in_light` where it is lit."""
         program = self.lit_program
-        program["min_light"], program["glow"], program["fade_in_light"] = min_light, glow, fade_in_light
+        program["min_light"], program["max_light"], program["glow"], program["fade_in_light"] = min_light, max_light, glow, fade_in_light
         try:
             yield
         finally:
-            program["min_light"], program["glow"], program["fade_in_light"] = 0.0, 0.0, 0.0
+            program["min_light"], program["max_light"], program["glow"], program["fade_in_light"] = 0.0, NO_MAX_LIGHT, 0.0, 0.0
 
     def adopt(self, sprite_list) -> None:
         """Light this sprite list as it is drawn (the fast path: no offscreen scene, no extra pass).

@@ -12,6 +12,7 @@ import arcade
 
 from game.render.atlas import own_atlas
 from game.render.dreamer import FIGURE_PX, PICTURE_PX, DreamerLook, dreamer_frames
+from game.render.framing import camera_centre, zoom_for
 from game.render.glow import star_texture
 from game.render.lighting import Lighting
 from game.render.masterpiece import EaselPicture
@@ -19,7 +20,6 @@ from game.render.textures import arrow_image, prop_image, tool_image
 from game.render.tiles import level_image, level_tiles
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the dreamer each tick
-ZOOM_AT_720 = 1.6  # the world camera's zoom on a 720 px tall window (the dreamer ~48 px across); it scales with the window
 TOOL_PX = 18.0  # world px a tool lying on the floor is drawn across (~29 px on screen)
 TOOL_GLOW = 0.45  # how much a tool shines by itself in the dark
 GLINT_EVERY_S = 2.4  # a tool in view glints this often...
@@ -28,6 +28,7 @@ GLINT_PX = 34.0  # world px across the glint's star
 ARROW_PX = 30.0  # world px a glow-tape arrow spans
 ARROW_GLOW = 0.75  # how much the tape shines by itself in the dark
 PLAYER_MIN_LIGHT = 0.3  # the least light the dreamer is drawn in (1 = their own colours)
+PLAYER_MAX_LIGHT = 0.38  # and the most: a dark figure against a lit floor, never washed out
 
 
 def _texture(image, name: str) -> arcade.Texture:
@@ -46,13 +47,6 @@ class Snapshot:
 
 def lerp(a: float, b: float, t: float) -> float:
     return a + (b - a) * t
-
-
-def clamp_to_span(centre: float, view: float, span: float) -> float:
-    """A camera centre along one axis that keeps a `view`-wide window inside 0..`span`."""
-    if span <= view:
-        return span / 2
-    return min(max(centre, view / 2), span - view / 2)
 
 
 class WorldRenderer:
@@ -217,19 +211,12 @@ class WorldRenderer:
 
     def zoom(self) -> float:
         """The world camera's zoom: the same share of the level on screen at any window size."""
-        return ZOOM_AT_720 * self.window.get_size()[1] / 720.0
+        return zoom_for(self.window.get_size())
 
     def camera_target(self, position: tuple[float, float]) -> tuple[float, float]:
         """Where the camera wants to be: on the dreamer, but never showing the void past the
         level's edge (a level narrower than the screen is centred instead)."""
-        x, y = position
-        width, height = self.window.get_size()
-        zoom = self.zoom()
-        width, height = width / zoom, height / zoom
-        return (
-            clamp_to_span(x, width, self.level.pixel_width),
-            clamp_to_span(y, height, self.level.pixel_height),
-        )
+        return camera_centre(position, (self.level.pixel_width, self.level.pixel_height), self.window.get_size())
 
     def follow(self, alpha: float) -> None:
         (x0, y0), (x1, y1) = self.previous.camera, self.current.camera
@@ -255,7 +242,7 @@ class WorldRenderer:
         self.props.draw()
         with self.lighting.drawn(glow=TOOL_GLOW):  # a tool in the dark still shows, faintly
             self.tools.draw()
-        with self.lighting.drawn(min_light=PLAYER_MIN_LIGHT):  # the dreamer is never quite lost in the dark...
+        with self.lighting.drawn(min_light=PLAYER_MIN_LIGHT, max_light=PLAYER_MAX_LIGHT):  # the dreamer is never lost in the dark, a silhouette in the light...
             self.player.draw()
         with self.lighting.drawn(glow=1.0, fade_in_light=1.0):  # ...and their outline shines where it is dark
             self.rim.draw()
