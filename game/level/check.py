@@ -35,14 +35,14 @@ from game.level.schema import (
     Property,
     a,
 )
+from game.resources import shipped_levels
 
 MAX_TILESET_BYTES = 1024 * 1024  # an external tileset read only to check its image path
 GID_MASK = 0x0FFFFFFF  # Tiled keeps flip flags in the top four bits of a gid
 MAX_GID = 0xFFFFFFFF
 LAYERS = {"walls": "tilelayer", "floor": "tilelayer", "objects": "objectgroup"}  # the layers read, and their types
 
-GAME_ROOT = Path(__file__).resolve().parents[2]
-GAME_FOLDERS = (GAME_ROOT / "assets", GAME_ROOT / "levels")  # paths may point here too
+GAME_FOLDERS = (shipped_levels(),)  # paths may point into the game's own levels folder too (its tileset)
 
 INVALID = object()  # what read_value gives for a value its property does not accept
 
