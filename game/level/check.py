@@ -35,6 +35,7 @@ from game.level.schema import (
     Property,
     a,
 )
+from game.level.template import Templates
 from game.resources import shipped_levels
 
 MAX_TILESET_BYTES = 1024 * 1024  # an external tileset read only to check its image path
@@ -213,6 +214,7 @@ class Checker:
         self.warnings: list[str] = []
         self.draft = Draft()
         self.seen: dict[str, list] = {cls.name: [] for cls in OBJECT_CLASSES}  # class → ids of all its objects, broken or not
+        self.templates = Templates(self)
 
     # -- notes ----------------------------------------------------------------------------
 
@@ -570,6 +572,10 @@ class Checker:
             if not isinstance(obj, dict):
                 self.problem(f"{place}: object {index}", obj, "an object")
                 continue
+            if "template" in obj:  # placed from a template: read as if detached
+                obj = self.templates.instance(obj, f"{place}, object {obj.get('id', index)}", obj.get("_line"))
+                if obj is None:
+                    continue
             self.object(obj, place, ids)
 
     def object(self, obj: dict, layer_place: str, ids: set) -> None:
