@@ -1,4 +1,4 @@
-"""`flawed level check|export|preview|list|test`: level files from the command line.
+"""`flawed level check|export|preview|list|kit|test`: level files from the command line.
 
 Exit status 0 when all went well, 2 for bad usage or a bad level (one line per problem on
 stderr, never a traceback). Each subcommand is one ``Command`` in ``COMMANDS``: a function that
@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from game.commands.args import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ArgumentParser, exit_status, level_file, report, seed_int, size_name
 from game.commands.playtest import run_tests, test_arguments
 from game.errors import LevelError, UserError
+from game.level import kit, tileset
 from game.level.generate import generate_backstage
 from game.level.tiled import export_level, load_level
-from game.resources import shipped_level_files
+from game.resources import shipped_level_files, shipped_levels
 
 PREVIEW_SIZE = (1280, 720)  # px
 
@@ -126,6 +129,30 @@ def list_levels(args: argparse.Namespace) -> int:
     return status
 
 
+# -- kit ------------------------------------------------------------------------------------
+
+
+def kit_arguments(parser: ArgumentParser) -> None:
+    parser.add_argument("folder", metavar="FOLDER", help="where to make levels (made if it is not there)")
+
+
+def copy_kit(args: argparse.Namespace) -> int:
+    """The Tiled kit (project, object types, templates) and the tileset, into a folder of the author's."""
+    folder = Path(args.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = kit.write(folder)
+        for name in (tileset.PNG, tileset.TSJ, tileset.TSX):
+            shutil.copyfile(shipped_levels() / name, folder / name)
+            written.append(folder / name)
+    except OSError as error:
+        raise UserError(f"{args.folder}: the kit cannot be written there ({error.strerror or error})") from None
+    for path in written:
+        print(path)
+    print(f"open {folder / kit.PROJECT} in Tiled (Project > Open Project...), then place objects from its templates", file=sys.stderr)
+    return EXIT_OK
+
+
 # -- the whole ------------------------------------------------------------------------------
 
 COMMANDS = (
@@ -133,6 +160,7 @@ COMMANDS = (
     Command("export", "write a generated backstage as a Tiled map, its tileset beside it", export_arguments, export),
     Command("preview", "render a level headless, lit, to a PNG", preview_arguments, preview),
     Command("list", "the shipped levels, one a line, file name first (flawed --level takes the name)", list_arguments, list_levels),
+    Command("kit", "copy the Tiled kit (project, object types, templates, tileset) into a folder", kit_arguments, copy_kit),
     Command("test", "the bot plays each level headless: exit 0 all completed, 1 one was not, 2 a level error", test_arguments, run_tests),
 )
 

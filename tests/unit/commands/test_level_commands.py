@@ -43,9 +43,9 @@ def test_preview_hands_the_loaded_level_to_the_renderer(tmp_path, monkeypatch, c
 
 
 def test_a_command_is_one_line_in_the_table():
-    assert [command.name for command in commands.COMMANDS] == ["check", "export", "preview", "list", "test"]
-    assert commands.listed() == "check, export, preview, list or test"
-    assert "{check,export,preview,list,test}" in commands.parser().format_usage()
+    assert [command.name for command in commands.COMMANDS] == ["check", "export", "preview", "list", "kit", "test"]
+    assert commands.listed() == "check, export, preview, list, kit or test"
+    assert "{check,export,preview,list,kit,test}" in commands.parser().format_usage()
 
 
 def test_level_commands_load_neither_the_cli_nor_arcade():
