@@ -38,8 +38,9 @@ class Subject:
     size: str = "medium"
 
     @classmethod
-    def file(cls, path: str) -> "Subject":
-        return cls(name=path, path=path)
+    def file(cls, path, seed: int | None = None) -> "Subject":
+        """A level file, filled in from its own seed (or from `seed`, for a sweep)."""
+        return cls(name=str(path) if seed is None else f"{path} (seed {seed})", path=str(path), seed=seed)
 
     @classmethod
     def generated(cls, seed: int, size: str) -> "Subject":
