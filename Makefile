@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 DIST_STAMP := $(VENV)/.dist-stamp
 DIST ?= dist
 
-.PHONY: play test test-unit test-install dist bench pictures assets clean
+.PHONY: play test test-unit test-install test-dist dist bench pictures assets clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test-unit: $(STAMP)
 
 test-install: $(STAMP)
 	$(PY) -m pytest -m install tests/install
+
+# `make dist`, then the bundle started headless from another folder (a couple of minutes).
+test-dist: $(DIST_STAMP)
+	$(PY) -m pytest -m dist tests/install
 
 $(DIST_STAMP): pyproject.toml $(STAMP)
 	$(PY) -m pip install -q --disable-pip-version-check -e '.[test,dist]'

@@ -1,5 +1,6 @@
 """`make dist`: the wheel, the sdist and the PyInstaller one-folder bundle, which starts headless and
-plays the whole story with no Python of the player's (slow: a few minutes; `pytest -m slow`)."""
+plays the whole story with no Python of the player's. About two minutes: `make test-dist` runs them
+(CI does, after `make test`)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 import game
 
-pytestmark = pytest.mark.slow
+pytestmark = pytest.mark.dist
 
 ROOT = Path(__file__).resolve().parents[2]
 
