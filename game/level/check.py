@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.level import tmx
-from game.level.model import TILE_SIZE, LightSpec, PropSpec, Rect, ToolSpec
+from game.level.model import TILE_SIZE, LightSpec, PropSpec, Rect, SignSpec, ToolSpec
 from game.level.schema import (
     ANY,
     CLASSES,
@@ -177,6 +177,7 @@ BUILDERS = {
     "tool": lambda box, values: ToolSpec(*box.rect.center, values["tool"]),
     "prop": lambda box, values: PropSpec(*box.rect.center, box.rect.width, box.rect.height, values["kind"], values["movable"], values["casts_shadow"]),
     "curtain": lambda box, values: box.rect,
+    "sign": lambda box, values: SignSpec(*box.rect.center, values.get("angle")),
     "eye": lambda box, values: box.rect.center,
 }
 

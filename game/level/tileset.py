@@ -135,7 +135,9 @@ def tileset_xml() -> str:
 
 def write_tileset(folder: str | Path) -> list[Path]:
     """Write the PNG, .tsj and .tsx into a folder; returns their paths."""
-    from PIL import Image  # here, not at the top: only writing the PNG needs it, loading a level never does
+    from PIL import (
+        Image,  # here, not at the top: only writing the PNG needs it, loading a level never does
+    )
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -19,7 +19,8 @@ from game.render.fullscreen import FULLSCREEN_VS
 from game.render.glow import soft_texture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
-from game.render.textures import level_image, player_image, tool_image
+from game.render.textures import tool_image
+from game.render.tiles import level_region
 from game.heap import release_freed_memory
 
 CONTRAST = 1.0  # the field's colour contrast
@@ -130,16 +131,20 @@ class SwirlField:
 
 
 class Dreamer:
-    """The dreamer drawn plainly, unlit (the room's sprites belong to the lighting pass)."""
+    """The dreamer drawn plainly, unlit (the room's sprites belong to the lighting pass): the same
+    figure, frame and pose the room's renderer last placed."""
 
     def __init__(self):
         self.sprites = arcade.SpriteList()
-        self.sprite = arcade.Sprite(arcade.Texture(player_image(), hash="dreamer-unlit", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+        self.sprite = arcade.Sprite()
         self.sprites.append(self.sprite)
 
     def draw(self, view) -> None:
         placed = view.renderer.player_sprite
+        if self.sprite.texture is not placed.texture:
+            self.sprite.texture = placed.texture
         self.sprite.position, self.sprite.angle = placed.position, placed.angle
+        self.sprite.width, self.sprite.height = placed.width, placed.height
         self.sprites.draw()
 
 
@@ -160,7 +165,6 @@ class VortexOverlay(Overlay):
         world = view.world
         self.level = world.level
         shards = []
-        picture = level_image(world.level)  # the shards are pieces of the backstage's own walls
         width, height = world.level.pixel_width, world.level.pixel_height
         cx, cy = width / 2, height / 2
         for rect in world.level.wall_rects():
@@ -169,7 +173,7 @@ class VortexOverlay(Overlay):
             if math.hypot(x - cx, y - cy) > min(width, height) * 0.42:
                 continue
             top = height - (rect.y + rect.height)
-            piece = picture.crop((int(rect.x), int(top), int(rect.x + rect.width), int(top + rect.height)))
+            piece = level_region(world.level, int(rect.x), int(top), int(rect.width), int(rect.height))  # the walls' own look
             sprite = arcade.Sprite(arcade.Texture(piece, hash=f"vortex-shard-{world.seed}-{id(world.level)}-{rect}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             sprite.position = rect.center
             sprite.color = (230, 210, 235, 235)
