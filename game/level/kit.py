@@ -9,7 +9,8 @@ its object types and an object template for every thing a level can hold.
 - ``flawed-objecttypes.xml``, which the project names: every object class with its properties,
   types and defaults (Tiled 1.8 reads object types from this file; 1.9 and later turn them into
   classes when they open the project);
-- ``templates/*.tx``: spawn, masterpiece, a light of each kind, each tool, each prop, curtain, eye.
+- ``templates/*.tx``: a light of each kind, each tool, each prop, and one of every other class
+  (spawn, masterpiece, curtain, sign, eye, and any class the format gains).
 
 All in the Tiled 1.8 format, which Debian's Tiled 1.8.2 reads and later Tileds upgrade. ``--check``
 only tells whether the files are up to date (exit status 1 if not); a test does the same, so the
@@ -31,7 +32,7 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from game.level.generate import PROP_SIZES
-from game.level.schema import EASEL_POINT_SIZE, LIGHT_DEFAULTS, MAP_PROPERTIES, OBJECT_CLASSES, ObjectClass, Property
+from game.level.schema import EASEL_POINT_SIZE, LIGHT_DEFAULTS, MAP_PROPERTIES, OBJECT_CLASSES, POINT, ObjectClass, Property
 from game.resources import shipped_levels
 
 PROJECT = "flawed.tiled-project"
@@ -46,9 +47,13 @@ CLASS_COLOURS = {
     "tool": "#ffe6c85a",
     "prop": "#ffaa783c",
     "curtain": "#ffb4283c",
+    "sign": "#ff78ffb4",
     "eye": "#ff96aaff",
 }
-CURTAIN_SIZE = (256.0, 32.0)  # px, a curtain template's rectangle (stretch it across the stage)
+OTHER_COLOUR = "#ffa0a0a0"  # a class added to the format before it has a colour here
+# The rectangle of a class's template (px); a point class's template is a point.
+TEMPLATE_SIZES = {"masterpiece": EASEL_POINT_SIZE, "curtain": (256.0, 32.0)}  # stretch the curtain across the stage
+OTHER_SIZE = (32.0, 32.0)
 MOVABLE_PROPS = ("crate", "sandbag")  # the prop templates that can be pushed (as the generator makes them)
 FIXED_CRATE = "stack"  # the generator's fixed stack of crates: a template of its own
 
@@ -111,7 +116,7 @@ def object_types() -> str:
     """The object types file (XML, as Tiled 1.8 writes it): every class, its properties and their defaults."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<objecttypes>"]
     for cls in OBJECT_CLASSES:
-        lines.append(f" <objecttype name={quoteattr(cls.name)} color={quoteattr(CLASS_COLOURS[cls.name])}>")
+        lines.append(f" <objecttype name={quoteattr(cls.name)} color={quoteattr(CLASS_COLOURS.get(cls.name, OTHER_COLOUR))}>")
         lines += ["  " + _property_xml(cls.name, prop, prop.default, "default") for prop in typed_properties(cls)]
         lines.append(" </objecttype>")
     lines.append("</objecttypes>")
@@ -141,8 +146,7 @@ def templates() -> dict[str, str]:
     def add(file: str, cls: str, name: str, size, values=None) -> None:
         made[f"{file}.tx"] = _template(classes[cls], name, size, values or {})
 
-    add("spawn", "spawn", "spawn", None)
-    add("masterpiece", "masterpiece", "easel", EASEL_POINT_SIZE)
+    # A template of each kind of light (its kind's values spelled out), of each tool, of each prop.
     for kind, (radius, colour, intensity, flicker) in LIGHT_DEFAULTS.items():
         add(f"light_{kind}", "light", kind.replace("_", " "), None, {"kind": kind, "radius": radius, "color": colour, "intensity": intensity, "flicker": flicker})
     tool_ids = next(prop for prop in classes["tool"].properties if prop.name == "tool").choices
@@ -153,8 +157,11 @@ def templates() -> dict[str, str]:
         shown = "crate" if kind == FIXED_CRATE else kind
         file = "prop_crate_fixed" if kind == FIXED_CRATE else f"prop_{kind}"
         add(file, "prop", f"{shown}{' (fixed)' if kind == FIXED_CRATE else ''}", size, {"kind": shown, "movable": movable, "casts_shadow": True})
-    add("curtain", "curtain", "curtain", CURTAIN_SIZE)
-    add("eye", "eye", "eye", None)
+    # Every other class: one template named after it, with the class's own defaults.
+    for cls in OBJECT_CLASSES:
+        if cls.name not in ("light", "tool", "prop"):
+            size = None if cls.shape == POINT else TEMPLATE_SIZES.get(cls.name, OTHER_SIZE)
+            add(cls.name, cls.name, "easel" if cls.name == "masterpiece" else cls.name, size)
     return made
 
 

@@ -56,9 +56,11 @@ def test_every_object_class_is_an_object_type_with_its_properties_defaults_and_c
             assert node.get("default") == kit.tiled_value(prop, prop.default)
             if prop.choices:
                 assert enums[node.get("propertytype")] == prop.choices
-    # Left out on purpose (the module says why): a light's own values default to its kind's.
+    # Left out on purpose (the module says why): defaults worked out from another property or the map.
     light = next(cls for cls in OBJECT_CLASSES if cls.name == "light")
     assert {prop.name for prop in light.properties} - {prop.name for prop in kit.typed_properties(light)} == {"radius", "color", "intensity", "flicker"}
+    for cls in OBJECT_CLASSES:
+        assert all(prop.default_text for prop in cls.properties if prop not in kit.typed_properties(cls))
 
 
 def test_the_project_is_what_tiled_1_8_reads_with_the_check_and_play_commands():
@@ -73,11 +75,13 @@ def test_the_project_is_what_tiled_1_8_reads_with_the_check_and_play_commands():
 
 
 def test_there_is_a_template_for_every_thing_a_level_holds():
-    names = set(kit.templates())
-    expected = {"spawn.tx", "masterpiece.tx", "curtain.tx", "eye.tx"}
+    made = kit.templates()
+    classes = {name: ET.fromstring(text).find("object").get("type") for name, text in made.items()}
+    assert set(classes.values()) == {cls.name for cls in OBJECT_CLASSES}
+    expected = {f"{cls.name}.tx" for cls in OBJECT_CLASSES if cls.name not in ("light", "tool", "prop")}
     expected |= {f"light_{kind}.tx" for kind in LIGHT_DEFAULTS} | {f"tool_{tool}.tx" for tool in TOOL_IDS}
     expected |= {f"prop_{kind}.tx" for kind in PROP_KINDS} | {"prop_crate_fixed.tx"}
-    assert names == expected
+    assert set(made) == expected
 
 
 # -- maps made only from the templates --------------------------------------------------------
@@ -98,6 +102,7 @@ def map_from_templates(folder: Path, kind: str = "backstage") -> Path:
             place(f"tool_{tool}", 160 + index * 48, 224)
         for index, prop in enumerate(("crate", "crate_fixed", "rack", "flat", "ladder", "sandbag", "mirror")):
             place(f"prop_{prop}", 60 + index * 70, 60)
+        place("sign", 250, 144)
     else:
         place("eye", 400, 150)
     for index, light in enumerate(LIGHT_DEFAULTS):
@@ -150,7 +155,7 @@ def test_a_map_made_only_from_the_templates_passes_level_check(kit_folder, kind)
     assert level.warnings == ()
     if kind == "backstage":
         assert sorted(tool.tool for tool in level.tools) == sorted(TOOL_IDS)
-        assert len(level.props) == 7 and level.curtain is not None and level.masterpiece.width == 32
+        assert len(level.props) == 7 and level.curtain is not None and level.masterpiece.width == 32 and len(level.signs) == 1
         candle = next(light for light in level.lights if light.kind == "candle")
         assert (candle.radius, candle.color, candle.intensity, candle.flicker) == LIGHT_DEFAULTS["candle"]
     else:
