@@ -80,6 +80,25 @@ class ProgressBar:
             print(bar, file=self.stream, flush=True)
 
 
+class Board:
+    """The results as they come in: counted on the progress bar, shown on stdout in the order given."""
+
+    def __init__(self, count: int, summary):
+        self.results: list = [None] * count
+        self.summary = summary
+        self.bar = ProgressBar(count)
+        self.done = self.failed = self.shown = 0
+
+    def add(self, index: int, result) -> None:
+        self.results[index] = result
+        self.done += 1
+        self.failed += result.status != "completed"
+        self.bar.show(self.done, self.failed, result.subject.name)
+        while self.shown < len(self.results) and self.results[self.shown] is not None:
+            show(self.results[self.shown], self.summary)
+            self.shown += 1
+
+
 def heatmap_path(out: str, subject, several: bool) -> str:
     if not several:
         return out
@@ -100,6 +119,18 @@ def play_one(job):
         draw_heatmap(result, heatmap)
     result.trails = []  # drawn: no need to send it back
     return result
+
+
+def play_all(jobs: list, processes: int, finished) -> None:
+    """Play every job, in this process or side by side in `processes`; finished(index, result) as each ends."""
+    if processes == 1 or len(jobs) == 1:
+        for index, job in enumerate(jobs):
+            finished(index, play_one(job))
+        return
+    with ProcessPoolExecutor(max_workers=min(processes, len(jobs))) as pool:
+        futures = {pool.submit(play_one, job): index for index, job in enumerate(jobs)}
+        for future in as_completed(futures):
+            finished(futures[future], future.result())
 
 
 def check_outputs(args) -> None:
@@ -128,27 +159,9 @@ def run_tests(args: argparse.Namespace) -> int:
     several = len(subjects) > 1
     jobs = [(subject, heatmap_path(args.heatmap, subject, several) if args.heatmap else None) for subject in subjects]
     started = time.perf_counter()
-    results: list = [None] * len(jobs)
-    bar = ProgressBar(len(jobs))
-    printed = failed = 0
-
-    def finished(index: int, result) -> None:
-        nonlocal printed, failed
-        results[index] = result
-        failed += result.status != "completed"
-        bar.show(sum(r is not None for r in results), failed, result.subject.name)
-        while printed < len(results) and results[printed] is not None:  # in the order given
-            show(results[printed], summary)
-            printed += 1
-
-    if args.jobs == 1 or len(jobs) == 1:
-        for index, job in enumerate(jobs):
-            finished(index, play_one(job))
-    else:
-        with ProcessPoolExecutor(max_workers=min(args.jobs, len(jobs))) as pool:
-            futures = {pool.submit(play_one, job): index for index, job in enumerate(jobs)}
-            for future in as_completed(futures):
-                finished(futures[future], future.result())
+    board = Board(len(jobs), summary)
+    play_all(jobs, args.jobs, board.add)
+    results = board.results
     if args.junit:
         try:
             write_junit(results, time.perf_counter() - started, args.junit)

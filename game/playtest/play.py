@@ -177,13 +177,13 @@ def _play(subject: Subject, result: Result, keep_trail: bool) -> None:
     world, bot = run.world, run.bot
     result.seed = run.seed
     watch = Watch(world)
-    trail = None
+    trail, trail_level = None, None
     while not world.story.completed:
         events = run.step()
         watch.saw_progress(events)
         if keep_trail:
-            if trail is None or world.level.title != trail.title:
-                trail = _trail(world.level)
+            if world.level is not trail_level:  # the backstage, then the vortex
+                trail, trail_level = _trail(world.level), world.level
                 result.trails.append(trail)
             x, y = world.player.position
             cell = world.level.cell_of(x, y)
@@ -197,7 +197,8 @@ def _play(subject: Subject, result: Result, keep_trail: bool) -> None:
             why = f"not finished after {MAX_SECONDS // 60} minutes of game time"
         if why:
             x, y = world.player.position
-            heading = tiled_tile(world.level, *bot.goal) if bot.goal is not None else None
+            goal = getattr(bot, "goal", None)  # where the bot was walking, if it says
+            heading = tiled_tile(world.level, *goal) if goal is not None else None
             result.stuck = Stuck(world.story.beat.value, tiled_tile(world.level, x, y), (x, y), heading, world.tick, why)
             break
     result.completed = world.story.completed

@@ -112,7 +112,12 @@ def map_from_templates(folder: Path, kind: str = "backstage") -> Path:
         "type": "map", "version": "1.8", "tiledversion": "1.8.2", "orientation": "orthogonal", "renderorder": "right-down",
         "infinite": False, "width": width, "height": height, "tilewidth": 32, "tileheight": 32,
         "nextlayerid": 3, "nextobjectid": len(objects) + 1,
-        "properties": [{"name": "title", "type": "string", "value": "From the kit"}, {"name": "seed", "type": "int", "value": 4}, {"name": "kind", "type": "string", "value": kind}, {"name": "format", "type": "int", "value": 1}],
+        "properties": [
+            {"name": "title", "type": "string", "value": "From the kit"},
+            {"name": "seed", "type": "int", "value": 4},
+            {"name": "kind", "type": "string", "value": kind},
+            {"name": "format", "type": "int", "value": 1},
+        ],
         "tilesets": [{"firstgid": 1, "source": TSJ}],
         "layers": [
             {"id": 1, "name": "walls", "type": "tilelayer", "width": width, "height": height, "x": 0, "y": 0, "opacity": 1, "visible": True,
