@@ -20,7 +20,6 @@ is simulated, never computed here).
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
 import arcade
 import numpy as np
@@ -31,9 +30,10 @@ from game.level.model import TILE_SIZE, Level
 from game.render.fullscreen import FULLSCREEN_VS
 from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
+from game.resources import shaders
 from game.sim.bodies import PLAYER_RADIUS
 
-SHADERS = Path(__file__).parent / "shaders"
+SHADERS = shaders()
 LIGHT_MAP_SCALE = 0.25  # light map resolution as a fraction of the screen's
 AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintly cool
 HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
