@@ -22,6 +22,8 @@ SEEN_TILES = (11, 6)
 SIGN_LOOKAHEAD = 4  # steps down the field downhill() looks by default
 SIGHT_STEPS = 10  # an arrow aims at most this many steps down the way, while the way is in sight
 CHAIN_ENDS_NEAR = 4  # steps from the easel at which a chain of arrows may end (the easel is in sight)
+CHAIN_GAP = 5  # an arrow already this near (steps, either way) where another points serves as the next
+DOORWAY_GAP = 3  # doorway cells this near each other share one arrow
 MAX_SIGNS = 400
 EASEL_LAMP_NEAR = 3 * TILE_SIZE  # a light this near the easel already lights it
 EASEL_LAMP = LightSpec(0.0, 0.0, 330.0, (255, 232, 196), 1.3, 0.04, "work_lamp")  # placed in front of the easel
@@ -120,40 +122,38 @@ def doorways(level: Level, field) -> list[tuple[int, int]]:
 
 
 def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
-    """Arrows in doorways (one a doorway), then wherever a walkable cell would have none in sight."""
+    """Arrows where a newcomer needs them: in the doorways (one a doorway); then where each arrow
+    points, the next (so one followed always leads to another, or to the easel); then wherever
+    a walkable cell would still have none in sight."""
     field = field if field is not None else stage_field(level)
     signs: list[SignSpec] = []
+    at: list[tuple[int, int]] = []
     covered = [bytearray(level.width) for _ in range(level.height)]  # an arrow is in sight from here
+
+    def near_one(col: int, row: int, within: int) -> bool:
+        return any(abs(col - c) + abs(row - r) <= within for c, r in at)
 
     def add(col: int, row: int) -> None:
         sign = sign_toward_stage(field, col, row, level)
         if sign is not None and len(signs) < MAX_SIGNS:
             signs.append(sign)
+            at.append((col, row))
             cover(covered, col, row)
+            chain(col, row)
 
-    last = None
+    def chain(col: int, row: int) -> None:
+        aim = aim_of(field, col, row, level)
+        if field[aim[1]][aim[0]] > CHAIN_ENDS_NEAR and not near_one(*aim, CHAIN_GAP):
+            add(*aim)
+
     for col, row in doorways(level, field):
-        if last is not None and abs(col - last[0]) + abs(row - last[1]) <= 2:
-            continue  # one arrow for a doorway two or three cells wide
-        add(col, row)
-        last = (col, row)
-    # Then from the far end of the level inward: wherever no arrow is in sight yet, add one.
-    cells = sorted(((field[r][c], c, r) for r in range(level.height) for c in range(level.width) if field[r][c] > 3), reverse=True)
+        if not near_one(col, row, DOORWAY_GAP):  # one arrow for a doorway two or three cells wide
+            add(col, row)
+    # From the far end of the level inward: wherever no arrow is in sight yet, add one.
+    cells = sorted(((field[r][c], c, r) for r in range(level.height) for c in range(level.width) if field[r][c] > CHAIN_ENDS_NEAR), reverse=True)
     for _, col, row in cells:
         if not covered[row][col]:
             add(col, row)
-    # Last, the chains: where an arrow points, the next one waits (or the easel), so whoever
-    # follows one arrow always finds the next.
-    at = {level.cell_of(sign.x, sign.y) for sign in signs}
-    todo = list(at)
-    while todo and len(signs) < MAX_SIGNS:
-        col, row = todo.pop()
-        aim = aim_of(field, col, row, level)
-        if field[aim[1]][aim[0]] <= CHAIN_ENDS_NEAR or any(abs(aim[0] - c) + abs(aim[1] - r) <= 2 for c, r in at):
-            continue
-        add(*aim)
-        at.add(aim)
-        todo.append(aim)
     return tuple(signs)
 
 
