@@ -30,6 +30,7 @@ from game.sim.timestep import DT
 from game.views.beats import SHOW
 from game.views.host import Host
 from game.views.shake import ScreenShake
+from game.render.text import sized
 
 MAX_FRAME_TIME = 0.25  # s: a longer frame (a hitch, a breakpoint) is clamped, not caught up
 HUD_COLOUR = (214, 200, 180, 255)
@@ -176,7 +177,8 @@ class GameView(arcade.View):
         self.renderer.gui_camera.use()
         world = self.world
         scale = self.settings.text_scale
-        self.hud.font_size = self.banner.font_size = HUD_FONT_SIZE * scale
+        sized(self.hud, HUD_FONT_SIZE * scale)
+        sized(self.banner, HUD_FONT_SIZE * scale)
         # Not over a close-up or a full-screen scene: only where what you carry matters.
         if self.show_hud and self.renderer.drew_room and world.story.beat in HUD_BEATS:
             tools = ", ".join(t.replace("_", " ") for t in world.tools.carried) or "nothing"
