@@ -230,7 +230,7 @@ class GameView(arcade.View):
             Path(folder).mkdir(parents=True, exist_ok=True)
             for beat in self.pending_shots:
                 self.shot_count += 1
-                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png")
+                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png", compress_level=1)  # quick: a picture a beat, mid-play
         except OSError as error:  # the folder went away or the disk filled: say so, keep playing
             self.show_message(f"screenshots stopped: {folder} cannot be written ({error.strerror or error})")
             self.run.options = replace(self.run.options, screenshots=None)
