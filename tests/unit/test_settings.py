@@ -112,3 +112,56 @@ def test_bindings_that_collide_are_refused_in_the_file_and_in_the_game():
         ok.rebind("breathe", "G")
     ok.rebind("menu_confirm", "G")  # a menu key may share a key with the game's
     assert ok.keys_for("menu_confirm") == ("G",)
+
+
+# -- hostile settings files: each set aside as .bak with one warning, never a hang or a traceback ----
+
+HOSTILE = [
+    ("a number of 5000 digits", lambda path: path.write_text('{"master_volume": ' + "9" * 5000 + "}"), "Exceeds the limit"),
+    ("nested 100,000 deep", lambda path: path.write_text("[" * 100_000 + "]" * 100_000), "found 100000 objects and lists, expected at most 10000"),
+    ("nested 5,000 deep", lambda path: path.write_text("[" * 5_000 + "]" * 5_000), "nested too deeply"),
+    ("nested past the limit", lambda path: path.write_text('{"key_bindings": ' + "[" * 40 + "]" * 40 + "}"), "nested more than 16 levels deep"),
+    ("too big", lambda path: path.open("wb").truncate(2 * 1024 * 1024), "found 2097152 bytes, expected at most 1048576 (1 MiB)"),
+    ("not UTF-8", lambda path: path.write_bytes(b'{"captions": "\xff"}'), "not UTF-8"),
+    ("a pipe", lambda path: os.mkfifo(path), "found a pipe (FIFO), expected a regular file"),
+    ("a link to /dev/zero", lambda path: path.symlink_to("/dev/zero"), "found a device, expected a regular file"),
+    ("a folder", lambda path: path.mkdir(), "found a folder, expected a regular file"),
+    ("NaN", lambda path: path.write_text('{"master_volume": NaN}'), "found NaN, expected a finite number"),
+]
+
+
+@pytest.mark.parametrize("make, said", [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
+def test_a_hostile_settings_file_is_set_aside_with_one_warning(make, said):
+    path = settings_path()
+    make(path)
+    settings, warnings = Settings.load()
+    assert settings == Settings()
+    assert len(warnings) == 1 and said in warnings[0] and "settings.json.bak" in warnings[0], warnings
+    assert "\n" not in warnings[0] and len(warnings[0]) < 300
+    assert not os.path.lexists(path) and os.path.lexists(path.with_name("settings.json.bak"))
+    assert Settings.load() == (Settings(), [])  # the next start is clean: the game got past it
+
+
+def test_a_byte_order_mark_is_read_not_called_corrupt():
+    settings_path().write_bytes(b"\xef\xbb\xbf" + json.dumps({"master_volume": 0.3, "captions": False}).encode())
+    settings, warnings = Settings.load()
+    assert warnings == [] and settings.master_volume == 0.3 and settings.captions is False
+
+
+def test_a_huge_value_is_named_briefly():
+    settings_path().write_text(json.dumps({"screen_shake": "x" * 100_000, "text_size": [[[[[1]]]]]}))
+    settings, warnings = Settings.load()
+    assert settings == Settings() and len(warnings) == 2
+    assert all(len(warning) < 200 for warning in warnings), warnings
+
+
+def test_a_save_that_cannot_be_written_says_so_and_keeps_the_old_file(monkeypatch):
+    Settings(master_volume=0.25).save()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "fsync", full)
+    with pytest.raises(OSError):
+        Settings(master_volume=0.9).save()
+    assert Settings.load()[0].master_volume == 0.25
