@@ -314,5 +314,5 @@ def test_the_vortex_property_is_a_path_inside_the_folder(tiny_map, write_map):
     with pytest.raises(LevelError, match="property 'vortex': found '../../elsewhere/v.tmj', which resolves outside"):
         load_level(write_map(tiny_map))
     tiny_map["properties"][-1]["value"] = "my_vortex.tmj"
-    level = load_level(write_map(tiny_map))
-    assert any("'my_vortex.tmj' not found" in w for w in level.warnings)
+    with pytest.raises(LevelError, match="property 'vortex': found 'my_vortex.tmj', which is not there, expected a vortex level file that is there"):
+        load_level(write_map(tiny_map))
