@@ -26,7 +26,7 @@ from game.level.generate import SIZES
 from game.sim.actions import IDLE, Actions
 from game.sim.world import HASH_INTERVAL, SimSettings
 from game.storage import atomic_write_text
-from game.userfile import MIB, FileProblem, JsonLimits, read_json
+from game.userfile import MIB, FileProblem, JsonLimits, brief, read_json
 
 FORMAT = "flawed-replay"
 VERSION = 1
@@ -142,7 +142,7 @@ def _require(data: dict, name: str, kind, what: str):
         raise ValueError(f"missing {name!r} (expected {what})")
     value = data[name]
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise ValueError(f"{name!r} is {value!r}, expected {what}")
+        raise ValueError(f"{name!r} is {brief(value)}, expected {what}")
     return value
 
 
@@ -163,21 +163,25 @@ def _parse(data) -> Replay:
         raise ValueError(f"'ticks' is {ticks}, expected 0 to {MAX_TICKS} (two hours of play)")
     changes = []
     last_tick = -1
+    known: dict[str, Actions] = {}  # the same actions come back again and again: read each once, keep one (by repr: 1, 1.0 and true differ)
     for index, entry in enumerate(_require(data, "actions", list, "a list")):
         if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int)):
-            raise ValueError(f"actions[{index}] is {entry!r}, expected [tick, actions]")
+            raise ValueError(f"actions[{index}] is {brief(entry)}, expected [tick, actions]")
         tick = entry[0]
         if not last_tick < tick < max(ticks, 1):
             raise ValueError(f"actions[{index}] is at tick {tick}, expected ticks in increasing order below {ticks}")
-        try:
-            changes.append((tick, Actions.from_json(entry[1])))
-        except (ValueError, TypeError) as error:
-            raise ValueError(f"actions[{index}] at tick {tick}: {error}") from None
+        key = repr(entry[1])
+        if key not in known:
+            try:
+                known[key] = Actions.from_json(entry[1])
+            except (ValueError, TypeError) as error:
+                raise ValueError(f"actions[{index}] at tick {tick}: {error}") from None
+        changes.append((tick, known[key]))
         last_tick = tick
     hashes = {}
     for index, entry in enumerate(_require(data, "hashes", list, "a list")):
         if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int) and isinstance(entry[1], str)):
-            raise ValueError(f"hashes[{index}] is {entry!r}, expected [tick, hex digest]")
+            raise ValueError(f"hashes[{index}] is {brief(entry)}, expected [tick, hex digest]")
         if not 0 <= entry[0] <= ticks:
             raise ValueError(f"hashes[{index}] is for tick {entry[0]}, beyond the replay's {ticks} ticks")
         hashes[entry[0]] = entry[1]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,10 +141,26 @@ def parse_json(data: bytes, limits: JsonLimits):
         raise FileProblem(f"malformed JSON: found values nested too deeply, expected at most {limits.max_depth} levels") from None
     except ValueError as error:  # a number of thousands of digits, NaN, Infinity
         raise FileProblem(f"malformed JSON: {_first_line(error)}") from None
-    depth = nesting(value, limits.max_depth)
-    if depth > limits.max_depth:
+    if too_deep(data, limits.max_depth):
         raise FileProblem(f"found values nested more than {limits.max_depth} levels deep, expected at most {limits.max_depth}")
     return value
+
+
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"')  # the "unrolled loop": one step per run of plain characters
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+_ONE_KIND = bytes.maketrans(b"{}", b"[]")  # in valid JSON they match up, so one kind of bracket tells the depth
+
+
+def too_deep(data: bytes, most: int) -> bool:
+    """Whether valid JSON nests its lists and objects more than `most` deep. Read from the text,
+    not the values (millions of numbers need not be visited): strings taken out, only the
+    brackets kept, then the innermost pairs removed, one level a pass, at C speed."""
+    brackets = _JSON_STRING.sub(b"", data).translate(_ONE_KIND, _NOT_BRACKETS)
+    for _ in range(most):
+        if not brackets:
+            return False
+        brackets = brackets.replace(b"[]", b"")
+    return bool(brackets)
 
 
 def _first_line(error: Exception) -> str:

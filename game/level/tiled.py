@@ -45,7 +45,7 @@ def read_raw(path: Path) -> dict:
     data = _read_bytes(path)
     if path.suffix.lower() == ".tmx":
         try:
-            return tmx.map_dict(tmx.parse(data))
+            return tmx.map_dict(tmx.parse(data), read=frozenset(check.LAYERS))
         except tmx.XmlProblem as problem:
             raise LevelError([f"{path}:{problem.line}:{problem.column}: malformed XML: {problem.message}"]) from None
     try:

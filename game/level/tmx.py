@@ -216,14 +216,17 @@ def _object(node: Node) -> dict:
     return obj
 
 
-def _layer(node: Node) -> dict | None:
+def _layer(node: Node, read: frozenset | None) -> dict | None:
     base = {"_line": node.line, "name": node.attrs.get("name", "")}
     base.update(_numbers(node.attrs, ("id", "width", "height")))
     if "class" in node.attrs:
         base["class"] = node.attrs["class"]
     if node.tag == "layer":
         base["type"] = "tilelayer"
-        base.update(_data(node))
+        if read is None or base["name"] in read:
+            base.update(_data(node))
+        else:  # a layer the game does not read: its tiles are not turned into numbers
+            base["data"] = None
     elif node.tag == "objectgroup":
         base["type"] = "objectgroup"
         base["objects"] = [_object(child) for child in node.find_all("object")]
@@ -234,7 +237,7 @@ def _layer(node: Node) -> dict | None:
             base["image"] = image.attrs.get("source", "")
     elif node.tag == "group":
         base["type"] = "group"
-        base["layers"] = [layer for layer in (_layer(child) for child in node.children) if layer is not None]
+        base["layers"] = [layer for layer in (_layer(child, read) for child in node.children) if layer is not None]
     else:
         return None
     if node.find("properties") is not None:
@@ -253,8 +256,9 @@ def _tileset(node: Node) -> dict:
     return tileset
 
 
-def map_dict(root: Node) -> dict:
-    """A <map> element as the dict Tiled's JSON format would hold."""
+def map_dict(root: Node, read: frozenset | None = None) -> dict:
+    """A <map> element as the dict Tiled's JSON format would hold; only the tile layers named in
+    `read` (all when None) have their data read."""
     if root.tag != "map":
         return {"type": root.tag, "_line": root.line}
     raw = {"type": "map", "_line": root.line}
@@ -266,7 +270,7 @@ def map_dict(root: Node) -> dict:
         raw["infinite"] = {"0": False, "1": True}.get(root.attrs["infinite"], root.attrs["infinite"])
     raw["properties"] = properties(root.find("properties"))
     raw["tilesets"] = [_tileset(child) for child in root.find_all("tileset")]
-    raw["layers"] = [layer for layer in (_layer(child) for child in root.children) if layer is not None]
+    raw["layers"] = [layer for layer in (_layer(child, read) for child in root.children) if layer is not None]
     return raw
 
 
