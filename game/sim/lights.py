@@ -214,6 +214,9 @@ class LightRig:
         return self.lights[index]
 
     def step(self, world) -> None:
+        # The world's settings of this tick, not those the rig was built with: reduce flicker
+        # turned on in the middle of a dream must tame the lights at once.
+        self.settings = world.settings
         reduced = bool(getattr(self.settings, "reduce_flicker", False))
         reduced_motion = bool(getattr(self.settings, "reduce_motion", False))
         t, house, gutter = world.anim_time, self._house, self._gutter
