@@ -398,3 +398,20 @@ def test_the_running_games_captions_say_its_events_on_the_screen(window):
     shell.settings.captions = False
     game.on_draw()
     assert np.abs(np.asarray(screenshot(window), np.int32) - quiet).sum(axis=2).max() <= 30  # off means off
+
+
+def test_a_full_disk_is_said_once_in_the_game_and_the_dream_goes_on(window, monkeypatch):
+    from game import storage
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", full)
+    shell = make_shell(window)
+    shell.new_game(seed=5)  # a player's own game: saved at every beat, from the first
+    game = window.current_view
+    frames(window, 3)
+    assert "progress cannot be saved" in game.message and "No space left on device" in game.message
+    assert "progress cannot be saved" in game.banner.text  # on the screen
+    frames(window, 60, draw_every=30)
+    assert game.world.tick == 63 and not game.finished
