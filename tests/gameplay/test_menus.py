@@ -182,19 +182,25 @@ def test_a_remapped_key_moves_the_player(window):
     assert game.world.player.position[0] > start[0] + 30
 
 
-def test_remapping_through_the_keys_menu(window):
+def remap(window, binding: str, key: str):
+    """From the settings screen: into the keys menu, to a binding, and its new key pressed."""
     from game.views.settings import KeysView
 
-    shell = make_shell(window)
-    shell.show_settings()
     focus(window.current_view, "keys")
     press(window, "RETURN")
     keys = window.current_view
     assert isinstance(keys, KeysView)
-    focus(keys, "move_left")
+    focus(keys, binding)
     press(window, "RETURN")
-    assert keys.waiting_for == "move_left"
-    press(window, "J")
+    assert keys.waiting_for == binding
+    press(window, key)
+    return keys
+
+
+def test_remapping_through_the_keys_menu(window):
+    shell = make_shell(window)
+    shell.show_settings()
+    remap(window, "move_left", "J")
     assert shell.settings.keys_for("move_left") == ("J",)
     assert "move_left" in shell.bindings.bindings_for(key_code("J"))
     assert Settings.load()[0].keys_for("move_left") == ("J",)
@@ -341,8 +347,6 @@ def test_a_direct_run_shows_the_settings_warning_in_the_game_then_lets_it_go(win
 
 def test_a_key_remapped_in_the_pause_menu_moves_the_running_games_dreamer(window):
     """Remapped while the dream runs (pause → settings → keys), the new key walks at once."""
-    from game.views.settings import KeysView
-
     shell = make_shell(window)
     shell.new_game(seed=5)
     game = window.current_view
@@ -350,13 +354,7 @@ def test_a_key_remapped_in_the_pause_menu_moves_the_running_games_dreamer(window
     press(window, "ESCAPE")
     focus(window.current_view, "settings")
     press(window, "RETURN")
-    focus(window.current_view, "keys")
-    press(window, "RETURN")
-    keys = window.current_view
-    assert isinstance(keys, KeysView)
-    focus(keys, "move_right")
-    press(window, "RETURN")
-    press(window, "L")
+    remap(window, "move_right", "L")
     for _ in range(3):  # keys → settings → pause → the game
         press(window, "ESCAPE")
     assert window.current_view is game
