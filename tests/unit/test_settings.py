@@ -165,3 +165,37 @@ def test_a_save_that_cannot_be_written_says_so_and_keeps_the_old_file(monkeypatc
     with pytest.raises(OSError):
         Settings(master_volume=0.9).save()
     assert Settings.load()[0].master_volume == 0.25
+
+
+# Values each setting refuses, named here and not read from the checks' table, so a check that
+# slips (a volume up to 10, a speed of 20 %) fails here.
+REFUSED = {
+    "master_volume": [1.01, -0.01, True, "loud", None],
+    "music_volume": [1.5, -1, False],
+    "effects_volume": [2, -0.5, "0.5"],
+    "fullscreen": [1, "true", None],
+    "reduce_flicker": [0, "yes"],
+    "reduce_motion": [1, "no"],
+    "captions": [0, "on"],
+    "photosensitivity_acknowledged": [1, "ok"],
+    "screen_shake": ["wild", "", True, 1],
+    "text_size": [110, 99, 250, True, "150"],
+    "game_speed": [49, 101, 70.0, True, "80"],
+}
+
+
+def test_every_setting_is_refused_outside_what_it_accepts_and_only_it_falls_back():
+    from game.settings import CHECKS
+
+    assert set(REFUSED) == set(CHECKS), "a new setting needs its refused values here"
+    chosen = Settings(master_volume=0.3, music_volume=0.2, effects_volume=0.1, text_size=150, game_speed=70, screen_shake="reduced")
+    for name, values in REFUSED.items():
+        for value in values:
+            data = {**chosen.to_json(), name: value}
+            settings, warnings = Settings.from_json(data)
+            assert getattr(settings, name) == getattr(Settings(), name), f"{name}={value!r} was taken"
+            assert len(warnings) == 1 and name in warnings[0], (name, value, warnings)
+            others = {key: getattr(settings, key) for key in REFUSED if key != name}
+            assert others == {key: getattr(chosen, key) for key in REFUSED if key != name}  # the rest kept
+    edges = Settings.from_json({"master_volume": 1.0, "music_volume": 0.0, "game_speed": 50, "text_size": 200})
+    assert edges[1] == [] and edges[0].master_volume == 1.0 and edges[0].game_speed == 50  # the ends are in range

@@ -29,6 +29,7 @@ def test_unhashable_things_are_refused():
 
 import copy
 import enum
+import math
 import random
 
 import pymunk
@@ -90,7 +91,9 @@ def _changed(value):
         return not value
     if isinstance(value, enum.Enum):
         return next(member for member in type(value) if member is not value)
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):  # the least change a float can make: the hash keeps floats exact
+        return math.nextafter(value, math.inf)
+    if isinstance(value, int):
         return value + 1
     if isinstance(value, str):
         return value + "~"
@@ -102,7 +105,7 @@ def _changed(value):
         first = _changed(value[0])
         return None if first is None else (first, *value[1:])
     if isinstance(value, pymunk.Vec2d):
-        return value + (1.0, 0.0)
+        return pymunk.Vec2d(math.nextafter(value.x, math.inf), value.y)
     return None
 
 
