@@ -65,6 +65,7 @@ MUTATIONS = [
     m("sim/beat entered a tick early", "game/sim/story.py", "self.entered_tick = world.tick + 1", "self.entered_tick = world.tick", SIM),
     m("sim/menu buttons reach the world", "game/sim/actions.py", "return Actions(self.move, self.held & SIM_BUTTONS)", "return Actions(self.move, self.held)", SIM),
     m("sim/a breath raises panic", "game/sim/panic.py", "self.level = max(0.0, self.level - max(0.0, amount))", "self.level = max(0.0, self.level + max(0.0, amount))", SIM),
+    m("sim/a minigame may run past its time", "game/sim/minigame.py", "            elif self.ticks >= self.TIME_LIMIT_TICKS:", "            elif self.ticks >= self.TIME_LIMIT_TICKS * 4:", SIM),
     m("sim/tool picked up from afar", "game/sim/rack.py", "    def nearest_loose(self, position, reach: float = PICKUP_REACH)", "    def nearest_loose(self, position, reach: float = PICKUP_REACH * 10)", SIM),
     # -- the flaw ----------------------------------------------------------------------------
     m("flaw/old blots lighten", "game/sim/flaw.py", "blot.darkness = min(1.0, blot.darkness + DARKEN_PER_SEVERITY * added)", "blot.darkness = min(1.0, blot.darkness - DARKEN_PER_SEVERITY * added)", FLAW),
@@ -90,15 +91,18 @@ MUTATIONS = [
     m("storage/corrupt file not set aside", "game/storage.py", "return None, set_aside(path, place + problem.message)", "return None, f\"{path}: {place}{problem.message}\"", STORAGE),
     m("storage/any kind of file read", "game/userfile.py", "    if not stat.S_ISREG(info.st_mode):", "    if stat.S_ISDIR(info.st_mode):", STORAGE),
     m("storage/lists not counted", "game/userfile.py", 'containers = data.count(b"{") + data.count(b"[")', 'containers = data.count(b"{")', STORAGE),
+    m("storage/a byte-order mark refused", "game/userfile.py", 'text = data.decode("utf-8-sig")', 'text = data.decode("utf-8")', STORAGE),
     m("storage/write not flushed to disk", "game/storage.py", "            os.fsync(handle.fileno())\n", "", STORAGE),
     # -- replays -----------------------------------------------------------------------------
     m("replay/no tick limit", "game/replay.py", "    if not 0 <= ticks <= MAX_TICKS:", "    if not 0 <= ticks:", REPLAY),
     m("replay/hashes not required", "game/replay.py", "range(HASH_INTERVAL, ticks, HASH_INTERVAL)", "range(HASH_INTERVAL, 0, HASH_INTERVAL)", REPLAY),
     m("replay/verified a tick late", "game/replay.py", "    expected = replay.hashes.get(world.tick)", "    expected = replay.hashes.get(world.tick + 1)", REPLAY),
+    m("replay/actions applied a tick late", "game/replay.py", "while upcoming is not None and upcoming[0] == tick:", "while upcoming is not None and upcoming[0] == tick - 1:", REPLAY),
     m("replay/level hashed before measured", "game/session.py", "    return hashlib.sha256(read_bytes(path, MAX_FILE_BYTES)).hexdigest()", "    return hashlib.sha256(Path(path).read_bytes()).hexdigest()", REPLAY),
     # -- progress ----------------------------------------------------------------------------
     m("progress/written straight to the file", "game/progress.py", "    atomic_write_text(progress_path(), json.dumps(capture(run).to_json(), indent=1) + \"\\n\")", "    progress_path().write_text(json.dumps(capture(run).to_json(), indent=1) + \"\\n\")", PROGRESS),
     m("progress/a full disk stops the dream", "game/session.py", "        except OSError as error:\n            if not self.progress_unsaved:", "        except FileNotFoundError as error:\n            if not self.progress_unsaved:", PROGRESS),
+    m("progress/not saved at beat boundaries", "game/session.py", "(self.world.story.completed or any(isinstance(e, BeatChanged) for e in events))", "self.world.story.completed", PROGRESS),
     m("progress/saved world not checked", "game/progress.py", '        World.check_saved(data.get("world"))\n', "", PROGRESS),
     m("progress/position off the floor accepted", "game/sim/world.py", "or level.is_wall(*level.cell_of(x, y)):", ":", PROGRESS),
     # -- settings ----------------------------------------------------------------------------
@@ -107,6 +111,7 @@ MUTATIONS = [
     m("settings/one bad remap drops all", "game/settings.py", '            problems.append(f"binding {binding!r}: expected a list of key names, found {brief(keys)}; using its default keys")\n            continue', '            problems.append(f"binding {binding!r}: expected a list of key names, found {brief(keys)}; using its default keys")\n            return {}, problems', SETTINGS),
     # -- captions ----------------------------------------------------------------------------
     m("captions/not attached to the game", "game/views/play.py", "        self.captions.on_events(events, world)\n", "", CAPTIONS),
+    m("captions/lines never go away", "game/captions.py", "return [line.text for line in self._lines if line.until_tick > self.now]", "return [line.text for line in self._lines]", CAPTIONS),
     m("captions/drawn when turned off", "game/captions.py", "        if not lines or not self.enabled:", "        if not lines:", CAPTIONS),
     m("captions/a call for help unsaid", "game/audio/cues.py", 'HelpCalled: _always(Cue("call", "[you call out for help]", key="call")),', 'HelpCalled: _always(Cue("call", None, key="call")),', CAPTIONS),
     # -- the screen's wiring -----------------------------------------------------------------
