@@ -74,15 +74,6 @@ def _open(path) -> int:
         raise FileProblem("cannot be read (a file name with a NUL character)") from None
 
 
-def file_size(path) -> int:
-    """The size of a regular file, checked as read_bytes checks it; FileProblem if it is not one (FileNotFoundError passes)."""
-    fd = _open(path)
-    try:
-        return _regular_size(fd)
-    finally:
-        os.close(fd)
-
-
 def _regular_size(fd: int) -> int:
     info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
