@@ -13,8 +13,7 @@ import random
 from dataclasses import dataclass
 
 from game.level.model import LightSpec
-
-DT = 1.0 / 60.0  # s per tick (the world's fixed step; kept here to avoid an import cycle)
+from game.sim.timestep import DT
 
 
 @dataclass(frozen=True)
