@@ -14,6 +14,7 @@ import json
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,6 +132,8 @@ def parse_json(data: bytes, limits: JsonLimits):
     except RecursionError:
         raise FileProblem(f"malformed JSON: found values nested too deeply, expected at most {limits.max_depth} levels") from None
     except ValueError as error:  # a number of thousands of digits, NaN, Infinity
+        if "digits" in str(error):  # Python's own words name its internals: say it as a reader would
+            raise FileProblem(f"malformed JSON: found a number of more than {sys.get_int_max_str_digits()} digits, expected a number of a sensible size") from None
         raise FileProblem(f"malformed JSON: {_first_line(error)}") from None
     if too_deep(data, limits.max_depth):
         raise FileProblem(f"found values nested more than {limits.max_depth} levels deep, expected at most {limits.max_depth}")

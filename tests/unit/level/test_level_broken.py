@@ -305,7 +305,7 @@ def test_json_too_deep_or_of_a_number_of_thousands_of_digits_is_one_line(write_m
     deep = '{"type": "map", "properties": ' + "[" * 70 + "]" * 70 + "}"
     with pytest.raises(LevelError, match="found values nested more than 64 levels deep"):
         load_level(write_map(deep, "deep.tmj"))
-    with pytest.raises(LevelError, match=r"digits\.tmj: malformed JSON: Exceeds the limit"):
+    with pytest.raises(LevelError, match=r"digits\.tmj: malformed JSON: found a number of more than 4300 digits"):
         load_level(write_map('{"width": ' + "9" * 5000 + "}", "digits.tmj"))
 
 
