@@ -24,7 +24,7 @@ from game.sim.actions import IDLE, Actions
 from game.sim.events import BeatChanged
 from game.sim.story import Beat
 from game.sim.world import SimSettings, World
-from game.storage import atomic_write_text
+from game.storage import atomic_write_text, set_aside
 from game.userfile import FileProblem, read_bytes
 
 DEFAULT_SIZE = "medium"
@@ -137,6 +137,9 @@ class Run:
         try:
             self.world = start.world()
         except ValueError as error:  # a saved world that does not fit its level (World.restore)
+            if options.resume is not None and options.save_progress:
+                # The player's own save: set aside, so Continue does not offer it again and again.
+                raise UserError(set_aside(progress.progress_path(), f"not a saved game that fits its level ({error})")) from None
             raise UserError(f"saved game: {error}") from None
         self._replay_actions = self.replay.actions_for() if self.replay else None
         self.recorder = replays.Recorder(self.seed, self.level_ref, self.settings) if options.record else None

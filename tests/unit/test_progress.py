@@ -217,3 +217,22 @@ def test_a_save_the_disk_refuses_is_said_once_and_play_goes_on(config_dir, monke
     assert not progress_path().exists()
     run.run_to_end()  # the dream goes on to its end, and nothing more is said
     assert run.world.story.completed and run.take_notices() == []
+
+
+@pytest.mark.parametrize("position", [[-5000, 100], [1e308, 100], [48.0, 16.0]], ids=["off the map", "far past it", "in a wall"])
+def test_a_save_whose_dreamer_is_off_the_floor_is_refused_and_set_aside(config_dir, position):
+    """Checked as state: Continue says why once, keeps the file as .bak, and does not offer it again."""
+    from game.errors import UserError
+
+    run = Run(RunOptions(seed=5, size="small", autoplay=True))
+    for _ in range(5):
+        run.step()
+    save_progress(run)
+    data = json.loads(progress_path().read_text())
+    data["world"]["player"] = position
+    progress_path().write_text(json.dumps(data))
+    progress, _ = load_progress()
+    with pytest.raises(UserError) as caught:
+        Run(RunOptions(resume=progress, save_progress=True))
+    assert "is not on the level's floor" in str(caught.value) and "progress.json.bak" in str(caught.value)
+    assert load_progress() == (None, None) and progress_path().with_name("progress.json.bak").exists()
