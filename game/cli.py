@@ -47,6 +47,8 @@ def check_combinations(args) -> None:
         raise UserError("flawed: --no-render needs --autoplay, --replay or --max-ticks (nobody would be playing)")
     if args.no_render and (args.screenshots or args.fullscreen or args.headless):
         raise UserError("flawed: --no-render draws nothing; drop --screenshots/--fullscreen/--headless")
+    if args.level and os.path.isdir(args.level):
+        raise UserError(f"{args.level}: found a folder, expected a Tiled level file (.tmj, .json or .tmx)")
     if args.level and not os.path.isfile(args.level):
         raise UserError(f"{args.level}: no such level file, nor a shipped level (see flawed level list)")
     check_outputs(args)

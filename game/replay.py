@@ -26,9 +26,15 @@ from game.level.generate import SIZES
 from game.sim.actions import IDLE, Actions
 from game.sim.world import HASH_INTERVAL, SimSettings
 from game.storage import atomic_write_text
+from game.userfile import MIB, FileProblem, JsonLimits, brief, read_json
 
 FORMAT = "flawed-replay"
 VERSION = 1
+# Limits, checked before the work they bound: two hours of play, and a file that can hold them
+# with the actions changing every tick. A replay also needs a hash every HASH_INTERVAL ticks, so
+# its length is paid for in its own bytes (a short file cannot ask for a long run).
+MAX_TICKS = 2 * 60 * 60 * 60
+REPLAY_JSON = JsonLimits(max_bytes=16 * MIB, max_containers=4 * MAX_TICKS + MAX_TICKS // HASH_INTERVAL + 64, max_depth=8)
 
 
 @dataclass
@@ -102,20 +108,14 @@ def verify(replay: Replay, world) -> None:
 
 def load(path: Path | str) -> Replay:
     """Read and check a replay file; any problem is one clear ReplayError line."""
-    path = Path(path)
     where = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_json(path, REPLAY_JSON)
     except FileNotFoundError:
         raise ReplayError(f"{where}: no such replay file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReplayError(f"{where}: cannot read the replay ({error.__class__.__name__})") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReplayError(
-            f"{where}:{error.lineno}:{error.colno}: not valid JSON ({error.msg}); the replay is corrupt or truncated"
-        ) from None
+    except FileProblem as problem:
+        truncated = "; the replay is corrupt or truncated" if problem.line is not None else ""
+        raise ReplayError(f"{problem.where(where)}: {problem.message}{truncated}") from None
     try:
         return _parse(data)
     except (ValueError, TypeError, KeyError) as error:
@@ -142,7 +142,7 @@ def _require(data: dict, name: str, kind, what: str):
         raise ValueError(f"missing {name!r} (expected {what})")
     value = data[name]
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
-        raise ValueError(f"{name!r} is {value!r}, expected {what}")
+        raise ValueError(f"{name!r} is {brief(value)}, expected {what}")
     return value
 
 
@@ -159,28 +159,35 @@ def _parse(data) -> Replay:
     check_level_ref(level)
     settings = SimSettings.from_json(_require(data, "settings", dict, "an object"))
     ticks = _require(data, "ticks", int, "a whole number of ticks")
-    if ticks < 0:
-        raise ValueError(f"'ticks' is {ticks}, expected 0 or more")
+    if not 0 <= ticks <= MAX_TICKS:
+        raise ValueError(f"'ticks' is {ticks}, expected 0 to {MAX_TICKS} (two hours of play)")
     changes = []
     last_tick = -1
+    known: dict[str, Actions] = {}  # the same actions come back again and again: read each once, keep one (by repr: 1, 1.0 and true differ)
     for index, entry in enumerate(_require(data, "actions", list, "a list")):
         if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int)):
-            raise ValueError(f"actions[{index}] is {entry!r}, expected [tick, actions]")
+            raise ValueError(f"actions[{index}] is {brief(entry)}, expected [tick, actions]")
         tick = entry[0]
         if not last_tick < tick < max(ticks, 1):
             raise ValueError(f"actions[{index}] is at tick {tick}, expected ticks in increasing order below {ticks}")
-        try:
-            changes.append((tick, Actions.from_json(entry[1])))
-        except (ValueError, TypeError) as error:
-            raise ValueError(f"actions[{index}] at tick {tick}: {error}") from None
+        key = repr(entry[1])
+        if key not in known:
+            try:
+                known[key] = Actions.from_json(entry[1])
+            except (ValueError, TypeError) as error:
+                raise ValueError(f"actions[{index}] at tick {tick}: {error}") from None
+        changes.append((tick, known[key]))
         last_tick = tick
     hashes = {}
     for index, entry in enumerate(_require(data, "hashes", list, "a list")):
         if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], int) and isinstance(entry[1], str)):
-            raise ValueError(f"hashes[{index}] is {entry!r}, expected [tick, hex digest]")
+            raise ValueError(f"hashes[{index}] is {brief(entry)}, expected [tick, hex digest]")
         if not 0 <= entry[0] <= ticks:
             raise ValueError(f"hashes[{index}] is for tick {entry[0]}, beyond the replay's {ticks} ticks")
         hashes[entry[0]] = entry[1]
     if ticks not in hashes:
         raise ValueError(f"no state hash for the final tick {ticks}: the replay is truncated")
+    unchecked = next((tick for tick in range(HASH_INTERVAL, ticks, HASH_INTERVAL) if tick not in hashes), None)
+    if unchecked is not None:
+        raise ValueError(f"no state hash for tick {unchecked}, expected one every {HASH_INTERVAL} ticks up to its {ticks}")
     return Replay(seed, level, settings, ticks, changes, hashes)

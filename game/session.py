@@ -18,13 +18,14 @@ from game.bot import Bot
 from game.errors import ReplayError, UserError
 from game.level.generate import generate_backstage
 from game.level.model import Level
+from game.level.schema import MAX_FILE_BYTES
 from game.level.tiled import load_level
-from game.level.vortex import vortex_file_for, vortex_level_for
 from game.sim.actions import IDLE, Actions
 from game.sim.events import BeatChanged
 from game.sim.story import Beat
 from game.sim.world import SimSettings, World
-from game.storage import atomic_write_text
+from game.storage import atomic_write_text, set_aside
+from game.userfile import FileProblem, read_bytes
 
 DEFAULT_SIZE = "medium"
 
@@ -51,7 +52,9 @@ def new_seed() -> int:
 
 
 def file_digest(path: str | Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """The sha256 of a level file, read only if it is a regular file within the level size limit
+    (FileNotFoundError, or FileProblem saying what it is instead)."""
+    return hashlib.sha256(read_bytes(path, MAX_FILE_BYTES)).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -77,11 +80,13 @@ def fresh_start(options: RunOptions) -> Start:
     if not options.level:
         seed = options.seed if options.seed is not None else new_seed()
         return Start(generate_backstage(seed, options.size), seed, options.settings, {"kind": "generated", "size": options.size})
-    level = load_level(options.level)
+    level = load_level(options.level)  # with the vortex level it leads to, checked now, not at the end
     seed = options.seed if options.seed is not None else level.seed
-    if level.kind != "vortex" and vortex_file_for(level) is not None:
-        vortex_level_for(level, seed)  # a backstage that names its vortex level: check it now, not at the end
-    return Start(level, seed, options.settings, {"kind": "file", "path": str(options.level), "sha256": file_digest(options.level)})
+    try:
+        digest = file_digest(options.level)
+    except (OSError, FileProblem) as problem:  # it went away, or was swapped, since it loaded a moment ago
+        raise UserError(f"{options.level}: cannot be read again ({problem})") from None
+    return Start(level, seed, options.settings, {"kind": "file", "path": str(options.level), "sha256": digest})
 
 
 def replayed_start(replay, path: str) -> Start:
@@ -105,9 +110,13 @@ def level_from_ref(ref: dict, seed: int, source: str, owner: str, kept: str, err
     if ref["kind"] == "generated":
         return generate_backstage(seed, ref.get("size", DEFAULT_SIZE))
     path = ref.get("path")
-    if not isinstance(path, str) or not Path(path).is_file():
-        raise error(f"{source}: {owner} level file {path!r} is not there")
-    if ref.get("sha256") and file_digest(path) != ref["sha256"]:
+    try:
+        digest = file_digest(path)
+    except FileNotFoundError:
+        raise error(f"{source}: {owner} level file {path!r} is not there") from None
+    except FileProblem as problem:
+        raise error(f"{source}: {owner} level file {path}: {problem.message}") from None
+    if ref.get("sha256") and digest != ref["sha256"]:
         raise error(f"{source}: the level file {path} has changed since {kept}")
     return load_level(path)
 
@@ -128,10 +137,15 @@ class Run:
         try:
             self.world = start.world()
         except ValueError as error:  # a saved world that does not fit its level (World.restore)
+            if options.resume is not None and options.save_progress:
+                # The player's own save: set aside, so Continue does not offer it again and again.
+                raise UserError(set_aside(progress.progress_path(), f"not a saved game that fits its level ({error})")) from None
             raise UserError(f"saved game: {error}") from None
         self._replay_actions = self.replay.actions_for() if self.replay else None
         self.recorder = replays.Recorder(self.seed, self.level_ref, self.settings) if options.record else None
         self.bot = Bot(self.world) if options.autoplay and not self.replay else None
+        self.notices: list[str] = []  # for the player, once each (see take_notices)
+        self.progress_unsaved = False  # a save failed: said once, tried again at each beat
 
     def change_settings(self, settings: SimSettings) -> None:
         """The player changed reduce flicker/motion: the world takes it at its next tick — unless a
@@ -165,11 +179,26 @@ class Run:
         if self.replay is not None:
             replays.verify(self.replay, self.world)
         if self.options.save_progress and (self.world.story.completed or any(isinstance(e, BeatChanged) for e in events)):
+            self.keep_progress()
+        return events
+
+    def keep_progress(self) -> None:
+        """Save at a beat boundary (clear at the end). A disk that is full or a folder that is
+        read-only is said once, in `notices`, and play goes on: a save never stops the dream."""
+        try:
             if self.world.story.completed:  # the dream is over: nothing left to continue
                 progress.clear_progress()
             else:
                 progress.save_progress(self)
-        return events
+        except OSError as error:
+            if not self.progress_unsaved:
+                self.progress_unsaved = True
+                self.notices.append(f"progress cannot be saved ({error.strerror or error}); playing on without Continue")
+
+    def take_notices(self) -> list[str]:
+        """What the player should be told once (a save that failed), emptied as it is taken."""
+        notices, self.notices = self.notices, []
+        return notices
 
     def run_to_end(self) -> None:
         """The simulation-only loop (--no-render)."""

@@ -16,6 +16,7 @@ from typing import Callable
 from game.input import DEFAULT_BINDINGS, Bindings, key_code
 from game.sim.world import SimSettings
 from game.storage import atomic_write_text, config_dir, load_json_or_backup, set_aside
+from game.userfile import brief
 
 SETTINGS_FILE = "settings.json"
 FORMAT = 1  # version of the settings file
@@ -139,20 +140,20 @@ class Settings:
 
 def _fraction(value) -> tuple[object, str | None]:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
-        return None, f"expected a number from 0 to 1, found {value!r}"
+        return None, f"expected a number from 0 to 1, found {brief(value)}"
     return float(value), None
 
 
 def _switch(value) -> tuple[object, str | None]:
     if not isinstance(value, bool):
-        return None, f"expected true or false, found {value!r}"
+        return None, f"expected true or false, found {brief(value)}"
     return value, None
 
 
 def _one_of(choices: tuple) -> Callable[[object], tuple[object, str | None]]:
     def check(value) -> tuple[object, str | None]:
         if isinstance(value, bool) or value not in choices:
-            return None, f"expected one of {', '.join(map(str, choices))}, found {value!r}"
+            return None, f"expected one of {', '.join(map(str, choices))}, found {brief(value)}"
         return value, None
 
     return check
@@ -160,7 +161,7 @@ def _one_of(choices: tuple) -> Callable[[object], tuple[object, str | None]]:
 
 def _game_speed(value) -> tuple[object, str | None]:
     if isinstance(value, bool) or not isinstance(value, int) or not GAME_SPEED_MIN <= value <= GAME_SPEED_MAX:
-        return None, f"expected a whole number from {GAME_SPEED_MIN} to {GAME_SPEED_MAX}, found {value!r}"
+        return None, f"expected a whole number from {GAME_SPEED_MIN} to {GAME_SPEED_MAX}, found {brief(value)}"
     return value, None
 
 
@@ -200,15 +201,15 @@ def key_conflict(bindings: dict[str, list[str]], binding: str, keys: list[str]) 
 def _key_bindings(value) -> tuple[dict, list[str]]:
     """The player's remaps that can be used, each checked alone; a word on each one dropped."""
     if not isinstance(value, dict):
-        return {}, [f"expected an object of binding → keys, found {value!r}; using the default keys"]
+        return {}, [f"expected an object of binding → keys, found {brief(value)}; using the default keys"]
     kept: dict[str, list[str]] = {}
     problems = []
     for binding, keys in value.items():
         if binding not in DEFAULT_BINDINGS:
-            problems.append(f"unknown binding {binding!r}, ignored")
+            problems.append(f"unknown binding {brief(binding)}, ignored")
             continue
         if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and key_code(k) is not None for k in keys):
-            problems.append(f"binding {binding!r}: expected a list of key names, found {keys!r}; using its default keys")
+            problems.append(f"binding {binding!r}: expected a list of key names, found {brief(keys)}; using its default keys")
             continue
         keys = [k.upper() for k in keys]
         clash = key_conflict(kept, binding, keys)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
+
+from game.userfile import MIB, FileProblem, JsonLimits, read_json
 
 APP_NAME = "flawed"
 
@@ -55,19 +56,21 @@ def atomic_write_text(path: Path | str, text: str) -> None:
         raise
 
 
-def load_json_or_backup(path: Path | str) -> tuple[object | None, str | None]:
-    """Read a JSON file. Missing → (None, None). Corrupt → moved to ``.bak``, (None, warning)."""
+# Settings and saves are small: these limits are far above what the game writes, far below harm.
+SAVED_JSON = JsonLimits(max_bytes=1 * MIB, max_containers=10_000, max_depth=16)
+
+
+def load_json_or_backup(path: Path | str, limits: JsonLimits = SAVED_JSON) -> tuple[object | None, str | None]:
+    """Read a JSON file the game keeps. Missing → (None, None). Anything else wrong with it (not a
+    regular file, too big, unreadable, malformed, nested too deep) → moved to ``.bak``, (None, warning)."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return read_json(path, limits), None
     except FileNotFoundError:
         return None, None
-    except (OSError, UnicodeDecodeError) as error:
-        return None, set_aside(path, f"cannot read it ({error.__class__.__name__})")
-    try:
-        return json.loads(text), None
-    except json.JSONDecodeError as error:
-        return None, set_aside(path, f"line {error.lineno} column {error.colno}: {error.msg}")
+    except FileProblem as problem:
+        place = f"line {problem.line} column {problem.column}: " if problem.line is not None else ""
+        return None, set_aside(path, place + problem.message)
 
 
 def set_aside(path: Path, why: str) -> str:

@@ -12,7 +12,6 @@ only compared, never followed outside the level's folder or the game's own folde
 from __future__ import annotations
 
 import base64
-import json
 import math
 import zlib
 from dataclasses import dataclass, field
@@ -28,17 +27,19 @@ from game.level.schema import (
     MAP_PROPERTIES,
     MAX_OBJECTS,
     MAX_TILES_SIDE,
+    MAX_TILESET_BYTES,
     OBJECT_CLASSES,
     ONE,
     RECTANGLE,
+    TILESET_JSON,
     ObjectClass,
     Property,
     a,
 )
 from game.level.template import Templates
 from game.resources import shipped_levels
+from game.userfile import FileProblem, parse_json, read_bytes
 
-MAX_TILESET_BYTES = 1024 * 1024  # an external tileset read only to check its image path
 GID_MASK = 0x0FFFFFFF  # Tiled keeps flip flags in the top four bits of a gid
 MAX_GID = 0xFFFFFFFF
 LAYERS = {"walls": "tilelayer", "floor": "tilelayer", "objects": "objectgroup"}  # the layers read, and their types
@@ -193,6 +194,7 @@ class Draft:
     kind: str = "backstage"
     seed: int | None = None
     title: str | None = None
+    vortex: Path | None = None  # the file the map's `vortex` property names, resolved (it is there)
     objects: dict = field(default_factory=lambda: {cls.name: [] for cls in OBJECT_CLASSES})  # class → [(id, what it became)]
 
     def all(self, cls: str) -> list:
@@ -277,6 +279,7 @@ class Checker:
         self.draft.kind = values.get("kind", self.draft.kind)
         self.draft.seed = values.get("seed")
         self.draft.title = values.get("title")
+        self.draft.vortex = values.get("vortex")
 
     # -- properties -----------------------------------------------------------------------
 
@@ -332,12 +335,14 @@ class Checker:
             return INVALID
         if spec.loose and value not in spec.choices:
             self.warn(place, f"unknown {owner} {spec.name} {value!r}, {spec.loose} (known: {', '.join(spec.choices)})", at)
-        if spec.type == "file":
+        if spec.type == "file":  # the value is the file itself, resolved inside the level's folder
             target = self.inside(value, place, at)
             if target is None:
                 return INVALID
             if not is_file(target):
-                self.warn(place, f"{value!r} not found; {spec.missing_file}", at)
+                self.problem(place, f"{_show(value)}, which is not there", spec.missing_file, at, shown=True)
+                return INVALID
+            return target
         return value
 
     def missing(self, spec: Property, place: str, line):
@@ -399,25 +404,25 @@ class Checker:
 
     def external_tileset(self, path: Path, place: str, line) -> None:
         """Read a .tsj/.tsx beside the map only to check where its image points."""
-        if not is_file(path):
-            self.warn(f"{place}: source", f"{path.name!r} not found (the game paints its own tiles; Tiled will miss it)", line)
+        missing = f"{path.name!r} not found (the game paints its own tiles; Tiled will miss it)"
+        if not is_file(path):  # a name the system cannot even look up is not found either
+            self.warn(f"{place}: source", missing, line)
             return
         try:
-            size = path.stat().st_size
-            data = path.read_bytes() if size <= MAX_TILESET_BYTES else b""
-        except OSError as error:
-            self.problem(f"{place}: source {path.name!r}", f"a file that cannot be read ({error.strerror or type(error).__name__})", "a readable Tiled tileset", line, shown=True)
+            data = read_bytes(path, MAX_TILESET_BYTES)
+        except FileNotFoundError:
+            self.warn(f"{place}: source", missing, line)
             return
-        if size > MAX_TILESET_BYTES:
-            self.problem(f"{place}: source", f"{size} bytes", f"a tileset file of at most {MAX_TILESET_BYTES} bytes", line, shown=True)
+        except FileProblem as problem:
+            self.problems.append(f"{self.where(f'{place}: source {path.name!r}', line)}: {problem.message}")
             return
         try:
             if path.suffix.lower() == ".tsx":
                 raw = tmx.tileset_dict(tmx.parse(data))
             else:
-                raw = json.loads(data.decode("utf-8"))
-        except Exception as error:  # any malformed tileset is reported, never raised
-            self.problem(f"{place}: source {path.name!r}", f"an unreadable tileset ({type(error).__name__})", "a Tiled tileset", line, shown=True)
+                raw = parse_json(data, TILESET_JSON)
+        except (tmx.XmlProblem, FileProblem) as problem:
+            self.problem(f"{place}: source {path.name!r}", f"an unreadable tileset ({problem})", "a Tiled tileset", line, shown=True)
             return
         image = raw.get("image") if isinstance(raw, dict) else None
         if image is not None:
@@ -510,6 +515,9 @@ class Checker:
         data = layer.get("data")
         encoding = layer.get("encoding", "csv")
         count = self.draft.width * self.draft.height
+        if layer.get("tile_count") is not None:  # TMX data too long to be read in full (tmx.MAX_LAYER_TILES)
+            self.problem(f"{place}: data", f"{layer['tile_count']} tiles", f"{count} ({self.draft.width} x {self.draft.height})", at, shown=True)
+            return None
         if encoding == "base64":
             return self.decode_base64(data, layer.get("compression", ""), place, at, count)
         if encoding != "csv":

@@ -809,7 +809,9 @@ def fill_tools(rng: random.Random, free, reached, spawn: tuple[int, int]) -> lis
         return all(0 <= r + dr < height and 0 <= c + dc < width and free[r + dr][c + dc] for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)))
 
     cells = [cell for cell in reached if cell != spawn and roomy(*cell)] or [cell for cell in reached if cell != spawn] or reached
-    return [ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id) for tool_id, (c, r) in zip(TOOL_IDS, _spread(rng, cells, len(TOOL_IDS), [spawn]))]
+    spots = _spread(rng, cells, len(TOOL_IDS), [spawn])
+    spots = [spots[i % len(spots)] for i in range(len(TOOL_IDS))]  # floor for fewer than five: they share, all five are there
+    return [ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id) for tool_id, (c, r) in zip(TOOL_IDS, spots)]
 
 
 def fill_lights(level: Level, rng: random.Random, reached) -> list[LightSpec]:

@@ -99,6 +99,9 @@ class Level:
     title: str = "Backstage"
     floor: tuple[tuple[int, ...], ...] | None = None  # looks only: tile ids, same indexing as walls
     source: str | None = None  # the file it came from, if any
+    # The vortex level a backstage file leads to, loaded and checked with it (None: the vortex is
+    # generated from the seed). Loaded now, so a broken one is refused before the dream begins.
+    vortex: "Level | None" = field(default=None, compare=False, repr=False)
     warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property

@@ -8,7 +8,6 @@ only 4-neighbour steps are taken (no squeezing between diagonal corners).
 from __future__ import annotations
 
 import math
-from collections import deque
 
 from game.level.model import TILE_SIZE, Level, PropSpec
 
@@ -40,22 +39,28 @@ def free_grid(level: Level, movable_block: bool = True) -> list[bytearray]:
 
 
 def distances(free: list[bytearray], start: tuple[int, int]) -> list[list[int]]:
-    """Steps from the start cell to every cell (-1 where it cannot be reached)."""
+    """Steps from the start cell to every cell (-1 where it cannot be reached).
+
+    A breadth-first fill over the cells as one flat row (index = row * width + col): a 512 x 512
+    map is a quarter of a million cells, and this runs for every level loaded."""
     height, width = len(free), len(free[0]) if free else 0
-    dist = [[-1] * width for _ in range(height)]
     col, row = start
     if not (0 <= row < height and 0 <= col < width) or not free[row][col]:
-        return dist
-    dist[row][col] = 0
-    frontier = deque([(col, row)])
-    while frontier:
-        col, row = frontier.popleft()
-        here = dist[row][col] + 1
-        for nc, nr in ((col + 1, row), (col - 1, row), (col, row + 1), (col, row - 1)):
-            if 0 <= nr < height and 0 <= nc < width and free[nr][nc] and dist[nr][nc] < 0:
-                dist[nr][nc] = here
-                frontier.append((nc, nr))
-    return dist
+        return [[-1] * width for _ in range(height)]
+    cells = b"".join(free)
+    dist = [-1] * (width * height)
+    first = row * width + col
+    dist[first] = 0
+    frontier = [first]
+    last_col = width - 1
+    for here in frontier:  # the list grows as it is read: a queue without a deque
+        steps = dist[here] + 1
+        at_col = here % width
+        for there, inside in ((here + 1, at_col < last_col), (here - 1, at_col > 0), (here + width, True), (here - width, True)):
+            if inside and 0 <= there < len(dist) and cells[there] and dist[there] < 0:
+                dist[there] = steps
+                frontier.append(there)
+    return [dist[r * width : (r + 1) * width] for r in range(height)]
 
 
 def _distance_to_rect(px: float, py: float, rect) -> float:

@@ -13,11 +13,15 @@ import sys
 from game.level.model import LEVEL_KINDS, TILE_SIZE
 from game.level.schema import (
     ANY,
+    LEVEL_JSON,
     LIGHT_DEFAULTS,
     MAP_PROPERTIES,
     MAX_FILE_BYTES,
     MAX_OBJECTS,
     MAX_TILES_SIDE,
+    MAX_TILESET_BYTES,
+    MAX_XML_DEPTH,
+    MAX_XML_ELEMENTS,
     OBJECT_CLASSES,
     POINT,
     RECTANGLE,
@@ -26,6 +30,7 @@ from game.level.schema import (
     a,
 )
 from game.resources import shipped_levels
+from game.userfile import size_text
 
 README = shipped_levels() / "README.md"
 BEGIN = "<!-- reference: begin (made by `python -m game.level.reference` from game/level/schema.py; do not edit by hand) -->"
@@ -103,7 +108,15 @@ def render() -> str:
         "### Limits",
         "",
         f"Tiles of {TILE_SIZE} × {TILE_SIZE} px; at most {MAX_TILES_SIDE} × {MAX_TILES_SIDE} tiles, "
-        f"{MAX_OBJECTS:,} objects and a file of {MAX_FILE_BYTES // 2**20} MiB.",
+        f"{MAX_OBJECTS:,} objects and a file of {size_text(MAX_FILE_BYTES)}.",
+        "",
+        "Each limit is checked before the work it bounds, so no file, however made, can hang the game or "
+        "fill its memory: a file's size before it is read (and it must be a regular file, not a pipe or a "
+        f"device); a .tmj's objects and lists, at most {LEVEL_JSON.max_containers:,}, counted before it is "
+        f"parsed, nested at most {LEVEL_JSON.max_depth} deep; a .tmx's elements, at most {MAX_XML_ELEMENTS:,} "
+        f"besides the tiles of its layers, nested at most {MAX_XML_DEPTH} deep, counted as it is read; a "
+        f"layer's tiles counted before they are read; compressed tile data never inflated past one layer; "
+        f"an external tileset of at most {size_text(MAX_TILESET_BYTES)}.",
     ]
     return "\n".join(lines) + "\n"
 

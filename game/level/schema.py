@@ -13,6 +13,7 @@ from typing import Callable
 
 from game.level.model import LEVEL_KINDS, LIGHT_KINDS, TILE_SIZE, TOOL_IDS
 from game.level.reach import EASEL_REACH, TOOL_REACH
+from game.userfile import JsonLimits
 
 FORMAT_VERSION = 1  # the newest level format this game reads
 
@@ -20,7 +21,17 @@ FORMAT_VERSION = 1  # the newest level format this game reads
 MAX_TILES_SIDE = 512  # tiles, each way
 MAX_OBJECTS = 20_000
 MAX_FILE_BYTES = 32 * 1024 * 1024
+# Each checked before the work it bounds; the largest legal level passes them all.
+# A .tmj's objects and lists (counted before it is parsed) and how deep they nest: the most
+# objects with a few dozen properties each, layers, and Tiled's class-typed property values.
+LEVEL_JSON = JsonLimits(max_bytes=MAX_FILE_BYTES, max_containers=64 * MAX_OBJECTS, max_depth=64)
+MAX_XML_ELEMENTS = 50 * MAX_OBJECTS  # a .tmx's elements, besides a layer's <tile>s (counted as it is parsed)
+MAX_XML_DEPTH = 64  # Tiled nests groups a few deep; anything past this is not a map
+MAX_LAYER_TILES = MAX_TILES_SIDE * MAX_TILES_SIDE  # a layer's tiles, counted before they are read
+MAX_TILESET_BYTES = 1024 * 1024  # an external tileset, read only to check its image path
+TILESET_JSON = JsonLimits(max_bytes=MAX_TILESET_BYTES, max_containers=64 * 1024, max_depth=64)
 MAP_SUFFIXES = (".tmj", ".json", ".tmx")
+VORTEX_BESIDE = "vortex.tmj"  # the vortex level a backstage without a `vortex` property finds beside it
 
 # Tiled's property types, as the reference names them ("file" is a path, relative to the map).
 TYPES = ("int", "float", "bool", "string", "color", "file")
@@ -84,7 +95,7 @@ class Property:
     length: tuple[int, int] | None = None  # strings: fewest and most characters, blanks trimmed
     file_of: str = ""  # files: what the file must be ("a Tiled map")
     suffixes: tuple = ()  # files: the names they may end in
-    missing_file: str = ""  # files: what happens when the file is not there (a warning)
+    missing_file: str = ""  # files: what an error expects when the file is not there
 
     def allowed(self, show: Callable = str) -> str:
         """What the property accepts, as the end of 'expected ...'; `show` writes one allowed value."""
@@ -141,11 +152,11 @@ MAP_PROPERTIES = (
         "vortex",
         "file",
         "(backstage levels) the vortex level it leads to, a path relative to the map that stays inside its folder; "
-        "one missing or not a vortex level stops the game from starting it",
+        "it is checked with the map: one missing, broken or not a vortex level is an error",
         default_text="`vortex.tmj` beside the map, else one generated from the seed",
         file_of="a Tiled map",
         suffixes=MAP_SUFFIXES,
-        missing_file="the game will not start the level until it is there",
+        missing_file="a vortex level file that is there (the game does not start a level whose vortex is missing)",
     ),
 )
 

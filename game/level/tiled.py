@@ -24,8 +24,16 @@ from game.level import check, tileset, tmx
 from game.level.generate import furnish
 from game.level.model import TILE_SIZE, Level
 from game.level.reach import playability_problems
-from game.level.schema import FORMAT_VERSION, MAP_SUFFIXES, MAX_FILE_BYTES
+from game.level.schema import (
+    FORMAT_VERSION,
+    LEVEL_JSON,
+    MAP_SUFFIXES,
+    MAX_FILE_BYTES,
+    VORTEX_BESIDE,
+    a,
+)
 from game.level.wayfinding import mark_the_way
+from game.userfile import FileProblem, parse_json, read_bytes
 
 EXPORT_VERSION, EXPORT_TILED_VERSION = "1.8", "1.8.2"
 
@@ -33,64 +41,32 @@ EXPORT_VERSION, EXPORT_TILED_VERSION = "1.8", "1.8.2"
 # -- reading --------------------------------------------------------------------------------
 
 
-def _line_col(text: bytes, offset: int) -> tuple[int, int]:
-    line = text.count(b"\n", 0, offset) + 1
-    return line, offset - (text.rfind(b"\n", 0, offset) + 1) + 1
-
-
 def read_raw(path: Path) -> dict:
-    """The file's map as a dict in Tiled's JSON shape, or LevelError (size, encoding, syntax)."""
+    """The file's map as a dict in Tiled's JSON shape, or LevelError (type, size, encoding, syntax, nesting)."""
     data = _read_bytes(path)
     if path.suffix.lower() == ".tmx":
         try:
-            return tmx.map_dict(tmx.parse(data))
+            return tmx.map_dict(tmx.parse(data), read=frozenset(check.LAYERS))
         except tmx.XmlProblem as problem:
             raise LevelError([f"{path}:{problem.line}:{problem.column}: malformed XML: {problem.message}"]) from None
-    return _parse_json(path, data)
+    try:
+        return parse_json(data, LEVEL_JSON)
+    except FileProblem as problem:
+        raise LevelError([f"{problem.where(path)}: {problem.message}"]) from None
 
 
 def _read_bytes(path: Path) -> bytes:
-    """A map file's bytes, if it is a map file of at most MAX_FILE_BYTES; else LevelError."""
+    """A map file's bytes, if it is a regular map file of at most MAX_FILE_BYTES; else LevelError."""
     if check.is_folder(path):
         raise LevelError([f"{path}: found a folder, expected a Tiled map file (.tmj, .json or .tmx)"])
     if path.suffix.lower() not in MAP_SUFFIXES:
         raise LevelError([f"{path}: found a {path.suffix or 'nameless'} file, expected a Tiled map (.tmj, .json or .tmx)"])
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise LevelError([f"{path}: not a file"])
-        if size > MAX_FILE_BYTES:
-            raise LevelError([f"{path}: found {size} bytes, expected at most {MAX_FILE_BYTES} (32 MiB)"])
-        with path.open("rb") as stream:
-            data = stream.read(MAX_FILE_BYTES + 1)
+        return read_bytes(path, MAX_FILE_BYTES)
     except FileNotFoundError:
         raise LevelError([f"{path}: no such level file"]) from None
-    except OSError as error:
-        raise LevelError([f"{path}: cannot be read ({error.strerror or error})"]) from None
-    if len(data) > MAX_FILE_BYTES:  # it grew since stat()
-        raise LevelError([f"{path}: found more than {MAX_FILE_BYTES} bytes, expected at most that (32 MiB)"])
-    return data
-
-
-def _refuse_constant(name):
-    raise ValueError(f"found {name}, expected a finite number")
-
-
-def _parse_json(path: Path, data: bytes) -> dict:
-    """UTF-8 JSON text as Python values, NaN and Infinity refused; else LevelError naming line and column."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line, col = _line_col(data, error.start)
-        raise LevelError([f"{path}:{line}:{col}: found a byte that is not UTF-8, expected UTF-8 text"]) from None
-    try:
-        return json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise LevelError([f"{path}:{error.lineno}:{error.colno}: malformed JSON: {error.msg}"]) from None
-    except ValueError as error:
-        raise LevelError([f"{path}: malformed JSON: {error}"]) from None
-    except RecursionError:
-        raise LevelError([f"{path}: malformed JSON: found values nested too deeply, expected a Tiled map"]) from None
+    except FileProblem as problem:
+        raise LevelError([f"{path}: {problem.message}"]) from None
 
 
 def _fallback_seed(path: Path) -> int:
@@ -98,13 +74,18 @@ def _fallback_seed(path: Path) -> int:
     return int.from_bytes(hashlib.blake2b(path.name.encode(), digest_size=4).digest(), "big")
 
 
-def load_level(path) -> Level:
-    """A checked, playable Level from a Tiled file, or LevelError naming every problem."""
+def load_level(path, follow_vortex: bool = True) -> Level:
+    """A checked, playable Level from a Tiled file, or LevelError naming every problem.
+
+    A backstage's vortex level (its `vortex` property, else vortex.tmj beside it) is loaded and
+    checked with it, so `level check` and the game refuse the same files (`follow_vortex=False`
+    when loading that vortex level itself: a vortex leads nowhere)."""
     path = Path(path)
     raw = read_raw(path)
     checker = check.Checker(path)
     draft = checker.check(raw)
     checker.counts()
+    vortex = vortex_of(path, draft, checker) if follow_vortex else None
     if checker.problems:
         raise LevelError(checker.problems)
     width, height = draft.width, draft.height
@@ -126,12 +107,40 @@ def load_level(path) -> Level:
         title=draft.title or path.stem.replace("_", " ").capitalize(),
         floor=draft.floor,
         source=str(path),
+        vortex=vortex,
     )
     level = mark_the_way(furnish(level))
     problems = [f"{path}: {problem}" for problem in playability_problems(level)]
     if problems:
         raise LevelError(problems)
     return replace(level, warnings=tuple(checker.warnings))
+
+
+def vortex_of(path: Path, draft: check.Draft, checker: check.Checker) -> Level | None:
+    """The vortex level a backstage map leads to, loaded as the game will load it; its problems
+    are the map's problems. None when the map is a vortex itself or the vortex is to be generated."""
+    if draft.kind != "backstage":
+        return None
+    beside = path.parent / VORTEX_BESIDE
+    if draft.vortex is not None:
+        target, place = draft.vortex, f"map: property 'vortex' ({draft.vortex.name})"
+    elif check.is_file(beside) and beside.resolve() != path.resolve():
+        target, place = beside.resolve(), f"{VORTEX_BESIDE} beside the map (its vortex level)"
+    else:
+        return None
+    if target == path.resolve():
+        checker.problem(place, "the map itself", "another file, a vortex level (kind 'vortex' with one 'eye')", shown=True)
+        return None
+    try:
+        vortex = load_level(target, follow_vortex=False)
+    except LevelError as error:
+        checker.problem(place, f"a level that cannot be played ({len(error.problems)} problem{'s' if len(error.problems) != 1 else ''}, below)", "a playable vortex level", shown=True)
+        checker.problems.extend(error.problems)
+        return None
+    if vortex.kind != "vortex":
+        checker.problem(place, f"{a(vortex.kind)} level", "a vortex level (kind 'vortex' with one 'eye'); a backstage cannot lead to another", shown=True)
+        return None
+    return vortex
 
 
 def check_file(path) -> list[str]:

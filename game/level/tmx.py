@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import xml.parsers.expat
 
+from game.level import schema
+from game.level.schema import MAX_XML_DEPTH, MAX_XML_ELEMENTS
+
 
 class XmlProblem(Exception):
     """Malformed or unsafe XML, with where it was found (1-based line and column)."""
@@ -20,12 +23,19 @@ class XmlProblem(Exception):
 
 
 class Node:
-    __slots__ = ("tag", "attrs", "children", "text", "line")
+    """An element the map is read from: its tag, attributes, kept children and (for some) text.
+
+    Only the elements a map is read from are kept (``KEPT``); the others are counted and passed
+    over, subtree and all. The gids of ``<tile>`` elements inside ``<data>`` are kept as numbers
+    in ``tiles`` (a layer of 512 x 512 tiles would be a quarter of a million elements)."""
+
+    __slots__ = ("tag", "attrs", "children", "text", "line", "tiles")
 
     def __init__(self, tag: str, attrs: dict, line: int):
         self.tag, self.attrs, self.line = tag, attrs, line
         self.children: list[Node] = []
         self.text: list[str] = []
+        self.tiles: list | None = None  # <data>: the gids of its <tile> elements
 
     def find_all(self, tag: str) -> list["Node"]:
         return [child for child in self.children if child.tag == tag]
@@ -37,14 +47,23 @@ class Node:
         return None
 
 
-MAX_DEPTH = 64  # Tiled nests groups a few deep; anything past this is not a map
+# The limits (game/level/schema.py), bound here so a test can lower them on this module.
+MAX_DEPTH, MAX_ELEMENTS, MAX_LAYER_TILES = MAX_XML_DEPTH, MAX_XML_ELEMENTS, schema.MAX_LAYER_TILES
+# The elements a map or a tileset is read from; any other is passed over with all it holds.
+KEPT = frozenset({
+    "map", "properties", "property", "tileset", "image", "layer", "data", "chunk", "objectgroup",
+    "object", "point", "ellipse", "polygon", "polyline", "text", "imagelayer", "group",
+})
+WITH_TEXT = frozenset({"data", "property"})  # the elements whose text is read (tile data, multi-line strings)
 
 
 def parse(data: bytes) -> Node:
     """The root element of an XML document, or XmlProblem."""
     parser = xml.parsers.expat.ParserCreate()
-    stack: list[Node] = []
+    parser.buffer_text = True  # whitespace between elements comes in one piece, not many
+    stack: list[Node | None] = []  # None: an element passed over (or inside one)
     root: list[Node] = []
+    counted = [0]  # elements seen, other than a layer's tiles
 
     def refuse(what: str):
         def handler(*_args):
@@ -52,12 +71,31 @@ def parse(data: bytes) -> Node:
 
         return handler
 
+    def too_much(what: str):
+        raise XmlProblem(parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, what)
+
     def start(tag, attrs):
         if len(stack) >= MAX_DEPTH:
-            raise XmlProblem(parser.CurrentLineNumber, parser.CurrentColumnNumber + 1, f"elements nested more than {MAX_DEPTH} deep")
+            too_much(f"elements nested more than {MAX_DEPTH} deep")
+        parent = stack[-1] if stack else None
+        if tag == "tile" and parent is not None and parent.tag == "data":
+            if len(parent.tiles) < MAX_LAYER_TILES:
+                parent.tiles.append(number(attrs.get("gid", 0)))
+            else:
+                parent.tiles.append(None)  # one more than a layer may hold: the checker says how many
+            stack.append(None)
+            return
+        counted[0] += 1
+        if counted[0] > MAX_ELEMENTS:
+            too_much(f"found more than {MAX_ELEMENTS} elements, expected at most that in a map")
+        if stack and (parent is None or tag not in KEPT):
+            stack.append(None)  # passed over, with everything inside it
+            return
         node = Node(tag, attrs, parser.CurrentLineNumber)
-        if stack:
-            stack[-1].children.append(node)
+        if tag == "data":
+            node.tiles = []
+        if parent is not None:
+            parent.children.append(node)
         else:
             root.append(node)
         stack.append(node)
@@ -66,8 +104,9 @@ def parse(data: bytes) -> Node:
         stack.pop()
 
     def text(data):
-        if stack:
-            stack[-1].text.append(data)
+        node = stack[-1] if stack else None
+        if node is not None and node.tag in WITH_TEXT:
+            node.text.append(data)
 
     for marker, what in ((b"<!DOCTYPE", "a DOCTYPE declaration"), (b"<!ENTITY", "an ENTITY declaration")):
         at = data.find(marker)
@@ -142,12 +181,17 @@ def _data(node: Node) -> dict:
     encoding = data.attrs.get("encoding")
     text = "".join(data.text).strip()
     if encoding == "csv":
+        count = text.count(",") + 1 if text else 0
+        if count > MAX_LAYER_TILES:  # counted, not split: 32 MiB of "10," would be millions of strings
+            return {"data": None, "tile_count": count, "_data_line": data.line}
         cells = [number(part.strip()) for part in text.split(",")] if text else []
         return {"data": cells, "encoding": "csv", "_data_line": data.line}
     if encoding == "base64":
         return {"data": text, "encoding": "base64", "compression": data.attrs.get("compression", ""), "_data_line": data.line}
     if encoding is None:
-        return {"data": [number(tile.attrs.get("gid", 0)) for tile in data.find_all("tile")], "_data_line": data.line}
+        if len(data.tiles) > MAX_LAYER_TILES:
+            return {"data": None, "tile_count": len(data.tiles), "_data_line": data.line}
+        return {"data": data.tiles, "_data_line": data.line}
     return {"data": text, "encoding": encoding, "_data_line": data.line}
 
 
@@ -173,14 +217,17 @@ def object_dict(node: Node) -> dict:
     return obj
 
 
-def _layer(node: Node) -> dict | None:
+def _layer(node: Node, read: frozenset | None) -> dict | None:
     base = {"_line": node.line, "name": node.attrs.get("name", "")}
     base.update(_numbers(node.attrs, ("id", "width", "height")))
     if "class" in node.attrs:
         base["class"] = node.attrs["class"]
     if node.tag == "layer":
         base["type"] = "tilelayer"
-        base.update(_data(node))
+        if read is None or base["name"] in read:
+            base.update(_data(node))
+        else:  # a layer the game does not read: its tiles are not turned into numbers
+            base["data"] = None
     elif node.tag == "objectgroup":
         base["type"] = "objectgroup"
         base["objects"] = [object_dict(child) for child in node.find_all("object")]
@@ -191,7 +238,7 @@ def _layer(node: Node) -> dict | None:
             base["image"] = image.attrs.get("source", "")
     elif node.tag == "group":
         base["type"] = "group"
-        base["layers"] = [layer for layer in (_layer(child) for child in node.children) if layer is not None]
+        base["layers"] = [layer for layer in (_layer(child, read) for child in node.children) if layer is not None]
     else:
         return None
     if node.find("properties") is not None:
@@ -210,8 +257,9 @@ def _tileset(node: Node) -> dict:
     return tileset
 
 
-def map_dict(root: Node) -> dict:
-    """A <map> element as the dict Tiled's JSON format would hold."""
+def map_dict(root: Node, read: frozenset | None = None) -> dict:
+    """A <map> element as the dict Tiled's JSON format would hold; only the tile layers named in
+    `read` (all when None) have their data read."""
     if root.tag != "map":
         return {"type": root.tag, "_line": root.line}
     raw = {"type": "map", "_line": root.line}
@@ -223,7 +271,7 @@ def map_dict(root: Node) -> dict:
         raw["infinite"] = {"0": False, "1": True}.get(root.attrs["infinite"], root.attrs["infinite"])
     raw["properties"] = properties(root.find("properties"))
     raw["tilesets"] = [_tileset(child) for child in root.find_all("tileset")]
-    raw["layers"] = [layer for layer in (_layer(child) for child in root.children) if layer is not None]
+    raw["layers"] = [layer for layer in (_layer(child, read) for child in root.children) if layer is not None]
     return raw
 
 

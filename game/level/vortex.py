@@ -1,23 +1,18 @@
 """The vortex level: a round sea of colour with shards of the backstage adrift in it and a calm eye at its heart.
 
-``generate_vortex(seed)`` makes one; ``vortex_level_for(level)`` finds the one a backstage
+``generate_vortex(seed)`` makes one; ``vortex_level_for(level)`` gives the one a backstage
 leads to: the file named by the backstage map's ``vortex`` property (a path relative to the
 map), else ``vortex.tmj`` beside the map if there is one (so the shipped backstages share the
-shipped vortex), else a generated one from the backstage's seed.
+shipped vortex), both loaded and checked with the map itself; else a generated one from the
+backstage's seed.
 """
 
 from __future__ import annotations
 
-import json
 import math
 import random
-import xml.etree.ElementTree as ElementTree
-from pathlib import Path
 
-from game.errors import UserError
-from game.level.check import is_file
 from game.level.model import TILE_SIZE, Level, LightSpec
-from game.level.tiled import load_level
 
 # Tuning (tiles unless said otherwise).
 SIZE = 60  # the map is SIZE x SIZE tiles
@@ -27,8 +22,6 @@ EYE_CLEAR = 5  # no shard within this of the eye
 SHARDS = (9, 14)  # how many drifting shards of wall (min, max)
 SHARD_SIZE = (1, 3)  # their side, in tiles
 LIGHT_COLOURS = ((255, 120, 170), (120, 200, 255), (255, 210, 120), (170, 130, 255), (120, 255, 200))
-VORTEX_PROPERTY = "vortex"  # the backstage map property naming its vortex level file
-BESIDE = "vortex.tmj"  # the vortex level a backstage without the property finds beside it
 
 
 def generate_vortex(seed: int) -> Level:
@@ -99,51 +92,11 @@ def _connected(walls, start: tuple[int, int], goal: tuple[int, int]) -> bool:
     return False
 
 
-def map_property(path: str | Path, name: str) -> str | None:
-    """A string map property of a Tiled map (.tmj/.json or .tmx), or None; unreadable maps give None."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-        if path.suffix.lower() == ".tmx":
-            root = ElementTree.fromstring(text)
-            for prop in root.findall("./properties/property"):
-                if prop.get("name") == name:
-                    return prop.get("value", prop.text)
-            return None
-        data = json.loads(text)
-    except (OSError, UnicodeDecodeError, ValueError, ElementTree.ParseError):
-        return None
-    for prop in data.get("properties", []) if isinstance(data, dict) else []:
-        if isinstance(prop, dict) and prop.get("name") == name and isinstance(prop.get("value"), str):
-            return prop["value"]
-    return None
-
-
-def vortex_file_for(level: Level) -> Path | None:
-    """The vortex level file a backstage map leads to (its ``vortex`` property, else one beside it), if any."""
-    if not level.source:
-        return None
-    named = map_property(level.source, VORTEX_PROPERTY)
-    if not named:
-        beside = Path(level.source).parent / BESIDE
-        return beside.resolve() if beside.is_file() and beside.resolve() != Path(level.source).resolve() else None
-    return (Path(level.source).parent / named).resolve()
-
-
 def vortex_level_for(level: Level, seed: int) -> Level:
-    """The vortex level the backstage leads to (its named file, else a generated one).
-
-    A named file that is missing or broken raises LevelError/UserError: ``Run`` asks for it
-    when the game starts, so the player learns of it before playing, not at the story's end.
-    """
+    """The vortex level a backstage leads to: the one loaded with it from its file (its `vortex`
+    property, else vortex.tmj beside it; see ``tiled.load_level``), else one generated from the seed."""
     if level.kind == "vortex":
         return level
-    path = vortex_file_for(level)
-    if path is None:
-        return generate_vortex(seed)
-    if not is_file(path):
-        raise UserError(f"{level.source}: map property '{VORTEX_PROPERTY}' names {path.name}, which is not there; expected a vortex level file beside the map")
-    vortex = load_level(path)
-    if vortex.kind != "vortex" or vortex.eye is None:
-        raise UserError(f"{path}: map property 'kind' is {vortex.kind!r} and it has {'an' if vortex.eye else 'no'} eye; expected kind 'vortex' with one 'eye' object")
-    return vortex
+    if level.vortex is not None:
+        return level.vortex
+    return generate_vortex(seed)

@@ -151,11 +151,22 @@ class Flaw:
         return added
 
     def _merge_oldest(self) -> None:
-        # Fold the second-oldest blot into the first (the knot), growing the knot by its area,
-        # so the area never shrinks.
+        # Fold the second-oldest blot into the first (the knot): the knot takes its area and
+        # grows until it covers all of it, as dark as the darker of the two, so no part of the
+        # canvas ever gets lighter (the area alone would let the old blot's place fade).
         knot, old = self.blots[0], self.blots.pop(1)
-        knot.radius = math.sqrt(knot.radius**2 + old.area / (math.pi * knot.stretch))
+        by_area = math.sqrt(knot.radius**2 + old.area / (math.pi * knot.stretch))
+        knot.radius = max(by_area, self._reach_of_knot(knot, old))
         knot.darkness = max(knot.darkness, old.darkness)
+
+    @staticmethod
+    def _reach_of_knot(knot: Blot, old: Blot) -> float:
+        """The knot's short radius at which it holds all of `old` (its centre, stretch and angle
+        kept): in the knot's own scaled axes, the old blot's centre plus its longest radius."""
+        du, dv = old.u - knot.u, old.v - knot.v
+        cos, sin = math.cos(knot.angle), math.sin(knot.angle)
+        along, across = (du * cos + dv * sin) / knot.stretch, dv * cos - du * sin
+        return math.hypot(along, across) + old.radius * old.stretch
 
     # -- saved games ----------------------------------------------------------------------
 

@@ -123,6 +123,9 @@ class GameView(arcade.View):
         self.renderer.remember()
         events = self.run.step(self.keyboard.actions())
         self.renderer.observe()
+        notices = self.run.take_notices()
+        if notices:  # a save that could not be written: said once, and the dream goes on
+            self.show_message("; ".join(notices), NOTICE_SECONDS)
         world = self.world
         for event in events:
             if isinstance(event, BeatChanged) and event.previous is not None:

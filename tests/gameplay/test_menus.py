@@ -182,19 +182,25 @@ def test_a_remapped_key_moves_the_player(window):
     assert game.world.player.position[0] > start[0] + 30
 
 
-def test_remapping_through_the_keys_menu(window):
+def remap(window, binding: str, key: str):
+    """From the settings screen: into the keys menu, to a binding, and its new key pressed."""
     from game.views.settings import KeysView
 
-    shell = make_shell(window)
-    shell.show_settings()
     focus(window.current_view, "keys")
     press(window, "RETURN")
     keys = window.current_view
     assert isinstance(keys, KeysView)
-    focus(keys, "move_left")
+    focus(keys, binding)
     press(window, "RETURN")
-    assert keys.waiting_for == "move_left"
-    press(window, "J")
+    assert keys.waiting_for == binding
+    press(window, key)
+    return keys
+
+
+def test_remapping_through_the_keys_menu(window):
+    shell = make_shell(window)
+    shell.show_settings()
+    remap(window, "move_left", "J")
     assert shell.settings.keys_for("move_left") == ("J",)
     assert "move_left" in shell.bindings.bindings_for(key_code("J"))
     assert Settings.load()[0].keys_for("move_left") == ("J",)
@@ -334,3 +340,76 @@ def test_a_direct_run_shows_the_settings_warning_in_the_game_then_lets_it_go(win
     assert "settings.json" in view.banner.text
     frames(window, round(NOTICE_SECONDS / DT), draw_every=120)
     assert view.message == ""  # a notice, not a permanent scar on the screen
+
+
+# -- the screen shows what the world and the settings say --------------------------------------------
+
+
+def test_a_key_remapped_in_the_pause_menu_moves_the_running_games_dreamer(window):
+    """Remapped while the dream runs (pause → settings → keys), the new key walks at once."""
+    shell = make_shell(window)
+    shell.new_game(seed=5)
+    game = window.current_view
+    frames(window, 5)
+    press(window, "ESCAPE")
+    focus(window.current_view, "settings")
+    press(window, "RETURN")
+    remap(window, "move_right", "L")
+    for _ in range(3):  # keys → settings → pause → the game
+        press(window, "ESCAPE")
+    assert window.current_view is game
+    start = game.world.player.position
+    window.dispatch_event("on_key_press", key_code("L"), 0)
+    window.dispatch_events()
+    frames(window, 30, draw_every=15)
+    window.dispatch_event("on_key_release", key_code("L"), 0)
+    window.dispatch_events()
+    assert game.world.player.position[0] > start[0] + 30, "the running game did not take the new key"
+
+
+def test_the_running_games_captions_say_its_events_on_the_screen(window):
+    import numpy as np
+
+    from driver import screenshot
+    from game.sim.beats.alone import HelpCalled
+
+    shell = make_shell(window)
+    shell.new_game(seed=5)
+    game = window.current_view
+    frames(window, 3)
+    world = game.world
+    world.emit(HelpCalled(world.tick, 1, *world.player.position))  # said in the next step
+    frames(window, 1)
+    assert "[you call out for help]" in game.captions.lines  # the view's captions heard the world
+    game.on_draw()
+    said = np.asarray(screenshot(window), np.int32)
+    lines = game.captions._lines
+    game.captions._lines = []
+    game.on_draw()  # the same frame, without the captions
+    quiet = np.asarray(screenshot(window), np.int32)
+    game.captions._lines = lines
+    changed = np.abs(said - quiet).sum(axis=2) > 30
+    ys, xs = np.nonzero(changed)
+    height, width = changed.shape
+    assert len(xs) > 500, "the captions were not drawn"
+    assert abs(xs.mean() - width / 2) < width * 0.1 and ys.mean() > height * 0.6  # in their box, low in the middle
+    shell.settings.captions = False
+    game.on_draw()
+    assert np.abs(np.asarray(screenshot(window), np.int32) - quiet).sum(axis=2).max() <= 30  # off means off
+
+
+def test_a_full_disk_is_said_once_in_the_game_and_the_dream_goes_on(window, monkeypatch):
+    from game import storage
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", full)
+    shell = make_shell(window)
+    shell.new_game(seed=5)  # a player's own game: saved at every beat, from the first
+    game = window.current_view
+    frames(window, 3)
+    assert "progress cannot be saved" in game.message and "No space left on device" in game.message
+    assert "progress cannot be saved" in game.banner.text  # on the screen
+    frames(window, 60, draw_every=30)
+    assert game.world.tick == 63 and not game.finished

@@ -111,3 +111,35 @@ def test_the_command_line_plays_the_whole_story_and_reports_it(tmp_path):
     assert done.returncode == 0, done.stderr
     replayed = json.loads(replayed_path.read_text())
     assert replayed["completed"] and replayed["state_hash"] == report["state_hash"] and replayed["ticks"] == report["ticks"]
+
+
+def test_the_bot_plays_the_dream_as_a_player_would():
+    """It fetches every tool and tries each, calls for help, breathes: the whole story, not a shortcut."""
+    from game.tools import TOOL_IDS
+
+    run = Run(RunOptions(seed=8, size="small", autoplay=True, max_ticks=TICK_LIMIT))
+    run.run_to_end()
+    stats = run.world.stats
+    assert run.world.story.completed
+    assert sorted(stats.tools_used) == sorted(TOOL_IDS) and stats.attempts >= len(TOOL_IDS)
+    assert stats.calls_for_help >= 1 and stats.breaths >= 1
+
+
+def test_the_bot_breathes_with_the_ring_and_accepts_only_once_calm():
+    from game.bot import Bot
+    from game.sim.actions import Button
+    from game.sim.world import World
+
+    run = Run(RunOptions(seed=8, size="small"))
+    world = World(run.world.level, seed=8, start=Beat.ACCEPTANCE)
+    bot = Bot(world)
+    breathing, accepted_when_calm = 0, []
+    while world.story.beat is Beat.ACCEPTANCE and world.tick < 60 * 60:
+        actions = bot.actions()
+        breathing += Button.BREATHE in actions.held
+        if Button.ACCEPT in actions.held:
+            accepted_when_calm.append(world.story.scene.calmed)
+        world.step(actions)
+    assert world.story.beat is Beat.REVEAL
+    assert breathing > 60  # it follows the ring, as a player is asked to
+    assert accepted_when_calm and all(accepted_when_calm)

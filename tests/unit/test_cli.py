@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def flawed(*args, cwd=None):
@@ -20,6 +23,8 @@ def flawed(*args, cwd=None):
         (["--max-ticks", "0"], "--max-ticks: expected a number above 0, found 0"),
         (["--no-render"], "--no-render needs --autoplay, --replay or --max-ticks"),
         (["--level", "/nowhere/at/all.tmj", "--no-render", "--max-ticks", "5"], "/nowhere/at/all.tmj: no such level file"),
+        (["--level", "levels", "--no-render", "--max-ticks", "5"], "levels: found a folder, expected a Tiled level file"),
+        (["--level", "/dev/zero", "--no-render", "--max-ticks", "5"], "/dev/zero: found a nameless file, expected a Tiled map"),
         (["--frobnicate"], "unrecognized arguments: --frobnicate"),
         (["--replay", "/nowhere/run.json", "--no-render"], "/nowhere/run.json: no such replay file"),
         # Outputs are checked before the run, not found unwritable after a whole dream.
@@ -29,7 +34,7 @@ def flawed(*args, cwd=None):
     ],
 )
 def test_bad_arguments_are_exit_2_with_one_clear_line(args, expected):
-    out = flawed(*args)
+    out = flawed(*args, cwd=ROOT)
     assert out.returncode == 2, out.stderr
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1, out.stderr

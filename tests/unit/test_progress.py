@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -143,3 +144,95 @@ def test_a_level_file_changed_under_a_saved_game_says_so(config_dir, tmp_path):
     progress, _ = load_progress()
     with pytest.raises(UserError, match="changed since the game was saved"):
         Run(RunOptions(resume=progress))
+
+
+# -- hostile saves and a disk that will not take one ----------------------------------------------
+
+HOSTILE = [
+    ("a number of 5000 digits", lambda path: path.write_text('{"format": "flawed-progress", "seed": ' + "7" * 5000 + "}"), "found a number of more than 4300 digits"),
+    ("nested 5,000 deep", lambda path: path.write_text("[" * 5_000 + "]" * 5_000), "nested too deeply"),
+    ("nested 100,000 deep", lambda path: path.write_text("[" * 100_000 + "]" * 100_000), "objects and lists"),
+    ("too big", lambda path: path.open("wb").truncate(64 * 1024 * 1024), "expected at most 1048576 (1 MiB)"),
+    ("a pipe", lambda path: os.mkfifo(path), "found a pipe (FIFO)"),
+    ("a link to /dev/zero", lambda path: path.symlink_to("/dev/zero"), "found a device"),
+]
+
+
+@pytest.mark.parametrize("make, said", [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
+def test_a_hostile_save_is_set_aside_and_the_game_starts_afresh(config_dir, make, said):
+    path = progress_path()
+    make(path)
+    progress, warning = load_progress()
+    assert progress is None and said in warning and "progress.json.bak" in warning, warning
+    assert not os.path.lexists(path)
+    assert load_progress() == (None, None)
+
+
+def test_a_save_with_a_byte_order_mark_continues(config_dir):
+    run = Run(RunOptions(seed=2, size="small", autoplay=True))
+    save_progress(run)
+    path = progress_path()
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    progress, warning = load_progress()
+    assert warning is None and progress.seed == 2
+
+
+@pytest.mark.parametrize("failing", ["replace", "fsync"])
+def test_a_save_interrupted_midway_leaves_the_last_save_whole(config_dir, monkeypatch, failing):
+    """Atomic: the old save stays readable whatever fails while the new one is written."""
+    from game import storage
+
+    run = Run(RunOptions(seed=2, size="small", autoplay=True))
+    save_progress(run)
+    before = progress_path().read_bytes()
+    for _ in range(30):
+        run.step()
+
+    def crash(*args, **kwargs):
+        raise OSError(5, "Input/output error")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(storage.os, failing, crash)
+        with pytest.raises(OSError):
+            save_progress(run)
+    assert progress_path().read_bytes() == before
+    assert sorted(p.name for p in config_dir.iterdir()) == ["progress.json"]
+
+
+@pytest.mark.parametrize("error", [(28, "No space left on device"), (13, "Permission denied"), (30, "Read-only file system")])
+def test_a_save_the_disk_refuses_is_said_once_and_play_goes_on(config_dir, monkeypatch, error):
+    from game import storage
+
+    def refuse(*args, **kwargs):
+        raise OSError(*error)
+
+    monkeypatch.setattr(storage.tempfile, "mkstemp", refuse)
+    run = Run(RunOptions(seed=5, size="small", autoplay=True, save_progress=True))
+    notices = []
+    while len([b for b, _ in run.world.story.history]) < 3:  # two beat boundaries, two saves tried
+        run.step()
+        notices += run.take_notices()
+        assert run.world.tick < 20000
+    assert len(notices) == 1 and "progress cannot be saved" in notices[0] and error[1] in notices[0]
+    assert not progress_path().exists()
+    run.run_to_end()  # the dream goes on to its end, and nothing more is said
+    assert run.world.story.completed and run.take_notices() == []
+
+
+@pytest.mark.parametrize("position", [[-5000, 100], [1e308, 100], [48.0, 16.0]], ids=["off the map", "far past it", "in a wall"])
+def test_a_save_whose_dreamer_is_off_the_floor_is_refused_and_set_aside(config_dir, position):
+    """Checked as state: Continue says why once, keeps the file as .bak, and does not offer it again."""
+    from game.errors import UserError
+
+    run = Run(RunOptions(seed=5, size="small", autoplay=True))
+    for _ in range(5):
+        run.step()
+    save_progress(run)
+    data = json.loads(progress_path().read_text())
+    data["world"]["player"] = position
+    progress_path().write_text(json.dumps(data))
+    progress, _ = load_progress()
+    with pytest.raises(UserError) as caught:
+        Run(RunOptions(resume=progress, save_progress=True))
+    assert "is not on the level's floor" in str(caught.value) and "progress.json.bak" in str(caught.value)
+    assert load_progress() == (None, None) and progress_path().with_name("progress.json.bak").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -67,7 +68,7 @@ def test_a_tampered_replay_fails_at_the_right_tick(tmp_path):
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ('{"format": "flawed-replay", "version": 1, "seed": 5, "lev', "not valid JSON"),
+        ('{"format": "flawed-replay", "version": 1, "seed": 5, "lev', "malformed JSON"),
         ("[]", "expected a JSON object"),
         ('{"format": "flawed-replay", "version": 9}', "version 9 is not supported"),
         ('{"format": "something-else"}', "'format'"),
@@ -111,3 +112,70 @@ def test_a_replay_of_a_level_size_that_does_not_exist_is_refused(tmp_path):
     path.write_text(json.dumps(data))
     with pytest.raises(ReplayError, match="'level.size' is 'me9ium', expected one of small, medium, large"):
         replay_to_end(path)
+
+
+# -- hostile replays: refused before the work they would cause -------------------------------------
+
+
+def header(**fields) -> dict:
+    data = {"format": "flawed-replay", "version": 1, "seed": 5, "level": {"kind": "generated", "size": "small"},
+            "settings": {}, "ticks": 60, "actions": [], "hashes": [[60, "0" * 64]]}
+    data.update(fields)
+    return data
+
+
+@pytest.mark.parametrize(
+    "data, said",
+    [
+        # 200 bytes asking for 10^12 ticks, with one final hash: it would run for ever
+        (header(ticks=10**12, hashes=[[10**12, "0" * 64]]), "'ticks' is 1000000000000, expected 0 to 432000 (two hours of play)"),
+        # within the limit, but its hashes do not pay for its length
+        (header(ticks=6000, hashes=[[6000, "0" * 64]]), "no state hash for tick 60, expected one every 60 ticks up to its 6000"),
+    ],
+    ids=["ticks past the limit", "ticks without their hashes"],
+)
+def test_a_replay_cannot_ask_for_unbounded_work(tmp_path, data, said):
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(data))
+    with pytest.raises(ReplayError) as caught:
+        replays.load(path)
+    assert said in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "make, said",
+    [
+        (lambda path: path.open("wb").truncate(17 * 1024 * 1024), "found 17825792 bytes, expected at most 16777216 (16 MiB)"),
+        (lambda path: path.write_text('{"seed": ' + "1" * 5000 + "}"), "malformed JSON: found a number of more than 4300 digits"),
+        (lambda path: path.write_text("[" * 100_000 + "]" * 100_000), "nested too deeply"),
+        (lambda path: path.write_text('{"format": "flawed-replay", "actions": ' + "[" * 20 + "]" * 20 + "}"), "nested more than 8 levels deep"),
+        (lambda path: os.mkfifo(path), "found a pipe (FIFO), expected a regular file"),
+        (lambda path: path.symlink_to("/dev/zero"), "found a device, expected a regular file"),
+        (lambda path: path.write_bytes(b"\xef\xbb\xbf[]"), "expected a JSON object"),  # a BOM is fine; a list is not a replay
+    ],
+    ids=["too big", "5000 digits", "deep", "past the depth", "a pipe", "/dev/zero", "a BOM"],
+)
+def test_a_hostile_replay_file_is_one_line(tmp_path, make, said):
+    path = tmp_path / "run.json"
+    make(path)
+    with pytest.raises(ReplayError) as caught:
+        replays.load(path)
+    assert said in str(caught.value) and str(path) in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_replays_level_file_is_measured_before_it_is_hashed(tmp_path):
+    level = tmp_path / "huge.tmj"
+    with level.open("wb") as stream:
+        stream.truncate(2 * 1024**3)  # 2 GB, sparse: reading it to hash it would take the whole of it
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(header(level={"kind": "file", "path": str(level), "sha256": "0" * 64})))
+    with pytest.raises(ReplayError, match=r"the replay's level file .*huge\.tmj: found 2147483648 bytes, expected at most 33554432"):
+        Run(RunOptions(replay=str(path)))
+    level.unlink()
+    level.mkdir()
+    with pytest.raises(ReplayError, match="found a folder, expected a regular file"):
+        Run(RunOptions(replay=str(path)))
+    path.write_text(json.dumps(header(level={"kind": "file", "path": "z" * 300 + ".tmj", "sha256": "0" * 64})))
+    with pytest.raises(ReplayError, match=r"cannot be read \(File name too long\)"):
+        Run(RunOptions(replay=str(path)))

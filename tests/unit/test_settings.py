@@ -112,3 +112,90 @@ def test_bindings_that_collide_are_refused_in_the_file_and_in_the_game():
         ok.rebind("breathe", "G")
     ok.rebind("menu_confirm", "G")  # a menu key may share a key with the game's
     assert ok.keys_for("menu_confirm") == ("G",)
+
+
+# -- hostile settings files: each set aside as .bak with one warning, never a hang or a traceback ----
+
+HOSTILE = [
+    ("a number of 5000 digits", lambda path: path.write_text('{"master_volume": ' + "9" * 5000 + "}"), "found a number of more than 4300 digits"),
+    ("nested 100,000 deep", lambda path: path.write_text("[" * 100_000 + "]" * 100_000), "found 100000 objects and lists, expected at most 10000"),
+    ("nested 5,000 deep", lambda path: path.write_text("[" * 5_000 + "]" * 5_000), "nested too deeply"),
+    ("nested past the limit", lambda path: path.write_text('{"key_bindings": ' + "[" * 40 + "]" * 40 + "}"), "nested more than 16 levels deep"),
+    ("too big", lambda path: path.open("wb").truncate(2 * 1024 * 1024), "found 2097152 bytes, expected at most 1048576 (1 MiB)"),
+    ("not UTF-8", lambda path: path.write_bytes(b'{"captions": "\xff"}'), "not UTF-8"),
+    ("a pipe", lambda path: os.mkfifo(path), "found a pipe (FIFO), expected a regular file"),
+    ("a link to /dev/zero", lambda path: path.symlink_to("/dev/zero"), "found a device, expected a regular file"),
+    ("a folder", lambda path: path.mkdir(), "found a folder, expected a regular file"),
+    ("NaN", lambda path: path.write_text('{"master_volume": NaN}'), "found NaN, expected a finite number"),
+]
+
+
+@pytest.mark.parametrize("make, said", [case[1:] for case in HOSTILE], ids=[case[0] for case in HOSTILE])
+def test_a_hostile_settings_file_is_set_aside_with_one_warning(make, said):
+    path = settings_path()
+    make(path)
+    settings, warnings = Settings.load()
+    assert settings == Settings()
+    assert len(warnings) == 1 and said in warnings[0] and "settings.json.bak" in warnings[0], warnings
+    assert "\n" not in warnings[0] and len(warnings[0]) < 300
+    assert not os.path.lexists(path) and os.path.lexists(path.with_name("settings.json.bak"))
+    assert Settings.load() == (Settings(), [])  # the next start is clean: the game got past it
+
+
+def test_a_byte_order_mark_is_read_not_called_corrupt():
+    settings_path().write_bytes(b"\xef\xbb\xbf" + json.dumps({"master_volume": 0.3, "captions": False}).encode())
+    settings, warnings = Settings.load()
+    assert warnings == [] and settings.master_volume == 0.3 and settings.captions is False
+
+
+def test_a_huge_value_is_named_briefly():
+    settings_path().write_text(json.dumps({"screen_shake": "x" * 100_000, "text_size": [[[[[1]]]]]}))
+    settings, warnings = Settings.load()
+    assert settings == Settings() and len(warnings) == 2
+    assert all(len(warning) < 200 for warning in warnings), warnings
+
+
+def test_a_save_that_cannot_be_written_says_so_and_keeps_the_old_file(monkeypatch):
+    Settings(master_volume=0.25).save()
+
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(storage.os, "fsync", full)
+    with pytest.raises(OSError):
+        Settings(master_volume=0.9).save()
+    assert Settings.load()[0].master_volume == 0.25
+
+
+# Values each setting refuses, named here and not read from the checks' table, so a check that
+# slips (a volume up to 10, a speed of 20 %) fails here.
+REFUSED = {
+    "master_volume": [1.01, -0.01, True, "loud", None],
+    "music_volume": [1.5, -1, False],
+    "effects_volume": [2, -0.5, "0.5"],
+    "fullscreen": [1, "true", None],
+    "reduce_flicker": [0, "yes"],
+    "reduce_motion": [1, "no"],
+    "captions": [0, "on"],
+    "photosensitivity_acknowledged": [1, "ok"],
+    "screen_shake": ["wild", "", True, 1],
+    "text_size": [110, 99, 250, True, "150"],
+    "game_speed": [49, 101, 70.0, True, "80"],
+}
+
+
+def test_every_setting_is_refused_outside_what_it_accepts_and_only_it_falls_back():
+    from game.settings import CHECKS
+
+    assert set(REFUSED) == set(CHECKS), "a new setting needs its refused values here"
+    chosen = Settings(master_volume=0.3, music_volume=0.2, effects_volume=0.1, text_size=150, game_speed=70, screen_shake="reduced")
+    for name, values in REFUSED.items():
+        for value in values:
+            data = {**chosen.to_json(), name: value}
+            settings, warnings = Settings.from_json(data)
+            assert getattr(settings, name) == getattr(Settings(), name), f"{name}={value!r} was taken"
+            assert len(warnings) == 1 and name in warnings[0], (name, value, warnings)
+            others = {key: getattr(settings, key) for key in REFUSED if key != name}
+            assert others == {key: getattr(chosen, key) for key in REFUSED if key != name}  # the rest kept
+    edges = Settings.from_json({"master_volume": 1.0, "music_volume": 0.0, "game_speed": 50, "text_size": 200})
+    assert edges[1] == [] and edges[0].master_volume == 1.0 and edges[0].game_speed == 50  # the ends are in range

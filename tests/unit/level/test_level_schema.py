@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -10,6 +12,8 @@ from game.errors import LevelError
 from game.level import reference
 from game.level.schema import ANY, AT_MOST_ONE, CLASSES, EITHER, MAP_PROPERTIES, OBJECT_CLASSES, ONE, POINT, RECTANGLE, TYPES, ObjectClass, Property
 from game.level.tiled import load_level
+
+LEVELS = Path(__file__).resolve().parents[3] / "levels"
 
 
 def test_the_readme_reference_is_what_the_tables_render():
@@ -130,10 +134,12 @@ def test_an_object_property_outside_its_range_is_refused_by_name(cls, prop, valu
 
 
 @pytest.mark.parametrize("prop", MAP_PROPERTIES, ids=lambda p: p.name)
-def test_a_map_property_of_the_wrong_type_is_refused_and_a_good_one_taken(prop, tiny_map, write_map):
+def test_a_map_property_of_the_wrong_type_is_refused_and_a_good_one_taken(prop, tiny_map, write_map, level_folder):
     set_map_property(tiny_map, prop.name, [1])
     assert any(f"map: property {prop.name!r}: found a list of 1, expected {prop.allowed()}" in line for line in problems(tiny_map, write_map))
     set_map_property(tiny_map, prop.name, good_value(prop))
+    if prop.type == "file":  # a file property names a file that is there: the shipped vortex level
+        shutil.copy(LEVELS / "vortex.tmj", level_folder / good_value(prop))
     assert not any(f"property {prop.name!r}" in line for line in problems(tiny_map, write_map))
 
 

@@ -317,6 +317,18 @@ def test_the_vortex_property_is_a_path_inside_the_folder(tiny_map, write_map):
     with pytest.raises(LevelError, match="property 'vortex': found '../../elsewhere/v.tmj', which resolves outside"):
         load_level(write_map(tiny_map))
     tiny_map["properties"][-1]["value"] = "my_vortex.tmj"
+    with pytest.raises(LevelError, match="property 'vortex': found 'my_vortex.tmj', which is not there, expected a vortex level file that is there"):
+        load_level(write_map(tiny_map))
+
+
+def test_a_one_tile_map_still_gets_all_five_tools(tiny_map, write_map):
+    """levels/README.md promises all five tools to a map without tool objects, however small."""
+    tiny_map.update(width=1, height=1)
+    tiny_map["layers"][0].update(width=1, height=1, data=[0])
+    objects = tiny_map["layers"][1]["objects"]
+    spawn = objects[0]
+    spawn.update(x=16, y=16)
+    objects[:] = [spawn, {"id": 2, "name": "easel", "type": "masterpiece", "point": True, "x": 16, "y": 16, "width": 0, "height": 0}]
     level = load_level(write_map(tiny_map))
     assert any("'my_vortex.tmj' not found" in w for w in level.warnings)
 
@@ -344,3 +356,5 @@ def test_a_map_without_signs_gets_them_and_they_come_back_from_an_export(tiny_ma
     assert level.signs
     export_level(level, tmp_path / "again.tmj")
     assert load_level(tmp_path / "again.tmj").signs == level.signs
+    assert sorted(tool.tool for tool in level.tools) == sorted(TOOL_IDS)
+    assert {level.cell_of(tool.x, tool.y) for tool in level.tools} == {(0, 0)}

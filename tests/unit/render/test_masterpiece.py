@@ -75,10 +75,54 @@ def test_the_texture_and_the_easel_picture(window, world_factory):
     assert texture.width == texture.height == 256
     world = world_factory()
     picture = EaselPicture(world, world.level.masterpiece)
-    before = picture.sprite.texture
-    world.flaw.worsen(Mark(*world.flaw.centre), 0.5)
+    before = luminance(np.asarray(picture.sprite.texture.image))
+    for _ in range(4):
+        world.flaw.worsen(Mark(*world.flaw.centre), 0.4)
     picture.update(world)
-    assert picture.sprite.texture is not before
+    after = luminance(np.asarray(picture.sprite.texture.image))
+    # The picture's own pixels carry the flaw: darker round the flaw's centre, not elsewhere.
+    side = after.shape[0]
+    row, col = int((1 - world.flaw.centre[1]) * side), int(world.flaw.centre[0] * side)
+    near = (slice(max(0, row - side // 8), row + side // 8), slice(max(0, col - side // 8), col + side // 8))
+    assert after[near].mean() < before[near].mean() * 0.7
+    assert after[: side // 10, : side // 10].mean() == pytest.approx(before[: side // 10, : side // 10].mean(), abs=1.0)
+
+
+def test_the_easel_in_the_room_is_drawn_with_the_flaw(window):
+    """On the screen, where the easel stands: the picture darkens as the flaw grows."""
+    from dataclasses import replace
+
+    from game.level.model import Level, LightSpec
+    from game.render.world import WorldRenderer
+    from game.sim.world import World
+
+    level = Level.from_ascii(["##########", "#S.......#", "#.....M..#", "#........#", "##########"], seed=3)
+    easel = level.masterpiece
+    level = replace(level, lights=(LightSpec(easel.x + 16, easel.y - 40, 400, (255, 255, 255), 2.0, 0.0),))
+    world = World(level, seed=3)
+    world.player.place((easel.x - 40, easel.y - 20))
+    renderer = WorldRenderer(world, window)
+    renderer.observe()
+    renderer.snap_camera()
+
+    def picture_pixels() -> np.ndarray:
+        window.clear()
+        renderer.observe()  # the renderer reads the flaw as it reads every frame
+        renderer.draw(1.0)
+        sprite = renderer.easel_picture.sprite
+        (x0, y0), (x1, y1) = (renderer.world_camera.project((sprite.left, sprite.bottom)), renderer.world_camera.project((sprite.right, sprite.top)))
+        height = window.get_framebuffer_size()[1]
+        frame = luminance(np.asarray(screenshot(window)))
+        inner = 0.2  # the middle of the picture, clear of its edge
+        dx, dy = (x1 - x0) * inner, (y1 - y0) * inner
+        return frame[int(height - y1 + dy) : int(height - y0 - dy), int(x0 + dx) : int(x1 - dx)]
+
+    before = picture_pixels()
+    assert before.size > 16 and before.mean() > 20  # the picture is there, and lit
+    for _ in range(4):
+        world.flaw.worsen(Mark(*world.flaw.centre), 0.4)
+    after = picture_pixels()
+    assert after.mean() < before.mean() * 0.8, (before.mean(), after.mean())
 
 
 def calm_frame(window, renderer, world) -> np.ndarray:

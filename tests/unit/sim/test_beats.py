@@ -12,6 +12,7 @@ from game.level.vortex import generate_vortex
 from game.sim.actions import Actions, Button
 from game.sim.beats.acceptance import Accepted, BreathTaken
 from game.sim.beats.alone import EchoReturned, HelpCalled, NoAnswer
+from game.sim.beats.vortex import SHREDS
 from game.sim.story import Beat
 from game.sim.world import SimSettings, World
 
@@ -217,11 +218,12 @@ def test_reduce_motion_slows_the_vortex():
 
 
 def test_fragments_of_the_backstage_orbit_the_eye():
-    world = world_at(Beat.VORTEX, generate_vortex(5))
-    world.stats.tools_used = ["paintbrush", "solvent"]
-    world = World(generate_vortex(5), seed=11, start=Beat.VORTEX)
+    world = world_at(Beat.LIGHTS_ON, generate_vortex(5))
+    world.stats.tools_used = ["paintbrush", "solvent"]  # what the dreamer tried, on the same world
+    world.story.enter(Beat.VORTEX)
     orbiters = world.story.scene.orbiters
-    assert {o.kind for o in orbiters} == {"shred"}
+    assert sorted(o.name for o in orbiters if o.kind == "tool") == ["paintbrush", "solvent"]
+    assert len([o for o in orbiters if o.kind == "shred"]) == SHREDS
     before = [math.atan2(o.position[1] - 960, o.position[0] - 960) for o in orbiters]
     run(world, Actions(), 120)
     ex, ey = world.story.scene.swirl.eye

@@ -99,3 +99,58 @@ def test_the_flaw_survives_a_level_change(world_factory, room_level):
     severity = world.flaw.severity
     world.load_level(room_level)
     assert world.flaw.severity == severity
+
+
+# -- never lighter anywhere: each blot, each pixel, across merges ----------------------------------
+
+RASTER = 96  # the canvas sampled as RASTER x RASTER points, enough to see any blot past the first few
+
+
+def darkness_map(flaw: Flaw):
+    """How dark the flaw is at each sample point of the canvas (the darkest blot covering it): an
+    independent drawing of the model, so a blot that lightens or shrinks shows where it happened."""
+    import numpy as np
+
+    centres = (np.arange(RASTER) + 0.5) / RASTER
+    u, v = np.meshgrid(centres, centres)
+    dark = np.zeros((RASTER, RASTER))
+    for blot in flaw.blots:
+        du, dv = u - blot.u, v - blot.v
+        cos, sin = math.cos(blot.angle), math.sin(blot.angle)
+        along = (du * cos + dv * sin) / (blot.radius * blot.stretch)
+        across = (dv * cos - du * sin) / blot.radius
+        dark = np.maximum(dark, np.where(along * along + across * across <= 1.0, blot.darkness, 0.0))
+    return dark
+
+
+marks = st.lists(
+    st.tuples(st.floats(0, 1), st.floats(0, 1), st.floats(-3, 3), st.floats(1, 4), st.floats(0, 0.12)),
+    min_size=36,  # past MAX_BLOTS: old blots merge into the knot along the way
+    max_size=44,
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(marks)
+def test_no_blot_and_no_point_of_the_canvas_ever_gets_lighter(marks):
+    from game.sim.flaw import MAX_BLOTS
+
+    flaw = Flaw(random.Random(4))
+    before = darkness_map(flaw)
+    merges = 0
+    for tick, (u, v, angle, stretch, amount) in enumerate(marks):
+        blots = [(blot, blot.darkness, blot.radius, blot.area) for blot in flaw.blots]
+        knot_area = flaw.blots[0].area
+        flaw.worsen(Mark(u, v, angle, stretch), amount, tick)
+        kept = {id(blot) for blot in flaw.blots}
+        for blot, darkness, radius, _ in blots:
+            if id(blot) in kept:  # every blot still there is as dark and as wide as before, or more
+                assert blot.darkness >= darkness and blot.radius >= radius, "a blot lightened or shrank"
+        gone = [area for blot, _, _, area in blots if id(blot) not in kept]
+        if gone:  # merged into the knot: the knot holds their area as well as its own
+            merges += 1
+            assert flaw.blots[0].area >= knot_area + sum(gone) - 1e-12, "area lost in a merge"
+        after = darkness_map(flaw)
+        assert (after >= before - 1e-12).all(), f"lighter at {int((after < before - 1e-12).sum())} points after worsening {tick}"
+        before = after
+    assert len(flaw.blots) == MAX_BLOTS and merges > 0

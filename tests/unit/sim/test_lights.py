@@ -204,3 +204,41 @@ def test_the_rig_reads_reduce_flicker_from_the_world_at_each_step():
     world.change_settings(SimSettings())
     world.run(ticks=1)
     assert world.lights[0].offset != held
+# -- the cap itself: a rate per second, from the tick the setting changes ---------------------------
+
+
+def factor_steps(world: World, ticks: int) -> list[float]:
+    values = []
+    for _ in range(ticks):
+        world.step()
+        values.append(world.lights[0].factor)
+    return values
+
+
+@pytest.mark.parametrize("kind", ["candle", "bare_bulb", "spill", "work_lamp"])
+@pytest.mark.parametrize("gutter", [0.0, 1.0])
+def test_reduce_flicker_caps_the_change_per_second_not_per_tick(kind, gutter):
+    from game.sim.lights import REDUCED_SLEW
+    from game.sim.timestep import TICKS_PER_SECOND
+
+    world = World(level_with(LightSpec(100, 50, 150, intensity=1.5, flicker=1.0, kind=kind)), settings=SimSettings(reduce_flicker=True))
+    world.lights.gutter = gutter
+    values = factor_steps(world, 60 * 12)
+    per_tick = max(abs(b - a) for a, b in zip(values, values[1:]))
+    assert per_tick <= REDUCED_SLEW / TICKS_PER_SECOND + 1e-12
+    per_second = max(max(values[i : i + TICKS_PER_SECOND + 1]) - min(values[i : i + TICKS_PER_SECOND + 1]) for i in range(len(values) - TICKS_PER_SECOND))
+    assert per_second <= REDUCED_SLEW + 1e-9  # the brightness moves at most 15 % of full in any second
+
+
+def test_reduce_flicker_turned_on_mid_dream_tames_the_lights_at_once():
+    from game.sim.lights import REDUCED_SLEW
+
+    world = World(level_with(LightSpec(100, 50, 150, intensity=1.5, flicker=1.0, kind="candle")))
+    wild = factor_steps(world, 120)
+    assert max(abs(b - a) for a, b in zip(wild, wild[1:])) > 10 * REDUCED_SLEW / 60  # a candle, untamed
+    world.change_settings(SimSettings(reduce_flicker=True))
+    world.step()
+    held = world.lights[0].offset
+    tame = factor_steps(world, 600)
+    assert max(abs(b - a) for a, b in zip(tame, tame[1:])) <= REDUCED_SLEW / 60 + 1e-12
+    assert world.lights[0].offset == held  # and it holds still

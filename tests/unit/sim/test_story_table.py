@@ -32,3 +32,25 @@ def test_every_beat_is_shown_by_one_row_in_story_order():
         assert show.overlay is None or issubclass(show.overlay, Overlay)
         assert all(bed in SOUNDS and SOUNDS[bed].loop for bed in show.beds), show.beat
         assert show.shot_delay_ticks >= 0
+
+
+def test_the_step_that_enters_a_beat_is_its_tick_0_and_the_history_says_when():
+    """A beat's clock (ticks_in_beat) and the report's ticks start at the step that entered it."""
+    from game.level.model import Level
+    from game.sim.actions import Actions, Button
+    from game.sim.events import BeatChanged
+    from game.sim.world import World
+
+    level = Level.from_ascii(["########", "#S.M...#", "########"], seed=2)
+    world = World(level, seed=2)
+    assert world.story.history == [(Beat.BACKSTAGE, 0)]
+    for _ in range(600):
+        events = world.step(Actions.of(Button.INTERACT) if world.tick % 2 else Actions())
+        changed = [event for event in events if isinstance(event, BeatChanged) and event.previous is not None]
+        if changed:
+            break
+    assert changed and changed[0].beat == "flaw"
+    assert world.story.history[-1] == (Beat.FLAW, world.tick) == (Beat.FLAW, changed[0].tick + 1)
+    assert world.story.entered_tick == world.tick and world.story.ticks_in_beat == 0
+    world.step()
+    assert world.story.ticks_in_beat == 1
