@@ -35,8 +35,8 @@ class BeatShow:
 SHOWS: tuple[BeatShow, ...] = (
     # The camera has settled and the lights have come up.
     BeatShow(Beat.BACKSTAGE, None, ("room_tone", "hush"), "[a hush from the audience beyond the curtain]", 60),
-    # The push-in toward the flaw.
-    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 140),
+    # The beat of stillness: pushed in on the knot, the rest of the picture fallen away.
+    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 220),
     # A minigame under way.
     BeatShow(Beat.REPAIR, CloseupOverlay, ("room_tone", "rumble"), "[the silence roars in your ears]", 150),
     # The lights have guttered; echoes, and a door open on an empty room.

@@ -1,4 +1,4 @@
-"""The later beats of the story, driven through actions: alone, acceptance, reveal, lights on, the vortex, waking."""
+"""The beats after the easel, driven through actions: the flaw, alone, acceptance, reveal, lights on, the vortex, waking."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from game.level.vortex import generate_vortex
 from game.sim.actions import Actions, Button
 from game.sim.beats.acceptance import Accepted, BreathTaken
 from game.sim.beats.alone import EchoReturned, HelpCalled, NoAnswer
+from game.sim.beats.flaw import NOTICED_TICK, STILL_TICK, UNRAVEL_TICK
+from game.sim.panic import PanicRose
 from game.sim.story import Beat
 from game.sim.world import SimSettings, World
 
@@ -45,6 +47,35 @@ def run(world: World, actions: Actions, ticks: int) -> list:
 
 def press(world: World, button: Button) -> list:
     return world.step(Actions.of(button)) + world.step(Actions())
+
+
+# -- the flaw -------------------------------------------------------------------------------
+
+
+def test_the_flaw_is_seen_whole_then_noticed_then_held_in_stillness_then_panic_unravels_it():
+    world = world_at(Beat.FLAW)
+    scene = world.story.scene
+    moments, levels, noticed = [], [], []
+    while world.story.beat is Beat.FLAW:
+        events = world.step(Actions())
+        moments.append(scene.moment)
+        levels.append(world.panic.level)
+        noticed += [world.tick for e in events if isinstance(e, PanicRose) and e.cause == "noticed"]
+        assert len(moments) < 60 * 20
+    order = [m for i, m in enumerate(moments) if i == 0 or moments[i - 1] != m]
+    assert order == ["admiring", "drawn", "still", "unravelling"]
+    assert len(noticed) == 1 and levels[NOTICED_TICK - 2] == 0.0  # calm until the eye catches on it
+    assert levels[UNRAVEL_TICK - 2] == levels[STILL_TICK]  # the stillness: the heart holds
+    assert levels[-1] >= 0.5 and world.story.beat is Beat.REPAIR
+
+
+def test_reaching_for_a_tool_at_once_still_waits_for_the_flaw_to_be_seen():
+    world = world_at(Beat.FLAW)
+    press(world, Button.USE_TOOL)
+    run(world, Actions(), UNRAVEL_TICK - 4)
+    assert world.story.beat is Beat.FLAW and world.flaw.noticed
+    run(world, Actions(), 6)
+    assert world.story.beat is Beat.REPAIR and (world.story.scene.reaching or world.minigame is not None)  # the reach goes on
 
 
 # -- alone ----------------------------------------------------------------------------------
