@@ -185,18 +185,7 @@ def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.
         cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(6, 14)
         plaster = np.maximum(plaster, np.clip(1.0 - np.hypot(xs - cx, ys - cy) / r, 0, 1))
     rgb = rgb * (1 - (plaster > 0.3)[..., None]) + np.array((196, 186, 170), np.float32) * (plaster > 0.3)[..., None]
-    # The ragged outline: points round the rectangle, each pulled in a little.
-    outline = []
-    for side in range(4):
-        steps = max(2, int((width if side % 2 == 0 else height) / 7))
-        for k in range(steps):
-            t = k / steps
-            x, y = [(pad + t * width, pad), (pad + width, pad + t * height), (pad + width - t * width, pad + height), (pad, pad + height - t * height)][side]
-            nx, ny = [(0, 1), (-1, 0), (0, -1), (1, 0)][side]
-            bite = rng.uniform(0.0, 4.5)
-            outline.append((x + nx * bite, y + ny * bite))
-    mask = Image.new("L", (w, h), 0)
-    ImageDraw.Draw(mask).polygon(outline, fill=255)
+    mask = torn_mask(width, height, pad, rng)
     inside = np.asarray(mask, np.float32) / 255.0
     # Lit on the side facing the eye (image y runs down), dark along every torn edge.
     edge = inside - np.asarray(mask.filter(ImageFilter.MinFilter(5)), np.float32) / 255.0
@@ -208,6 +197,23 @@ def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.
     alpha = np.maximum(inside, shadow * 0.55)
     rgb = rgb * inside[..., None]  # outside the piece only its soft shadow shows
     return Image.fromarray(np.concatenate([np.clip(rgb, 0, 255), alpha[..., None] * 255], axis=2).astype(np.uint8))
+
+
+def torn_mask(width: int, height: int, pad: int, rng: random.Random, bite: float = 4.5, step: float = 7.0) -> Image.Image:
+    """A ragged outline round a width×height rectangle (inset `pad` in its picture) as an L mask:
+    points along each side, each bitten in by up to `bite` px — a piece torn from something larger."""
+    outline = []
+    for side in range(4):
+        steps = max(2, int((width if side % 2 == 0 else height) / step))
+        for k in range(steps):
+            t = k / steps
+            x, y = [(pad + t * width, pad), (pad + width, pad + t * height), (pad + width - t * width, pad + height), (pad, pad + height - t * height)][side]
+            nx, ny = [(0, 1), (-1, 0), (0, -1), (1, 0)][side]
+            cut = rng.uniform(0.0, bite)
+            outline.append((x + nx * cut, y + ny * cut))
+    mask = Image.new("L", (width + 2 * pad, height + 2 * pad), 0)
+    ImageDraw.Draw(mask).polygon(outline, fill=255)
+    return mask
 
 
 def chevron_picture(size: int = 64) -> Image.Image:

@@ -45,8 +45,8 @@ SHOWS: tuple[BeatShow, ...] = (
     BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240),
     # The curtain is up and the hall applauds.
     BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420),
-    # The house lights have snapped on over the empty hall.
-    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 40),
+    # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
+    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
     # The swirl and its orbiting fragments.
     BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150),
     # Morning, the memory, the words and the summary.
