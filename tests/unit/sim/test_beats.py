@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -224,10 +226,15 @@ def test_the_vortex_pulls_a_dreamer_who_does_nothing():
     assert math.hypot(x - ex, y - ey) > 300  # ...and outward, away from the calm
 
 
-def test_swimming_toward_the_eye_reaches_it_and_wakes():
-    world = world_at(Beat.VORTEX, generate_vortex(5))
+@pytest.mark.parametrize("level", ["generated", "shipped"])
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["full", "reduced motion"])
+def test_swimming_toward_the_eye_reaches_it_within_a_minute_and_wakes(level, reduce_motion):
+    from game.level.tiled import load_level
+
+    vortex = generate_vortex(5) if level == "generated" else load_level(Path(__file__).resolve().parents[3] / "levels" / "vortex.tmj")
+    world = world_at(Beat.VORTEX, vortex, reduce_motion=reduce_motion)
     scene = world.story.scene
-    for _ in range(60 * 60):
+    for _ in range(60 * 60):  # one minute of game time: as long as a person should need, who can see the way
         px, py = world.player.position
         ex, ey = scene.swirl.eye
         world.step(Actions((ex - px, ey - py)))
