@@ -118,9 +118,6 @@ class RepairScene(Scene):
         """0..1 of the hand's reach, 0 when not reaching."""
         return 1.0 - self.reaching / REACH_TICKS if self.reaching else 0.0
 
-    def untried_tools(self) -> list[str]:
-        return [tool for tool in self.tools_in_hand if tool not in self.failed]
-
     def failures(self, tool_id: str) -> int:
         """How many times a tool (or "hands") has failed in this beat."""
         return self.failed.get(tool_id, 0)
