@@ -50,6 +50,6 @@ SHOWS: tuple[BeatShow, ...] = (
     # The swirl and its orbiting fragments.
     BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150),
     # Morning, the memory, the words and the summary.
-    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 380, screen=WakingView),
+    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView),
 )
 SHOW: dict[Beat, BeatShow] = {show.beat: show for show in SHOWS}
