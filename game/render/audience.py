@@ -104,20 +104,22 @@ def box_rects() -> list[tuple[float, float, float]]:
     return [(x0, x1, BOX_BOTTOM + tier * BOX_TIER_PX) for x0, x1 in BOX_SPANS for tier in range(BOX_TIERS)]
 
 
-def paint_box_fronts(lit: bool) -> Image.Image:
-    """The boxes' rails: velvet fronts with gold trim, drawn over the people sitting behind them."""
-    w, h = VIEW
-    image = Image.new("RGBA", VIEW, (0, 0, 0, 0))
+RAIL_SHADOW_PX = 10  # under the house lights a rail throws this much hard shadow on the wall below
+
+
+def paint_box_front(lit: bool) -> Image.Image:
+    """A box's rail (every box is as wide): velvet with gold trim, drawn over the people sitting behind it."""
+    x0, x1, _ = box_rects()[0]
+    width = int(x1 - x0) + 1
+    image = Image.new("RGBA", (width, RAIL_HEIGHT + RAIL_SHADOW_PX), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
     velvet = VELVET if not lit else (176, 34, 46)
-    for x0, x1, bottom in box_rects():
-        top = bottom + RAIL_HEIGHT
-        draw.rectangle([x0, h - top, x1, h - bottom], fill=velvet + (255,), outline=GOLD + (255,), width=3)
-        draw.line([x0 + 4, h - top + 8, x1 - 4, h - top + 8], fill=GOLD + (255,), width=2)
-        for x in range(int(x0) + 16, int(x1) - 8, 22):  # balusters of gilt
-            draw.ellipse([x - 4, h - top + 16, x + 4, h - top + 30], fill=GOLD + (255,))
-        if lit:  # a hard shadow under the rail, on the wall
-            draw.rectangle([x0, h - bottom, x1, h - bottom + 10], fill=(40, 36, 44, 200))
+    draw.rectangle([0, 0, width - 1, RAIL_HEIGHT], fill=velvet + (255,), outline=GOLD + (255,), width=3)
+    draw.line([4, 8, width - 5, 8], fill=GOLD + (255,), width=2)
+    for x in range(16, width - 8, 22):  # balusters of gilt
+        draw.ellipse([x - 4, 16, x + 4, 30], fill=GOLD + (255,))
+    if lit:
+        draw.rectangle([0, RAIL_HEIGHT + 1, width - 1, RAIL_HEIGHT + RAIL_SHADOW_PX], fill=(40, 36, 44, 200))
     return image
 
 
@@ -265,8 +267,8 @@ class Hall:
     def __init__(self):
         self.dark = _texture(paint_hall(False).convert("RGBA"), "hall-dark")
         self.lit = _texture(paint_hall(True).convert("RGBA"), "hall-lit")
-        self.fronts = _texture(paint_box_fronts(False), "hall-box-fronts")
-        self.fronts_lit = _texture(paint_box_fronts(True), "hall-box-fronts-lit")
+        self.fronts = _texture(paint_box_front(False), "hall-box-front")
+        self.fronts_lit = _texture(paint_box_front(True), "hall-box-front-lit")
         self.body = _texture(paint_dreamer_body(), "hall-dreamer-body")
         self.arm = _texture(paint_arm(), "hall-dreamer-arm")
         self.hands = [_texture(paint_hand(side), f"hall-dreamer-hand-{side}") for side in (-1, 1)]
@@ -278,7 +280,7 @@ class Hall:
         self.cone = _texture(paint_cone(), "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
         # The screen-sized paintings share an atlas of their own (see game.render.atlas).
-        self.atlas = own_atlas([self.dark, self.lit, self.fronts, self.fronts_lit, self.proscenium, self.curtain, self.cone])
+        self.atlas = own_atlas([self.dark, self.lit, self.proscenium, self.curtain, self.cone])
 
     @classmethod
     def get(cls) -> "Hall":
@@ -337,10 +339,12 @@ class HallPicture:
         self.background = arcade.Sprite(self.hall.dark)
         self.background.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.back.append(self.background)
-        self.rails = arcade.SpriteList(atlas=self.hall.atlas)
-        self.rail = arcade.Sprite(self.hall.fronts)
-        self.rail.position = (VIEW[0] / 2, VIEW[1] / 2)
-        self.rails.append(self.rail)
+        self.rails = arcade.SpriteList()  # one per box: small, so the hall is not covered by yet another screenful
+        for x0, x1, bottom in box_rects():
+            rail = arcade.Sprite(self.hall.fronts)
+            rail.position = ((x0 + x1) / 2, bottom + (RAIL_HEIGHT - RAIL_SHADOW_PX) / 2)
+            self.rails.append(rail)
+        self.rails_lit = None  # which texture the rails show now
         self.stage = arcade.SpriteList(atlas=self.hall.atlas)
         l, b, r, t = ARCH
         self.spot = arcade.Sprite(self.hall.cone)
@@ -433,7 +437,10 @@ class HallPicture:
             bob = BOB_PX * seat.scale * applause * math.sin(seconds * seat.rate * 2 + seat.phase)
             sprite.position = (seat.x, seat.y + (STAND_PX * 60 * seat.scale if stands else 0.0) + bob)
         self.boxes.draw()
-        self.rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
+        if self.rails_lit is not lit:
+            self.rails_lit = lit
+            for rail in self.rails:
+                rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
         self.rails.draw()
         self.stalls.draw()
         if flash > 0.0:
