@@ -305,6 +305,8 @@ class CloseupRenderer:
         self.frame: tuple[float, float, float, float] | None = None  # px (left, bottom, right, top) to frame in; None: the screen
         self.focus = (0.5, 0.5)
         self.scale = 720.0  # px per canvas unit
+        self.beat_seen = None  # the beat of the last frame drawn...
+        self.entry: tuple[float, tuple[float, float]] | None = None  # ...and (scale, focus) as this beat began
 
     # -- what the camera does --------------------------------------------------------------
 
@@ -333,17 +335,20 @@ class CloseupRenderer:
             zoom = ZOOM_LOOK + (ZOOM_PUSHED - ZOOM_LOOK) * gaze + creep
             return fh * zoom, _lerp2((0.5, 0.5), flaw.centre, gaze)
         if beat == Beat.REPAIR:
-            # Between attempts: the whole flaw in view, pulling back as it spreads.
+            # Between attempts: the whole flaw in view, pulling back as it spreads; eased from
+            # wherever the flaw beat left the camera.
             t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
-            settled = min(fh * ZOOM_REPAIR, max(fh, min(fw, fh) / (2.0 * flaw.extent * FLAW_SHOWN)))
-            rest = fh * ZOOM_PUSHED + (settled - fh * ZOOM_PUSHED) * t
+            settled = min(self.size[1] * ZOOM_REPAIR, max(fh, min(fw, fh) / (2.0 * flaw.extent * FLAW_SHOWN)))
+            entry_scale, entry_focus = self.entry or (settled, flaw.centre)
+            rest = entry_scale + (settled - entry_scale) * t
+            focus = _lerp2(entry_focus, flaw.centre, t)
             if game is None:
-                return rest, flaw.centre
+                return rest, focus
             # In toward the work as the attempt starts, back out as it fails.
             t = _ease(game.ticks / ZOOM_EASE_TICKS) * (1.0 - _ease(game.failing_ticks / FAILING_TICKS))
             u0, v0, u1, v1 = game.work_area
             fit = min(fw / ((u1 - u0) * WORK_MARGIN), fh / ((v1 - v0) * WORK_MARGIN), self.size[1] * ZOOM_MINIGAME_MAX)
-            return rest + (fit - rest) * t, _lerp2(flaw.centre, ((u0 + u1) / 2, (v0 + v1) / 2), t)
+            return rest + (fit - rest) * t, _lerp2(focus, ((u0 + u1) / 2, (v0 + v1) / 2), t)
         return fh * (ZOOM_LOOK + 0.2 * (1.0 - flaw.recompose)), _lerp2((0.5, 0.5), flaw.centre, 0.6)
 
     def notice(self, world) -> float:
@@ -406,6 +411,10 @@ class CloseupRenderer:
         self.set_seed(world.seed)
         self.size = tuple(size) if size else self.window.get_framebuffer_size()
         w, h = self.size
+        beat = world.story.beat
+        if beat != self.beat_seen:  # the camera carries on from where the last beat left it
+            self.entry = (self.scale, self.focus) if self.beat_seen is not None else None
+            self.beat_seen = beat
         self.scale, self.focus = self.camera(world)
         inner = (max(1, int(w * INTERNAL_SCALE)), max(1, int(h * INTERNAL_SCALE)))
         if self.picture is None or self.picture[2] != inner:
@@ -480,7 +489,11 @@ class CloseupOverlay(Overlay):
         placed = self.layout(view)
         self.minigame.labels = view.minigame_keys()
         self.minigame.layout = placed
-        self.closeup.frame = placed.frame if world.story.beat == Beat.REPAIR else None
+        self.closeup.frame = None
+        if world.story.beat == Beat.REPAIR:  # from the whole screen to the frame the bands leave, as the beat begins
+            w, h = view.window.get_size()
+            t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
+            self.closeup.frame = tuple(whole + (framed - whole) * t for whole, framed in zip((0.0, 0.0, float(w), float(h)), placed.frame))
         view.window.default_camera.use()
         self.closeup.draw(world)
         self.minigame.draw(world)
