@@ -22,7 +22,9 @@ from game.audio import synth  # noqa: E402
 from game.level.generate import generate_backstage  # noqa: E402
 from game.level.tileset import write_tileset  # noqa: E402
 from game.render import textures  # noqa: E402
+from game.render.dreamer import dreamer_frames  # noqa: E402
 from game.render.masterpiece import paint_tapestry  # noqa: E402
+from game.render.tiles import level_image  # noqa: E402
 from game.tools import TOOL_IDS  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -42,10 +44,10 @@ def export_pictures(out: Path) -> list[Path]:
         textures.tool_image(tool).resize((64, 64), Image.NEAREST).save(path)
         made.append(path)
     path = out / "dreamer.png"
-    textures.player_image().resize((96, 96), Image.NEAREST).save(path)
+    dreamer_frames()[0][0].resize((128, 128), Image.LANCZOS).save(path)
     made.append(path)
     path = out / "floor_seed1.png"
-    textures.level_image(generate_backstage(1)).save(path)
+    level_image(generate_backstage(1)).save(path)
     made.append(path)
     for seed in MASTERPIECE_SEEDS:
         path = out / f"masterpiece_seed{seed}.png"

@@ -1,9 +1,10 @@
-"""The whole story played by the bot: simulation only (target <= 3 s) and headless with a screenshot per beat (target <= 90 s)."""
+"""The whole story played by the bot: simulation only (target <= 2 s) and headless with a screenshot per beat (target <= 90 s)."""
 
 from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -12,7 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = 3
-NO_RENDER_TARGET_S = 3.0
+NO_RENDER_TARGET_S = 2.0
+NO_RENDER_RUNS = 3  # the median of these, on a machine shared with other work
 SCREENSHOTS_TARGET_S = 90.0
 
 
@@ -30,9 +32,11 @@ def timed(args: list[str], folder: str) -> tuple[float, dict]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        no_render, report = timed(["--autoplay", "--no-render", "--seed", str(SEED)], folder)
+        runs = [timed(["--autoplay", "--no-render", "--seed", str(SEED)], folder) for _ in range(NO_RENDER_RUNS)]
+        no_render, report = statistics.median(wall for wall, _ in runs), runs[0][1]
         ticks = report["ticks"]
-        print(f"--autoplay --no-render, seed {SEED}: {no_render:.2f} s wall for {ticks} ticks ({ticks / 60:.0f} s of dream), completed={report['completed']} (target <= {NO_RENDER_TARGET_S:.0f} s)")
+        walls = ", ".join(f"{wall:.2f}" for wall, _ in runs)
+        print(f"--autoplay --no-render, seed {SEED}: {no_render:.2f} s wall (median of {walls}) for {ticks} ticks ({ticks / 60:.0f} s of dream), completed={report['completed']} (target <= {NO_RENDER_TARGET_S:.0f} s)")
         shots = os.path.join(folder, "shots")
         headless, report = timed(["--autoplay", "--headless", "--seed", str(SEED), "--screenshots", shots], folder)
         pictures = len(list(Path(shots).glob("*.png")))

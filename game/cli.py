@@ -9,8 +9,9 @@ import os
 import sys
 import traceback
 
+from game import __version__
 from game.commands import level
-from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, positive_int, report, seed_int, size_name
+from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, level_file, positive_int, report, seed_int, size_name
 from game.errors import UserError
 
 REPORT_URL = "please report it with the lines above"
@@ -21,7 +22,8 @@ def play_parser() -> ArgumentParser:
         prog="flawed",
         description="Play Flawed. (`flawed level --help` for level files.)",
     )
-    parser.add_argument("--level", metavar="FILE", help="play a Tiled level file (.tmj, .json, .tmx)")
+    parser.add_argument("--version", action="version", version=f"flawed {__version__}")
+    parser.add_argument("--level", type=level_file, metavar="FILE", help="play a Tiled level file (.tmj, .json, .tmx), or a shipped level by name (flawed level list)")
     parser.add_argument("--seed", type=seed_int, metavar="N", help="seed for the generated backstage and the masterpiece")
     parser.add_argument("--size", type=size_name, default="medium", metavar="S|M|L", help="size of a generated backstage")
     parser.add_argument("--fullscreen", action="store_true", help="play full screen")
@@ -46,7 +48,7 @@ def check_combinations(args) -> None:
     if args.no_render and (args.screenshots or args.fullscreen or args.headless):
         raise UserError("flawed: --no-render draws nothing; drop --screenshots/--fullscreen/--headless")
     if args.level and not os.path.isfile(args.level):
-        raise UserError(f"{args.level}: no such level file")
+        raise UserError(f"{args.level}: no such level file, nor a shipped level (see flawed level list)")
     check_outputs(args)
 
 

@@ -10,7 +10,8 @@ import enum
 import hashlib
 
 
-def _encode(value, out: list[str]) -> None:
+def _encode_any(value, out: list[str]) -> None:
+    """Every kind of value, by isinstance (subclasses: enums, numpy floats, Vec2d...)."""
     # Order matters: bool is an int, and str enums are strs.
     if value is None:
         out.append("N")
@@ -33,6 +34,25 @@ def _encode(value, out: list[str]) -> None:
         _encode((float(value.x), float(value.y)), out)
     else:
         raise TypeError(f"cannot hash a {type(value).__name__} canonically: {value!r}")
+
+
+def _encode(value, out: list[str]) -> None:
+    # A hash is taken every HASH_INTERVAL ticks while recording or replaying, over thousands of
+    # values: the plain types go by their exact type first, and write what _encode_any would.
+    kind = type(value)
+    if kind is float:
+        out.append("f" + value.hex())
+    elif kind is tuple or kind is list:
+        out.append("(")
+        for item in value:
+            _encode(item, out)
+        out.append(")")
+    elif kind is int:
+        out.append(f"i{value}")
+    elif kind is bool:
+        out.append("T" if value else "F")
+    else:
+        _encode_any(value, out)
 
 
 def canonical(value) -> bytes:

@@ -15,8 +15,8 @@ DEFAULT_BINDINGS: dict[str, tuple[str, ...]] = {
     "move_down": ("S", "DOWN"),
     "move_left": ("A", "LEFT"),
     "move_right": ("D", "RIGHT"),
-    Button.INTERACT.value: ("E",),
-    Button.USE_TOOL.value: ("F",),
+    Button.INTERACT.value: ("E", "MOUSE_LEFT"),
+    Button.USE_TOOL.value: ("F", "MOUSE_RIGHT"),
     Button.NEXT_TOOL.value: ("TAB", "Q"),
     Button.CALL_HELP.value: ("H",),
     Button.BREATHE.value: ("SPACE",),
@@ -63,19 +63,36 @@ def pad_label(button: Button) -> str | None:
     return None
 
 
+# Mouse buttons are bound like keys, by name; their codes sit far above pyglet's key symbols.
+MOUSE_CODE_BASE = 1 << 40
+MOUSE_BUTTONS = {"MOUSE_LEFT": 1, "MOUSE_MIDDLE": 2, "MOUSE_RIGHT": 4}  # pyglet.window.mouse's values
+
+
+def mouse_code(button: int) -> int:
+    """The code a mouse button (pyglet's number) is pressed under, as if it were a key."""
+    return MOUSE_CODE_BASE + button
+
+
 def key_code(name: str) -> int | None:
-    """A key's pyglet code from its name ("W", "SPACE"), or None if there is no such key."""
-    code = getattr(keys, name.upper(), None)
+    """A key's pyglet code from its name ("W", "SPACE", "MOUSE_LEFT"), or None if there is no such key."""
+    name = name.upper()
+    if name in MOUSE_BUTTONS:
+        return mouse_code(MOUSE_BUTTONS[name])
+    code = getattr(keys, name, None)
     return code if isinstance(code, int) else None
 
 
 def key_name(code: int) -> str:
+    for name, button in MOUSE_BUTTONS.items():
+        if code == mouse_code(button):
+            return name
     return keys.symbol_string(code)
 
 
 # How a key is written on screen, where its pyglet name reads badly.
 KEY_LABELS = {"RETURN": "Enter", "ENTER": "Enter", "SPACE": "Space", "ESCAPE": "Esc", "BACKSPACE": "Backspace",
-              "TAB": "Tab", "UP": "Up", "DOWN": "Down", "LEFT": "Left", "RIGHT": "Right"}
+              "TAB": "Tab", "UP": "Up", "DOWN": "Down", "LEFT": "Left", "RIGHT": "Right",
+              "MOUSE_LEFT": "Left click", "MOUSE_RIGHT": "Right click", "MOUSE_MIDDLE": "Middle click"}
 
 
 def key_label(name: str) -> str:
@@ -109,32 +126,60 @@ class Bindings:
 
 
 class KeyboardState:
-    """Which bindings are held right now, from key presses and releases."""
+    """Which bindings are held at each tick, from key (and mouse button) presses and releases.
+
+    Presses are latched until the next tick samples them: a key pressed and released between
+    two ticks is held for one tick — it acts once — and a key released and pressed again
+    between two ticks is let go for one tick first, so the second press is a press too.
+    """
 
     def __init__(self, bindings: Bindings | None = None):
         self.bindings = bindings or Bindings()
-        self.down: set[int] = set()
+        self.down: set[int] = set()  # held now
+        self.tapped: set[int] = set()  # pressed since the last tick sampled the keys
+        self.let_go: set[int] = set()  # released since the last tick sampled them
+        self.sampled: set[int] = set()  # held at the last tick
         self.last_device = "keyboard"  # or "gamepad": which one the on-screen hints should name
 
     def press(self, code: int) -> set[str]:
         self.down.add(code)
+        self.tapped.add(code)
         self.last_device = "keyboard"
         return self.bindings.bindings_for(code)
 
     def release(self, code: int) -> None:
         self.down.discard(code)
+        self.let_go.add(code)
 
     def clear(self) -> None:
         self.down.clear()
+        self.tapped.clear()
+        self.let_go.clear()
+        self.sampled.clear()
 
-    def held_bindings(self) -> set[str]:
+    def sample(self) -> set[int]:
+        """The keys held for the coming tick (once a tick: it consumes the latched presses)."""
+        # Held last tick, let go and pressed again since: a tick released first, then the press.
+        again = self.sampled & self.let_go & self.tapped
+        held = (self.down | self.tapped) - again
+        self.tapped = again
+        self.let_go.clear()
+        self.sampled = held
+        return held
+
+    def bindings_held(self, codes) -> set[str]:
         held: set[str] = set()
-        for code in self.down:
+        for code in codes:
             held |= self.bindings.bindings_for(code)
         return held
 
+    def held_bindings(self) -> set[str]:
+        """The bindings held right now (no latching; for screens that only look)."""
+        return self.bindings_held(self.down)
+
     def actions(self, gamepad: Actions | None = None) -> Actions:
-        held = self.held_bindings()
+        """The actions for the coming tick (call once a tick)."""
+        held = self.bindings_held(self.sample())
         x = ("move_right" in held) - ("move_left" in held)
         y = ("move_up" in held) - ("move_down" in held)
         buttons = {Button(name) for name in held if name not in MOVE_BINDINGS}

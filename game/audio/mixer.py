@@ -8,6 +8,7 @@ with no audio device at all it stays silent and says so once in ``warning``.
 
 from __future__ import annotations
 
+import math
 import os
 from collections import Counter, deque
 
@@ -35,6 +36,7 @@ class Mixer:
         self.counts: Counter[str] = Counter()  # how often each sound was asked for, ever
         self.beds: tuple[str, ...] = ()
         self.bed_gains: dict[str, float] = {}  # the gains set_bed_gain last gave the loops
+        self.bed_pans: dict[str, float] = {}  # -1 left .. 1 right, as steer_bed last set them
         self._sounds: dict = {}  # name → arcade.Sound
         self._playing: list[tuple[object, str, str, float]] = []  # (pyglet player, sound, bus, gain)
 
@@ -109,6 +111,15 @@ class Mixer:
                 self._playing[index] = (player, sound, bus, gain)
                 player.volume = self._volume(bus, gain)
 
+    def steer_bed(self, name: str, gain: float, pan: float) -> None:
+        """Make a loop already playing come from one side, this loud (the hush from the stage)."""
+        pan = max(-1.0, min(1.0, pan))
+        self.bed_pans[name] = pan
+        self.set_bed_gain(name, gain)
+        for player, sound, _, _ in self._playing:
+            if sound == name:
+                player.position = (pan, 0.0, math.sqrt(1.0 - pan * pan))  # arcade's own 2D pan
+
     def _volume(self, bus: str, gain: float) -> float:
         return max(0.0, min(1.0, self.settings.volume(bus) * gain))
 
@@ -145,6 +156,7 @@ class Mixer:
         self._playing.clear()
         self.beds = ()
         self.bed_gains.clear()
+        self.bed_pans.clear()
 
     def reset(self) -> None:
         """A new run: stop everything and forget what the cues remembered."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from game.errors import UserError
+from game.resources import shipped_level
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +46,15 @@ def seed_int(text: str) -> int:
     if not 0 <= value < 2**63:
         raise argparse.ArgumentTypeError(f"expected a seed from 0 to 2^63-1, found {value}")
     return value
+
+
+def level_file(text: str) -> str:
+    """A level given on the command line: a path, or the name of a shipped level (`long_wing.tmj`,
+    `long_wing`) from any folder. A name that is neither stays as it is, for the loader to report."""
+    if os.path.isfile(text):
+        return text
+    shipped = shipped_level(text) if text and os.sep not in text and "/" not in text else None
+    return str(shipped) if shipped is not None else text
 
 
 def report(error: UserError) -> int:

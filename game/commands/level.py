@@ -1,4 +1,4 @@
-"""`flawed level check|export|preview`: level files from the command line.
+"""`flawed level check|export|preview|list|kit|test`: level files from the command line.
 
 Exit status 0 when all went well, 2 for bad usage or a bad level (one line per problem on
 stderr, never a traceback). Each subcommand is one ``Command`` in ``COMMANDS``: a function that
@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
-from game.commands.args import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ArgumentParser, exit_status, report, seed_int, size_name
+from game.commands.args import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ArgumentParser, exit_status, level_file, report, seed_int, size_name
+from game.commands.playtest import run_tests, test_arguments
 from game.errors import LevelError, UserError
+from game.level import kit, tileset
 from game.level.generate import generate_backstage
 from game.level.tiled import export_level, load_level
+from game.resources import shipped_level_files, shipped_levels
 
 
 
@@ -34,7 +39,7 @@ class Command:
 
 
 def check_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("files", nargs="+", metavar="FILE", help="Tiled maps (.tmj, .json, .tmx)")
+    parser.add_argument("files", nargs="+", type=level_file, metavar="FILE", help="Tiled maps (.tmj, .json, .tmx), or shipped levels by name")
 
 
 def check(args: argparse.Namespace) -> int:
@@ -75,7 +80,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def preview_arguments(parser: ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="a Tiled map")
+    parser.add_argument("file", type=level_file, metavar="FILE", help="a Tiled map, or a shipped level by name")
     parser.add_argument("out", metavar="OUT.png", help="the picture to write")
 
 
@@ -100,12 +105,62 @@ def preview(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- list -----------------------------------------------------------------------------------
+
+
+def list_arguments(parser: ArgumentParser) -> None:
+    pass  # none: it lists what ships with the game
+
+
+def list_levels(args: argparse.Namespace) -> int:
+    """One shipped level a line: its file name (what `flawed --level` takes), its title, its kind and size."""
+    files = shipped_level_files()
+    width = max((len(path.name) for path in files), default=0)
+    status = EXIT_OK
+    for path in files:
+        try:
+            level = load_level(path)
+        except LevelError as error:  # a broken install: say so, list the rest
+            report(error)
+            status = EXIT_USAGE
+            continue
+        print(f"{path.name:<{width}}  {level.title} ({level.kind}, {level.width}x{level.height} tiles)")
+    return status
+
+
+# -- kit ------------------------------------------------------------------------------------
+
+
+def kit_arguments(parser: ArgumentParser) -> None:
+    parser.add_argument("folder", metavar="FOLDER", help="where to make levels (made if it is not there)")
+
+
+def copy_kit(args: argparse.Namespace) -> int:
+    """The Tiled kit (project, object types, templates) and the tileset, into a folder of the author's."""
+    folder = Path(args.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        written = kit.write(folder)
+        for name in (tileset.PNG, tileset.TSJ, tileset.TSX):
+            shutil.copyfile(shipped_levels() / name, folder / name)
+            written.append(folder / name)
+    except OSError as error:
+        raise UserError(f"{args.folder}: the kit cannot be written there ({error.strerror or error})") from None
+    for path in written:
+        print(path)
+    print(f"open {folder / kit.PROJECT} in Tiled (Project > Open Project...), then place objects from its templates", file=sys.stderr)
+    return EXIT_OK
+
+
 # -- the whole ------------------------------------------------------------------------------
 
 COMMANDS = (
     Command("check", "validate level files: exit 0 when all are valid, 2 otherwise", check_arguments, check),
     Command("export", "write a generated backstage as a Tiled map, its tileset beside it", export_arguments, export),
     Command("preview", "render a level headless, lit, to a PNG", preview_arguments, preview),
+    Command("list", "the shipped levels, one a line, file name first (flawed --level takes the name)", list_arguments, list_levels),
+    Command("kit", "copy the Tiled kit (project, object types, templates, tileset) into a folder", kit_arguments, copy_kit),
+    Command("test", "the bot plays each level headless: exit 0 all completed, 1 one was not, 2 a level error", test_arguments, run_tests),
 )
 
 
@@ -121,7 +176,7 @@ def listed() -> str:
 
 
 def parser() -> ArgumentParser:
-    top = ArgumentParser(prog="flawed level", description="Check, export and preview Flawed's Tiled levels.")
+    top = ArgumentParser(prog="flawed level", description="Check, export, preview, list and test Flawed's Tiled levels.")
     metavar = "{" + ",".join(command.name for command in COMMANDS) + "}"
     subcommands = top.add_subparsers(dest="command", metavar=metavar, parser_class=ArgumentParser)
     for command in COMMANDS:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.level import tmx
-from game.level.model import TILE_SIZE, LightSpec, PropSpec, Rect, ToolSpec
+from game.level.model import TILE_SIZE, LightSpec, PropSpec, Rect, SignSpec, ToolSpec
 from game.level.schema import (
     ANY,
     CLASSES,
@@ -35,14 +35,15 @@ from game.level.schema import (
     Property,
     a,
 )
+from game.level.template import Templates
+from game.resources import shipped_levels
 
 MAX_TILESET_BYTES = 1024 * 1024  # an external tileset read only to check its image path
 GID_MASK = 0x0FFFFFFF  # Tiled keeps flip flags in the top four bits of a gid
 MAX_GID = 0xFFFFFFFF
 LAYERS = {"walls": "tilelayer", "floor": "tilelayer", "objects": "objectgroup"}  # the layers read, and their types
 
-GAME_ROOT = Path(__file__).resolve().parents[2]
-GAME_FOLDERS = (GAME_ROOT / "assets", GAME_ROOT / "levels")  # paths may point here too
+GAME_FOLDERS = (shipped_levels(),)  # paths may point into the game's own levels folder too (its tileset)
 
 INVALID = object()  # what read_value gives for a value its property does not accept
 
@@ -176,6 +177,7 @@ BUILDERS = {
     "tool": lambda box, values: ToolSpec(*box.rect.center, values["tool"]),
     "prop": lambda box, values: PropSpec(*box.rect.center, box.rect.width, box.rect.height, values["kind"], values["movable"], values["casts_shadow"]),
     "curtain": lambda box, values: box.rect,
+    "sign": lambda box, values: SignSpec(*box.rect.center, values.get("angle")),
     "eye": lambda box, values: box.rect.center,
 }
 
@@ -213,6 +215,7 @@ class Checker:
         self.warnings: list[str] = []
         self.draft = Draft()
         self.seen: dict[str, list] = {cls.name: [] for cls in OBJECT_CLASSES}  # class → ids of all its objects, broken or not
+        self.templates = Templates(self)
 
     # -- notes ----------------------------------------------------------------------------
 
@@ -570,6 +573,10 @@ class Checker:
             if not isinstance(obj, dict):
                 self.problem(f"{place}: object {index}", obj, "an object")
                 continue
+            if "template" in obj:  # placed from a template: read as if detached
+                obj = self.templates.instance(obj, f"{place}, object {obj.get('id', index)}", obj.get("_line"))
+                if obj is None:
+                    continue
             self.object(obj, place, ids)
 
     def object(self, obj: dict, layer_place: str, ids: set) -> None:

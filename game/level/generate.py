@@ -27,9 +27,25 @@ import random
 from dataclasses import astuple, dataclass, field, replace
 
 from game.digest import digest
-from game.level.model import TILE_SIZE, TOOL_IDS, Level, LightSpec, PropSpec, Rect, ToolSpec
-from game.level.reach import distances, free_grid, is_simple, occluder_edges, playability_problems, prop_cells
+from game.level.model import (
+    TILE_SIZE,
+    TOOL_IDS,
+    Level,
+    LightSpec,
+    PropSpec,
+    Rect,
+    ToolSpec,
+)
+from game.level.reach import (
+    distances,
+    free_grid,
+    is_simple,
+    occluder_edges,
+    playability_problems,
+    prop_cells,
+)
 from game.level.tileset import FLOOR_GIDS
+from game.level.wayfinding import mark_the_way
 
 SIZES = ("small", "medium", "large")
 MAX_ATTEMPTS = 40  # derived seeds tried before giving up (never reached in 1,000 seeds)
@@ -96,6 +112,11 @@ LONG_CORRIDOR = 9  # tiles; a corridor this long always has a bulb
 SHORT_CORRIDOR_BULB_CHANCE = 0.3
 
 EASEL_SIZE = (32.0, 48.0)  # px, about 1 x 1.5 tiles
+
+# Where the dreamer wakes and finds the tools: a walk of exploration, not a maze.
+SPAWN_WALK = (0.55, 0.8)  # the spawn's steps to the easel, as a share of the farthest room's
+FIRST_TOOL_ALONG = (0.2, 0.65)  # the first tool lies on the way, this share of it from the spawn
+DETOUR_STEPS = 16  # the other tools: rooms at most about this many extra steps off the way
 
 
 @dataclass
@@ -482,7 +503,8 @@ class Builder:
         self.place_tools(dist, spawn_cell)
 
     def place_spawn(self, dist) -> tuple[int, int]:
-        """The spawn: a far open cell in a dressing room or storage (the dreamer wakes in one); its cell."""
+        """The spawn: an open cell in a dressing room or storage (the dreamer wakes in one), a fair
+        walk from the easel — far enough to explore, not the farthest dead end; its cell."""
         candidates = []
         for room in self.rooms:
             if room.kind in ("dressing", "storage"):
@@ -492,32 +514,51 @@ class Builder:
         best = max(d for d, *_ in candidates)
         if best < self.plan.min_spawn_steps:
             raise Failed("spawn too close to the easel")
-        far = [entry for entry in candidates if entry[0] >= best - 3]
-        _, col, row, spawn_room = far[self.rng.randrange(len(far))]
+        low = max(self.plan.min_spawn_steps, SPAWN_WALK[0] * best)
+        fair = [entry for entry in candidates if low <= entry[0] <= SPAWN_WALK[1] * best] or [e for e in candidates if e[0] >= best - 3]
+        _, col, row, spawn_room = fair[self.rng.randrange(len(fair))]
         self.spawn = ((col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE)
         self.spawn_room = spawn_room
         return col, row
 
     def place_tools(self, dist, spawn_cell: tuple[int, int]) -> None:
-        """One tool in each of five different rooms (not the stage), never on the spawn cell."""
+        """The first tool on the way from the spawn to the easel; the others each in a room of its
+        own a short detour off that way (never the stage, never the spawn cell)."""
         rng = self.rng
-        rooms = [room for room in self.rooms if room.kind not in ("stage",)]
-        rng.shuffle(rooms)
-        rooms.sort(key=lambda room: room.kind == "corridor")  # rooms before corridors, stably
-        for room in rooms + rooms:
-            if len(self.tools) == len(TOOL_IDS):
-                break
-            cells = [cell for cell in self.open_cells(room, dist) if cell != spawn_cell]
-            if not cells:
+        from_spawn = distances(self.free, spawn_cell)
+        walk = dist[spawn_cell[1]][spawn_cell[0]]
+
+        def detour(cell) -> int:  # extra steps to pass by this cell on the way to the easel
+            c, r = cell
+            return from_spawn[r][c] + dist[r][c] - walk
+
+        choices = []  # (room, its open cells by detour)
+        for room in self.rooms:
+            if room.kind == "stage":
                 continue
-            c, r = cells[rng.randrange(len(cells))]
-            jitter = (rng.randint(-6, 6), rng.randint(-6, 6))
-            self.tools.append(ToolSpec((c + 0.5) * TILE_SIZE + jitter[0], (r + 0.5) * TILE_SIZE + jitter[1], TOOL_IDS[len(self.tools)]))
-            self.free[r][c] = 0  # one tool per cell, while the others are placed
-        for tool in self.tools:
-            self.free[int(tool.y // TILE_SIZE)][int(tool.x // TILE_SIZE)] = 1
-        if len(self.tools) < len(TOOL_IDS):
+            cells = sorted((detour(cell), cell) for cell in self.open_cells(room, dist) if cell != spawn_cell)
+            if cells:
+                choices.append((room, cells))
+        if len(choices) < len(TOOL_IDS):
             raise Failed("not enough rooms for the tools")
+        # The first: in a room the way passes through, a quarter to two thirds of the way along.
+        on_way = [(room, cells) for room, cells in choices if cells[0][0] <= 2 and any(
+            d <= 2 and FIRST_TOOL_ALONG[0] * walk <= from_spawn[c[1]][c[0]] <= FIRST_TOOL_ALONG[1] * walk for d, c in cells)]
+        first = on_way[rng.randrange(len(on_way))] if on_way else min(choices, key=lambda rc: rc[1][0][0])
+        picked = [first]
+        # The others: rooms a short detour off the way, a few of the nearest, by lot.
+        rest = sorted((rc for rc in choices if rc is not first), key=lambda rc: (rc[1][0][0], rc[0].kind == "corridor"))
+        nearest = rest[: max(len(TOOL_IDS) + 2, len([rc for rc in rest if rc[1][0][0] <= DETOUR_STEPS]))]
+        rng.shuffle(nearest)
+        picked += nearest[: len(TOOL_IDS) - 1]
+        for index, (room, cells) in enumerate(picked):
+            if index == 0:
+                spots = [c for d, c in cells if d <= 2 and FIRST_TOOL_ALONG[0] * walk <= from_spawn[c[1]][c[0]] <= FIRST_TOOL_ALONG[1] * walk] or [cells[0][1]]
+            else:
+                spots = [c for d, c in cells if d <= cells[0][0] + 2]
+            c, r = spots[rng.randrange(len(spots))]
+            jitter = (rng.randint(-6, 6), rng.randint(-6, 6))
+            self.tools.append(ToolSpec((c + 0.5) * TILE_SIZE + jitter[0], (r + 0.5) * TILE_SIZE + jitter[1], TOOL_IDS[index]))
 
     # -- lights ---------------------------------------------------------------------------
 
@@ -650,7 +691,7 @@ def generate_backstage(seed: int, size: str = "medium") -> Level:
         except Failed:
             continue
         if occluder_edges(level) >= plan.min_edges and not playability_problems(level, movable_block=True):
-            return level
+            return mark_the_way(level)
     raise RuntimeError(f"no playable backstage for seed {seed} ({size}) in {MAX_ATTEMPTS} attempts")
 
 
@@ -808,5 +849,6 @@ def level_digest(level: Level) -> str:
             level.seed,
             level.title,
             level.floor,
+            tuple(astuple(sign) for sign in level.signs),
         )
     )

@@ -71,6 +71,15 @@ class ToolSpec:
 
 
 @dataclass(frozen=True)
+class SignSpec:
+    """A glow-tape arrow on the floor: where it is and which way it points (degrees, 0 east, counterclockwise)."""
+
+    x: float
+    y: float
+    angle: float
+
+
+@dataclass(frozen=True)
 class Level:
     """A complete, valid level. Anything that builds one has already checked it."""
 
@@ -84,6 +93,7 @@ class Level:
     tools: tuple[ToolSpec, ...] = ()
     curtain: Rect | None = None
     eye: tuple[float, float] | None = None  # the calm centre of a vortex level
+    signs: tuple[SignSpec, ...] = ()  # arrows toward the stage (game.level.wayfinding)
     kind: str = "backstage"
     seed: int = 0
     title: str = "Backstage"

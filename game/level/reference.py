@@ -9,7 +9,6 @@ the checker.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from game.level.model import LEVEL_KINDS, TILE_SIZE
 from game.level.schema import (
@@ -26,8 +25,9 @@ from game.level.schema import (
     Property,
     a,
 )
+from game.resources import shipped_levels
 
-README = Path(__file__).resolve().parents[2] / "levels" / "README.md"
+README = shipped_levels() / "README.md"
 BEGIN = "<!-- reference: begin (made by `python -m game.level.reference` from game/level/schema.py; do not edit by hand) -->"
 END = "<!-- reference: end -->"
 

@@ -183,6 +183,13 @@ OBJECT_CLASSES = (
     ),
     ObjectClass("prop", "a box standing on the floor", RECTANGLE, properties=PROP_PROPERTIES),
     ObjectClass("curtain", "the stage curtain, the hall beyond it", RECTANGLE, AT_MOST_ONE),
+    ObjectClass(
+        "sign",
+        "a glow-tape arrow on the floor showing the way to the stage; a map with none gets them in its doorways and wherever no arrow would be in sight",
+        POINT,
+        kinds=("backstage",),
+        properties=(Property("angle", "float", "which way it points, in degrees: 0 east, 90 north", default_text="toward the easel, worked out from the map", low=-360, high=360),),
+    ),
     ObjectClass("eye", "the calm centre of the vortex", POINT, ONE, kinds=("vortex",)),
 )
 CLASSES = {cls.name: cls for cls in OBJECT_CLASSES}

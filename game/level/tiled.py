@@ -25,6 +25,7 @@ from game.level.generate import furnish
 from game.level.model import TILE_SIZE, Level
 from game.level.reach import playability_problems
 from game.level.schema import FORMAT_VERSION, MAP_SUFFIXES, MAX_FILE_BYTES
+from game.level.wayfinding import mark_the_way
 
 EXPORT_VERSION, EXPORT_TILED_VERSION = "1.8", "1.8.2"
 
@@ -119,13 +120,14 @@ def load_level(path) -> Level:
         tools=tuple(draft.all("tool")),
         curtain=draft.the("curtain"),
         eye=draft.the("eye"),
+        signs=tuple(draft.all("sign")),
         kind=draft.kind,
         seed=draft.seed if draft.seed is not None else _fallback_seed(path),
         title=draft.title or path.stem.replace("_", " ").capitalize(),
         floor=draft.floor,
         source=str(path),
     )
-    level = furnish(level)
+    level = mark_the_way(furnish(level))
     problems = [f"{path}: {problem}" for problem in playability_problems(level)]
     if problems:
         raise LevelError(problems)
@@ -180,6 +182,8 @@ def _objects(level: Level) -> list[dict]:
         )
     for tool in level.tools:
         point("tool", tool.tool, tool.x, tool.y, [("tool", "string", tool.tool)])
+    for sign in level.signs:
+        point("sign", "", sign.x, sign.y, [("angle", "float", sign.angle)])
     for prop in level.props:
         box = (prop.x - prop.width / 2, prop.y - prop.height / 2, prop.width, prop.height)
         rect("prop", prop.kind, box, [("kind", "string", prop.kind), ("movable", "bool", prop.movable), ("casts_shadow", "bool", prop.casts_shadow)])

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from game.level.model import TILE_SIZE
+from game.resources import shipped_levels
 
 NAME = "backstage_tiles"
 PNG, TSJ, TSX = f"{NAME}.png", f"{NAME}.tsj", f"{NAME}.tsx"
@@ -134,7 +135,9 @@ def tileset_xml() -> str:
 
 def write_tileset(folder: str | Path) -> list[Path]:
     """Write the PNG, .tsj and .tsx into a folder; returns their paths."""
-    from PIL import Image  # here, not at the top: only writing the PNG needs it, loading a level never does
+    from PIL import (
+        Image,  # here, not at the top: only writing the PNG needs it, loading a level never does
+    )
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -149,5 +152,5 @@ def write_tileset(folder: str | Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    for path in write_tileset(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "levels"):
+    for path in write_tileset(sys.argv[1] if len(sys.argv) > 1 else shipped_levels()):
         print(path)

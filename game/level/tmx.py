@@ -151,10 +151,11 @@ def _data(node: Node) -> dict:
     return {"data": text, "encoding": encoding, "_data_line": data.line}
 
 
-def _object(node: Node) -> dict:
+def object_dict(node: Node) -> dict:
+    """An <object> element (in a map or a template) as the dict Tiled's JSON format would hold."""
     obj = {"_line": node.line}
     obj.update(_numbers(node.attrs, ("id", "x", "y", "width", "height", "rotation", "gid")))
-    for key in ("name", "type", "class"):
+    for key in ("name", "type", "class", "template"):
         if key in node.attrs:
             obj[key] = node.attrs[key]
     if node.find("point") is not None:
@@ -182,7 +183,7 @@ def _layer(node: Node) -> dict | None:
         base.update(_data(node))
     elif node.tag == "objectgroup":
         base["type"] = "objectgroup"
-        base["objects"] = [_object(child) for child in node.find_all("object")]
+        base["objects"] = [object_dict(child) for child in node.find_all("object")]
     elif node.tag == "imagelayer":
         base["type"] = "imagelayer"
         image = node.find("image")

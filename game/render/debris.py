@@ -23,7 +23,8 @@ from game.render.atlas import own_atlas
 from game.render.audience import forget_hall, hall_picture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
-from game.render.textures import level_image, prop_image
+from game.render.textures import prop_image
+from game.render.tiles import level_region
 from game.render.vortex import Dreamer, SwirlField, torn_mask
 from game.sim.beats.lights_on import EMPTY_HALL_S
 
@@ -69,14 +70,13 @@ class LightsOnOverlay(Overlay):
         self.debris = debris
         self.colours = []
         sprites = []
-        picture = level_image(world.level)
         height = world.level.pixel_height
         for index, fragment in enumerate(debris.fragments):
             x, y = fragment.home
             w, h = fragment.size
             if fragment.kind == "wall":
                 left, top = int(x - w / 2), int(height - (y + h / 2))
-                image = picture.crop((left, top, left + int(w), top + int(h)))
+                image = level_region(world.level, left, top, int(w), int(h))
                 name = f"fragment-{world.seed}-{id(world.level)}-{int(x)}-{int(y)}"
             else:
                 image = prop_image(fragment.kind, int(w), int(h))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from game.resources import shaders
 
 # For arcade.gl.geometry.quad_2d_fs(): clip-space corners in `in_vert`, 0..1 in `in_uv`.
-FULLSCREEN_VS = (Path(__file__).parent / "shaders" / "fullscreen_vs.glsl").read_text(encoding="utf-8")
+FULLSCREEN_VS = (shaders() / "fullscreen_vs.glsl").read_text(encoding="utf-8")

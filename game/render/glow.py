@@ -33,3 +33,17 @@ def ring_texture(name: str, size: int, colour: tuple[int, int, int], width: floa
 
 def soft_texture(name: str, size: int, colour: tuple[int, int, int], falloff: float = 2.0) -> arcade.Texture:
     return arcade.Texture(_soft_disc(size, colour, falloff), hash=f"soft-{name}-{size}-{colour}-{falloff}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
+
+
+def star_texture(name: str, size: int, colour: tuple[int, int, int]) -> arcade.Texture:
+    """A four-pointed glint of light with a soft core (a tool catching the eye)."""
+    ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
+    c = (size - 1) / 2
+    dx, dy = np.abs(xs - c) / c, np.abs(ys - c) / c
+    rays = np.clip(1.0 - dx, 0, 1) ** 6 * np.clip(1.0 - dy * 9.0, 0, 1) + np.clip(1.0 - dy, 0, 1) ** 6 * np.clip(1.0 - dx * 9.0, 0, 1)
+    core = np.clip(1.0 - np.hypot(dx, dy) * 2.5, 0, 1) ** 2
+    a = np.clip(rays + core, 0.0, 1.0)
+    rgba = np.zeros((size, size, 4), np.uint8)
+    rgba[..., 0], rgba[..., 1], rgba[..., 2] = colour
+    rgba[..., 3] = (a * 255).astype(np.uint8)
+    return arcade.Texture(Image.fromarray(rgba), hash=f"star-{name}-{size}-{colour}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)

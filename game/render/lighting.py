@@ -20,23 +20,25 @@ is simulated, never computed here).
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
 import arcade
 import numpy as np
 from arcade import gl
 from arcade.gl import BufferDescription, geometry
 
-from game.level.model import Level
+from game.level.model import TILE_SIZE, Level
 from game.render.fullscreen import FULLSCREEN_VS
+from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
+from game.resources import shaders
 from game.sim.bodies import PLAYER_RADIUS
 
-SHADERS = Path(__file__).parent / "shaders"
+SHADERS = shaders()
 LIGHT_MAP_SCALE = 0.25  # light map resolution as a fraction of the screen's
 AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintly cool
 HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
 LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
+NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -287,12 +289,20 @@ class Lighting:
         self.lit_program["knee"] = HIGHLIGHT_KNEE
         self.lit_program["light_range"] = LIGHT_RANGE
         self.lit_program["min_light"] = 0.0
+        self.lit_program["max_light"] = NO_MAX_LIGHT
+        self.lit_program["glow"] = 0.0
+        self.lit_program["fade_in_light"] = 0.0
         self.floor_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl")
-        self.floor_program["floor_picture"] = 0
+        self.floor_program["tile_grid"] = 0
+        self.floor_program["tile_atlas"] = 1
         self.floor_program["light_map"] = 2
         self.floor_program["knee"] = HIGHLIGHT_KNEE
         self.floor_program["light_range"] = LIGHT_RANGE
-        self.floor = None  # the level's floor and walls as one GL texture (see set_floor)
+        self.floor_program["atlas_columns"] = ATLAS_COLUMNS
+        self.floor_program["tile_px"] = TILE_SIZE
+        self.floor_program["cap_light"] = CAP_LIGHT
+        self.floor_program["cap_lit"] = CAP_LIT
+        self.floor = None  # the level's floor and walls: (tile grid, tile atlas) GL textures (see set_floor)
         self.adopted = False  # whether sprite lists draw themselves lit (see adopt)
         self.quad = geometry.quad_2d_fs()
         self._gl = gl
@@ -309,10 +319,15 @@ class Lighting:
         self.level = level
         self.edge_set = EdgeSet(wall_edges(level))
 
-    def set_floor(self, image) -> None:
-        """The level's picture (PIL, top row first), drawn lit by draw_floor."""
+    def set_floor(self, tiles: LevelTiles) -> None:
+        """The level's floor and walls (game.render.tiles), drawn lit by draw_floor."""
         gl = self._gl
-        self.floor = self.ctx.texture(image.size, components=4, data=image.convert("RGBA").tobytes(), filter=(gl.NEAREST, gl.NEAREST))
+        rows, cols = tiles.numbers.shape
+        grid = self.ctx.texture((cols, rows), components=2, data=tiles.index_bytes(), filter=(gl.NEAREST, gl.NEAREST))
+        height, width = tiles.atlas.shape[:2]
+        atlas = self.ctx.texture((width, height), components=4, data=tiles.atlas.tobytes(), filter=(gl.NEAREST, gl.NEAREST))
+        self.floor = (grid, atlas)
+        self.floor_program["map_cells"] = (cols, rows)
 
     def draw_floor(self, camera) -> None:
         """The floor, lit, over the whole framebuffer in use: call it from inside draw()'s
@@ -324,7 +339,9 @@ class Lighting:
         program["screen_size"] = (float(size[0]), float(size[1]))
         program["origin"] = (float(left), float(bottom))
         program["world_per_pixel"] = 1.0 / camera.zoom
-        self.floor.use(0)
+        grid, atlas = self.floor
+        grid.use(0)
+        atlas.use(1)
         ctx.disable(ctx.BLEND)
         self.quad.render(program)
         ctx.enable(ctx.BLEND)
@@ -356,13 +373,16 @@ class Lighting:
         return self.edge_set.with_bodies(prop_boxes(props), [(x, y, PLAYER_RADIUS)])
 
     @contextmanager
-    def at_least(self, light: float):
-        """Adopted sprite lists drawn inside are lit by no less than `light` (1 = own colours)."""
-        self.lit_program["min_light"] = light
+    def drawn(self, min_light: float = 0.0, max_light: float = NO_MAX_LIGHT, glow: float = 0.0, fade_in_light: float = 0.0):
+        """Adopted sprite lists drawn inside are lit by no less than `min_light` and no more than
+        `max_light` (1 = own colours), shine by themselves by `glow` where the room is dark, and
+        fade by `fade_in_light` where it is lit."""
+        program = self.lit_program
+        program["min_light"], program["max_light"], program["glow"], program["fade_in_light"] = min_light, max_light, glow, fade_in_light
         try:
             yield
         finally:
-            self.lit_program["min_light"] = 0.0
+            program["min_light"], program["max_light"], program["glow"], program["fade_in_light"] = 0.0, NO_MAX_LIGHT, 0.0, 0.0
 
     def adopt(self, sprite_list) -> None:
         """Light this sprite list as it is drawn (the fast path: no offscreen scene, no extra pass).

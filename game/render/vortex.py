@@ -30,7 +30,8 @@ from game.render.fullscreen import FULLSCREEN_VS
 from game.render.glow import soft_texture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
-from game.render.textures import player_image, tool_image
+from game.render.textures import tool_image
+from game.render.tiles import level_region
 from game.heap import release_freed_memory
 
 CONTRAST = 1.0  # the field's colour contrast
@@ -111,8 +112,10 @@ void main() {
     // Thin bright threads of light in the flow.
     float thread = smoothstep(0.9, 1.0, sin(theta * 14.0 + n * 6.0));
     colour += vec3(1.0, 0.95, 0.85) * thread * 0.22;
-    // The eye's light reaches far across the swirl in slow rays: the nearer, the warmer.
+    // The eye's light reaches far across the swirl in slow rays: the nearer, the warmer and the
+    // brighter (far out the colours sink into dusk), so which way is lighter is which way to swim.
     float reach = exp(-r / u_light);
+    colour *= 0.5 + 0.5 * exp(-r / (u_light * 1.4));
     float rays = 0.55 + 0.45 * cos(a * u_rays + u_time * 0.25);
     colour += vec3(1.0, 0.86, 0.6) * reach * (0.3 + 0.35 * rays);
     // The calm eye: a warm, still light.
@@ -163,28 +166,27 @@ class SwirlField:
         self.quad.render(program)
 
 
-def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.Image:
-    """A torn piece of backstage wall, `width`×`height` px (plus SHARD_PAD_PX all round): brick
-    courses under broken plaster, a ragged edge, a dark rim, and light on the side facing
-    `lit_from` (rad, the eye's direction from the piece)."""
+def shard_picture(wall: Image.Image, lit_from: float, seed: int) -> Image.Image:
+    """A piece of wall torn loose: `wall` (the level's own picture of it) with SHARD_PAD_PX all
+    round, a ragged edge and a soft shadow, a few bricks bared where its face broke away, and
+    light on the side facing `lit_from` (rad, the eye's direction from the piece)."""
     rng = random.Random(seed)
     pad = SHARD_PAD_PX
+    width, height = wall.size
     w, h = width + 2 * pad, height + 2 * pad
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    # Brick courses, each brick its own red-brown, with mortar between.
-    course = 9.0
-    row = np.floor(ys / course)
-    brick = np.floor((xs + (row % 2) * 11.0) / 22.0)
-    tone = np.sin(row * 12.9898 + brick * 78.233) * 43758.5453 % 1.0
-    mortar = ((ys % course) < 1.6) | (((xs + (row % 2) * 11.0) % 22.0) < 1.6)
-    rgb = np.stack([118 + 40 * tone, 62 + 18 * tone, 48 + 12 * tone], axis=2)
-    rgb[mortar] = (150, 140, 128)
-    # Patches of old plaster still stuck to it.
-    plaster = np.zeros((h, w), np.float32)
+    rgb = np.zeros((h, w, 3), np.float32)
+    rgb[pad : pad + height, pad : pad + width] = np.asarray(wall.convert("RGB"), np.float32)
+    # Where the face broke away, bare brick courses show through.
+    row = np.floor(ys / 9.0)
+    tone = np.sin(row * 12.9898 + np.floor((xs + (row % 2) * 11.0) / 22.0) * 78.233) * 43758.5453 % 1.0
+    mortar = ((ys % 9.0) < 1.6) | (((xs + (row % 2) * 11.0) % 22.0) < 1.6)
+    brick = np.where(mortar[..., None], np.array((150, 140, 128), np.float32), np.stack([118 + 40 * tone, 62 + 18 * tone, 48 + 12 * tone], axis=2))
+    bared = np.zeros((h, w), np.float32)
     for _ in range(rng.randint(1, 3)):
-        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(6, 14)
-        plaster = np.maximum(plaster, np.clip(1.0 - np.hypot(xs - cx, ys - cy) / r, 0, 1))
-    rgb = rgb * (1 - (plaster > 0.3)[..., None]) + np.array((196, 186, 170), np.float32) * (plaster > 0.3)[..., None]
+        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(6, 16)
+        bared = np.maximum(bared, np.clip((1.0 - np.hypot(xs - cx, ys - cy) / r) * 3.0, 0, 1))
+    rgb = rgb * (1 - bared[..., None]) + brick * bared[..., None]
     mask = torn_mask(width, height, pad, rng)
     inside = np.asarray(mask, np.float32) / 255.0
     # Lit on the side facing the eye (image y runs down), dark along every torn edge.
@@ -225,16 +227,20 @@ def chevron_picture(size: int = 64) -> Image.Image:
 
 
 class Dreamer:
-    """The dreamer drawn plainly, unlit (the room's sprites belong to the lighting pass)."""
+    """The dreamer drawn plainly, unlit (the room's sprites belong to the lighting pass): the same
+    figure, frame and pose the room's renderer last placed."""
 
     def __init__(self):
         self.sprites = arcade.SpriteList()
-        self.sprite = arcade.Sprite(arcade.Texture(player_image(), hash="dreamer-unlit", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+        self.sprite = arcade.Sprite()
         self.sprites.append(self.sprite)
 
     def draw(self, view) -> None:
         placed = view.renderer.player_sprite
+        if self.sprite.texture is not placed.texture:
+            self.sprite.texture = placed.texture
         self.sprite.position, self.sprite.angle = placed.position, placed.angle
+        self.sprite.width, self.sprite.height = placed.width, placed.height
         self.sprites.draw()
 
 
@@ -274,7 +280,9 @@ class VortexOverlay(Overlay):
             x, y = rect.center
             if math.hypot(x - cx, y - cy) > min(width, height) * 0.42:
                 continue
-            piece = shard_picture(int(rect.width), int(rect.height), math.atan2(ey - y, ex - x), world.seed * 1009 + index)
+            top = height - (rect.y + rect.height)
+            wall = level_region(world.level, int(rect.x), int(top), int(rect.width), int(rect.height))  # the walls' own look
+            piece = shard_picture(wall, math.atan2(ey - y, ex - x), world.seed * 1009 + index)
             sprite = arcade.Sprite(arcade.Texture(piece, hash=f"vortex-shard-{world.seed}-{id(world.level)}-{rect}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             sprite.position = rect.center
             shards.append(sprite)

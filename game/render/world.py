@@ -11,12 +11,24 @@ import math
 import arcade
 
 from game.render.atlas import own_atlas
+from game.render.dreamer import FIGURE_PX, PICTURE_PX, DreamerLook, dreamer_frames
+from game.render.framing import camera_centre, zoom_for
+from game.render.glow import star_texture
 from game.render.lighting import Lighting
 from game.render.masterpiece import EaselPicture
-from game.render.textures import level_image, player_image, prop_image, tool_image
+from game.render.textures import arrow_image, prop_image, tool_image
+from game.render.tiles import level_image, level_tiles
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the dreamer each tick
+TOOL_PX = 18.0  # world px a tool lying on the floor is drawn across (~29 px on screen)
+TOOL_GLOW = 0.45  # how much a tool shines by itself in the dark
+GLINT_EVERY_S = 2.4  # a tool in view glints this often...
+GLINT_S = 0.45  # ...for this long
+GLINT_PX = 34.0  # world px across the glint's star
+ARROW_PX = 30.0  # world px a glow-tape arrow spans
+ARROW_GLOW = 0.75  # how much the tape shines by itself in the dark
 PLAYER_MIN_LIGHT = 0.3  # the least light the dreamer is drawn in (1 = their own colours)
+PLAYER_MAX_LIGHT = 0.38  # and the most: a dark figure against a lit floor, never washed out
 
 
 def _texture(image, name: str) -> arcade.Texture:
@@ -37,13 +49,6 @@ def lerp(a: float, b: float, t: float) -> float:
     return a + (b - a) * t
 
 
-def clamp_to_span(centre: float, view: float, span: float) -> float:
-    """A camera centre along one axis that keeps a `view`-wide window inside 0..`span`."""
-    if span <= view:
-        return span / 2
-    return min(max(centre, view / 2), span - view / 2)
-
-
 class WorldRenderer:
     """Everything in the level, drawn through a world camera that follows the player."""
 
@@ -62,9 +67,8 @@ class WorldRenderer:
         """Build the sprites for the world's level (again after the level changes)."""
         self.world = world
         self.level = world.level
-        self.floor_image = level_image(world.level)
         self._background = None  # the floor as a sprite, made only if something draws it unlit
-        self.lighting.set_floor(self.floor_image)
+        self.lighting.set_floor(level_tiles(world.level))
         self.props = arcade.SpriteList()
         for prop in world.props:
             spec = prop.spec
@@ -81,17 +85,34 @@ class WorldRenderer:
             self.easel.append(self.easel_picture.sprite)
         else:
             self.easel_picture = None
+        self.arrows = arcade.SpriteList()  # glow tape on the floor, toward the stage
+        arrow = _texture(arrow_image(), "glow-tape-arrow")
+        for sign in world.level.signs:
+            sprite = arcade.Sprite(arrow)
+            sprite.width = sprite.height = ARROW_PX
+            sprite.position = (sign.x, sign.y)
+            sprite.angle = -sign.angle  # arcade turns clockwise
+            self.arrows.append(sprite)
         self.tools = arcade.SpriteList()
         self.tool_sprites: dict[int, arcade.Sprite] = {}
+        self.glints = arcade.SpriteList()
+        self.glint_texture = star_texture("glint", 64, (255, 246, 214))
+        frames, rims = dreamer_frames()
+        self.dreamer_textures = [_texture(frame, f"dreamer-{index}") for index, frame in enumerate(frames)]
+        self.rim_textures = [_texture(rim, f"dreamer-rim-{index}") for index, rim in enumerate(rims)]
         self.player = arcade.SpriteList()
-        self.player_sprite = arcade.Sprite(_texture(player_image(), "player"))
+        self.player_sprite = arcade.Sprite(self.dreamer_textures[0])
         self.player.append(self.player_sprite)
+        self.rim = arcade.SpriteList()
+        self.rim_sprite = arcade.Sprite(self.rim_textures[0])
+        self.rim.append(self.rim_sprite)
+        self.look = DreamerLook()
         self.player_sprite.position = world.player.position
         self.current = Snapshot(world, self.camera_target(world.player.position))
         self.previous = self.current
         self.world_camera.position = self.current.camera
         self.lighting.set_level(world.level)
-        for sprites in (self.easel, self.props, self.tools, self.player):
+        for sprites in (self.arrows, self.easel, self.props, self.tools, self.player, self.rim):
             self.lighting.adopt(sprites)  # drawn lit, in one pass
 
     @property
@@ -100,7 +121,7 @@ class WorldRenderer:
         the floor itself, cheaper: Lighting.draw_floor). Made when first asked for."""
         if self._background is None:
             level = self.level
-            ground = arcade.Sprite(_texture(self.floor_image, f"level-{level.seed}-{id(level)}"))
+            ground = arcade.Sprite(_texture(level_image(level), f"level-{level.seed}-{id(level)}"))
             ground.position = (level.pixel_width / 2, level.pixel_height / 2)
             # A big picture gets an atlas of its own, which goes with the level.
             self._background = arcade.SpriteList(atlas=own_atlas([ground.texture]))
@@ -130,9 +151,7 @@ class WorldRenderer:
     def _sync(self, alpha: float) -> None:
         world = self.world
         (px0, py0), (px1, py1) = self.previous.player, self.current.player
-        self.player_sprite.position = (lerp(px0, px1, alpha), lerp(py0, py1, alpha))
-        fx, fy = world.player.facing
-        self.player_sprite.angle = -math.degrees(math.atan2(fy, fx)) + 90.0 if (fx or fy) else 0.0
+        self._place_dreamer((lerp(px0, px1, alpha), lerp(py0, py1, alpha)), (world.tick + alpha) / 60.0)
         if len(self.previous.props) == len(self.current.props) == len(self.props):
             for sprite, (p0, a0), (p1, a1) in zip(self.props, self.previous.props, self.current.props):
                 sprite.position = (lerp(p0[0], p1[0], alpha), lerp(p0[1], p1[1], alpha))
@@ -145,25 +164,63 @@ class WorldRenderer:
             sprite = self.tool_sprites.get(key)
             if sprite is None:
                 sprite = arcade.Sprite(_texture(tool_image(tool.tool), f"tool-{tool.tool}"))
+                sprite.width = sprite.height = TOOL_PX
                 self.tool_sprites[key] = sprite
                 self.tools.append(sprite)
             sprite.position = tool.position
             sprite.angle = -math.degrees(tool.body.angle)
+        self._glint((world.tick + alpha) / 60.0)
         if self.easel_picture is not None:
             self.easel_picture.update(world)  # repainted when the flaw worsens
+
+    def _place_dreamer(self, position: tuple[float, float], seconds: float) -> None:
+        """The figure where the world says, walking, breathing and trembling as it says."""
+        world = self.world
+        look = self.look
+        look.follow(position, seconds)
+        dx, dy, twist = look.tremble(world.panic.tremble, world.panic.level)
+        fx, fy = world.player.facing
+        angle = -math.degrees(math.atan2(fy, fx)) + 90.0 if (fx or fy) else 0.0
+        frame = look.frame
+        size = FIGURE_PX * PICTURE_PX / 52.0 * look.breath(seconds)  # the figure spans 52 of a frame's 64 px
+        for sprite, textures in ((self.player_sprite, self.dreamer_textures), (self.rim_sprite, self.rim_textures)):
+            if sprite.texture is not textures[frame]:
+                sprite.texture = textures[frame]
+            sprite.position = (position[0] + dx, position[1] + dy)
+            sprite.angle = angle + twist
+            sprite.width = sprite.height = size
+
+    def _glint(self, seconds: float) -> None:
+        """Now and then a star of light on each tool lying in the room, so the eye catches it."""
+        glints = self.glints
+        while len(glints) < len(self.tools):
+            star = arcade.Sprite(self.glint_texture)
+            star.width = star.height = GLINT_PX
+            glints.append(star)
+        for index, star in enumerate(glints):
+            if index >= len(self.tools):
+                star.visible = False
+                continue
+            tool = self.tools[index]
+            phase = (seconds + index * 0.77) % GLINT_EVERY_S
+            star.visible = phase < GLINT_S
+            if star.visible:
+                t = phase / GLINT_S
+                star.position = (tool.center_x + 3, tool.center_y + 3)
+                star.alpha = int(230 * math.sin(math.pi * t))
+                star.angle = 40 * t
+
+    def zoom(self) -> float:
+        """The world camera's zoom: the same share of the level on screen at any window size."""
+        return zoom_for(self.window.get_size())
 
     def camera_target(self, position: tuple[float, float]) -> tuple[float, float]:
         """Where the camera wants to be: on the dreamer, but never showing the void past the
         level's edge (a level narrower than the screen is centred instead) — unless the beat's
         overlay draws past the edge itself and has let the camera go (``bounded``)."""
-        x, y = position
         if not self.bounded:
-            return (x, y)
-        width, height = self.window.get_size()
-        return (
-            clamp_to_span(x, width, self.level.pixel_width),
-            clamp_to_span(y, height, self.level.pixel_height),
-        )
+            return (position[0], position[1])
+        return camera_centre(position, (self.level.pixel_width, self.level.pixel_height), self.window.get_size())
 
     def follow(self, alpha: float) -> None:
         (x0, y0), (x1, y1) = self.previous.camera, self.current.camera
@@ -183,11 +240,17 @@ class WorldRenderer:
             self.lighting.draw_floor(self.world_camera)
         else:
             self.background.draw(pixelated=True)
+        with self.lighting.drawn(glow=ARROW_GLOW):  # the tape glows where it is dark
+            self.arrows.draw()
         self.easel.draw()
         self.props.draw()
-        self.tools.draw()
-        with self.lighting.at_least(PLAYER_MIN_LIGHT):  # the dreamer is never quite lost in the dark
+        with self.lighting.drawn(glow=TOOL_GLOW):  # a tool in the dark still shows, faintly
+            self.tools.draw()
+        with self.lighting.drawn(min_light=PLAYER_MIN_LIGHT, max_light=PLAYER_MAX_LIGHT):  # the dreamer is never lost in the dark, a silhouette in the light...
             self.player.draw()
+        with self.lighting.drawn(glow=1.0, fade_in_light=1.0):  # ...and their outline shines where it is dark
+            self.rim.draw()
+        self.glints.draw(blend_function=self.window.ctx.BLEND_ADDITIVE)
 
     def draw(self, alpha: float = 1.0, room: bool = True) -> None:
         """Place everything `alpha` of the way from the last tick to this one; draw the lit room
@@ -195,6 +258,7 @@ class WorldRenderer:
         self._sync(alpha)
         self.follow(alpha)
         self.world_camera.match_window()
+        self.world_camera.zoom = self.zoom()
         self.drew_room = room
         if not room:
             return

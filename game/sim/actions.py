@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 MOVE_QUANTUM = 1024  # move vectors are snapped to 1/1024 so replays round-trip exactly
 
@@ -72,6 +73,8 @@ class Actions:
 
     def for_sim(self) -> "Actions":
         """The part of these actions the world sees (menu buttons stripped)."""
+        if self.held <= SIM_BUTTONS:
+            return self  # nothing to strip, and the move is already quantised inside the unit circle
         return Actions(self.move, self.held & SIM_BUTTONS)
 
     def to_json(self) -> list:
@@ -94,9 +97,12 @@ class Actions:
 IDLE = Actions()
 
 
-@dataclass(frozen=True)
-class TickInput:
-    """Actions as a system sees them in one tick: held buttons plus this tick's edges."""
+class TickInput(NamedTuple):
+    """Actions as a system sees them in one tick: held buttons plus this tick's edges.
+
+    A NamedTuple, not a frozen dataclass: one is built every tick, and a frozen dataclass's
+    __init__ goes through object.__setattr__ for each field.
+    """
 
     move: tuple[float, float]
     held: frozenset[Button]

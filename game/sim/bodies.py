@@ -9,6 +9,7 @@ import pymunk
 from game.level.model import Level, PropSpec
 from game.sim import saved
 from game.sim.events import PropPushed
+from game.sim.chipmunk import handle, lib as chipmunk
 
 # Collision types, shared by every system that adds shapes to the space.
 WALL, PLAYER, PROP, TOOL, DEBRIS = 1, 2, 3, 4, 5
@@ -23,6 +24,7 @@ PLAYER_FRICTION = 1400.0  # towards rest when nothing is held
 # Props slide on the floor against this much friction (px/s² of deceleration).
 PROP_FLOOR_FRICTION = 380.0
 PROP_DENSITY = 0.004  # mass per px² of a movable prop's footprint
+MOVING_SPEED = 8.0  # px/s: a prop faster than this has been pushed (PropPushed)
 
 
 def build_walls(space: pymunk.Space, level: Level) -> list[pymunk.Shape]:
@@ -55,28 +57,33 @@ class Player:
         self.shape.friction = 0.0
         self.shape.collision_type = PLAYER
         space.add(self.body, self.shape)
+        # Read and written every tick (and by the bot many times a tick): straight through
+        # Chipmunk, not through Body properties that build a Vec2d each time. Same numbers.
+        self._body = handle(self.body)
         self.facing = (0.0, -1.0)  # the last direction walked, for the sprite and for reaching
         self.frozen = False  # held still by the story (close-ups, breathing)
 
     @property
     def position(self) -> tuple[float, float]:
-        return (self.body.position.x, self.body.position.y)
+        p = chipmunk.cpBodyGetPosition(self._body)
+        return (p.x, p.y)
 
     @property
     def velocity(self) -> tuple[float, float]:
-        return (self.body.velocity.x, self.body.velocity.y)
+        v = chipmunk.cpBodyGetVelocity(self._body)
+        return (v.x, v.y)
 
     def drive(self, move: tuple[float, float], dt: float, speed_scale: float = 1.0) -> None:
         """Accelerate towards the move vector (unit circle) times the top speed."""
         mx, my = (0.0, 0.0) if self.frozen else move
         top = PLAYER_MAX_SPEED * speed_scale
-        vx, vy = self.body.velocity
+        v = chipmunk.cpBodyGetVelocity(self._body)
         if mx or my:
             self.facing = (mx, my)
             rate = PLAYER_ACCELERATION * dt
         else:
             rate = PLAYER_FRICTION * dt
-        self.body.velocity = (approach(vx, mx * top, rate), approach(vy, my * top, rate))
+        chipmunk.cpBodySetVelocity(self._body, (approach(v.x, mx * top, rate), approach(v.y, my * top, rate)))
 
     def place(self, position: tuple[float, float]) -> None:
         self.body.position = position
@@ -93,8 +100,10 @@ class Player:
         return (saved.finite(data[0], "player x"), saved.finite(data[1], "player y"))
 
     def hash_state(self) -> tuple:
-        b = self.body
-        return (b.position, b.velocity, self.facing, self.frozen)
+        # (x, y) tuples hash to the same bytes as the Vec2d the Body properties would give.
+        body = self._body
+        p, v = chipmunk.cpBodyGetPosition(body), chipmunk.cpBodyGetVelocity(body)
+        return ((p.x, p.y), (v.x, v.y), self.facing, self.frozen)
 
 
 class PropBody:
@@ -122,10 +131,17 @@ class PropBody:
         self.shape.collision_type = PROP
         space.add(self.body, self.shape, *self.joints)
         self.was_moving = False
+        self._body = handle(self.body)
+        self._corners_where: tuple | None = None  # (x, y, angle) the outline below was worked out at
+        self._corners: list[tuple[float, float]] = []
+        # Below this kinetic energy (m v² + I w², one C call) the prop is surely slower than
+        # MOVING_SPEED (by a factor √2, far beyond any rounding), so most ticks need no velocity.
+        self._still_energy = 0.5 * self.body.mass * MOVING_SPEED * MOVING_SPEED if spec.movable else 0.0
 
     @property
     def position(self) -> tuple[float, float]:
-        return (self.body.position.x, self.body.position.y)
+        p = chipmunk.cpBodyGetPosition(self._body)
+        return (p.x, p.y)
 
     @property
     def angle(self) -> float:
@@ -133,17 +149,30 @@ class PropBody:
 
     def corners(self) -> list[tuple[float, float]]:
         """The prop's outline in world pixels, counter-clockwise (for shadows and drawing)."""
-        return [(v.x, v.y) for v in (self.body.local_to_world(p) for p in self.shape.get_vertices())]
+        # Worked out again only when the prop has moved or turned: the bot's planner asks for
+        # every prop's outline each time it plans, and most props never move.
+        handle = self._body
+        p = chipmunk.cpBodyGetPosition(handle)
+        where = (p.x, p.y, chipmunk.cpBodyGetAngle(handle))
+        if where != self._corners_where:
+            self._corners_where = where
+            self._corners = [(v.x, v.y) for v in (self.body.local_to_world(p) for p in self.shape.get_vertices())]
+        return list(self._corners)
 
     def step(self, world) -> None:
         if not self.spec.movable:
             return
-        speed = self.body.velocity.length
-        moving = speed > 8.0
+        if chipmunk.cpBodyKineticEnergy(self._body) < self._still_energy:
+            self.was_moving = False
+            return
+        v = chipmunk.cpBodyGetVelocity(self._body)
+        speed = math.sqrt(v.x**2 + v.y**2)  # as Vec2d.length
+        moving = speed > MOVING_SPEED
         if moving and not self.was_moving:
             world.emit(PropPushed(world.tick, self.index, speed))
         self.was_moving = moving
 
     def hash_state(self) -> tuple:
-        b = self.body
-        return (b.position, b.velocity, b.angle, b.angular_velocity)
+        body = self._body
+        p, v = chipmunk.cpBodyGetPosition(body), chipmunk.cpBodyGetVelocity(body)
+        return ((p.x, p.y), (v.x, v.y), chipmunk.cpBodyGetAngle(body), chipmunk.cpBodyGetAngularVelocity(body))

@@ -31,6 +31,13 @@ SLOWEST_TIME = 0.45  # world.time_scale at full panic
 UNRAVEL_FOLLOW_PER_S = 0.8  # how fast the unravelling catches up with the level (1/s)
 BREATH_CALM = 0.08  # level lost per full breath (the acceptance beat scales it)
 
+# Worked out once, in the order the step's expressions would (so the same bits): rad/s of the
+# tremble's rhythms, and the unravelling's share per tick.
+_X1, _X2, _X3 = (2 * math.pi * f for f in TREMBLE_FREQUENCIES_HZ)
+_Y1 = 2 * math.pi * TREMBLE_FREQUENCIES_HZ[0] * 0.93
+_Y2 = 2 * math.pi * TREMBLE_FREQUENCIES_HZ[1] * 1.07
+_UNRAVEL_STEP = min(1.0, UNRAVEL_FOLLOW_PER_S * DT)
+
 
 @dataclass(frozen=True)
 class Heartbeat(Event):
@@ -50,7 +57,8 @@ class Panic:
         self.noticed = False
         self.heart_phase = 0.0  # 0..1 through the current beat
         self.unravel = 0.0  # 0..1, how far the masterpiece's smooth lines have come apart
-        self.tremble = (0.0, 0.0)  # this tick's jitter, added to minigame input
+        self._tremble: tuple[float, float] | None = (0.0, 0.0)  # see tremble; None until read
+        self._tremble_of = (0.0, 0.0)  # (amplitude, seconds) of this tick's tremble
         self.seconds = 0.0  # tick time since the world began, for the tremble's rhythm
         self.phase_seed = float(phase_seed)  # from the seed: every dreamer trembles their own way
         self._gripped = False  # set by a scene for one tick at a time
@@ -99,23 +107,35 @@ class Panic:
     # -- stepping --------------------------------------------------------------------------
 
     def step(self, world) -> None:
-        if self._gripped and self.level < GRIP_CEILING:
-            self.level = min(GRIP_CEILING, self.level + GRIP_RISE_PER_S * DT)
+        level = self.level
+        if self._gripped and level < GRIP_CEILING:
+            level = self.level = min(GRIP_CEILING, level + GRIP_RISE_PER_S * DT)
         self._gripped = False
-        self.seconds += DT
-        self.heart_phase += self.bpm / 60.0 * DT
-        if self.heart_phase >= 1.0:
-            self.heart_phase -= 1.0
-            if self.level >= HEARTBEAT_AUDIBLE:
-                world.emit(Heartbeat(world.tick, self.bpm, self.level))
-        self.unravel += (self.level - self.unravel) * min(1.0, UNRAVEL_FOLLOW_PER_S * DT)
-        amplitude = TREMBLE_MAX * self.level
-        t, s = self.seconds, self.phase_seed
-        f1, f2, f3 = TREMBLE_FREQUENCIES_HZ
-        jx = 0.55 * math.sin(2 * math.pi * f1 * t + s) + 0.3 * math.sin(2 * math.pi * f2 * t + 2.1 * s) + 0.15 * math.sin(2 * math.pi * f3 * t + 0.7)
-        jy = 0.55 * math.sin(2 * math.pi * f1 * 0.93 * t + 1.3 + s) + 0.3 * math.sin(2 * math.pi * f2 * 1.07 * t + 0.4 * s) + 0.15 * math.sin(2 * math.pi * f3 * t + 2.9)
-        self.tremble = (amplitude * jx, amplitude * jy)
-        world.time_scale = self.time_scale
+        t = self.seconds = self.seconds + DT
+        bpm = HEART_REST_BPM + (HEART_PANIC_BPM - HEART_REST_BPM) * level  # self.bpm
+        heart_phase = self.heart_phase + bpm / 60.0 * DT
+        if heart_phase >= 1.0:
+            heart_phase -= 1.0
+            if level >= HEARTBEAT_AUDIBLE:
+                world.emit(Heartbeat(world.tick, bpm, level))
+        self.heart_phase = heart_phase
+        self.unravel += (level - self.unravel) * _UNRAVEL_STEP
+        # Only minigames read the tremble: keep what this tick's is made of, work it out when read.
+        self._tremble_of = (TREMBLE_MAX * level, t)
+        self._tremble = None
+        world.time_scale = 1.0 - (1.0 - SLOWEST_TIME) * level  # self.time_scale
+
+    @property
+    def tremble(self) -> tuple[float, float]:
+        """This tick's jitter, added to minigame input (move-vector units)."""
+        if self._tremble is None:
+            amplitude, t = self._tremble_of
+            s, sin = self.phase_seed, math.sin
+            jx = 0.55 * sin(_X1 * t + s) + 0.3 * sin(_X2 * t + 2.1 * s) + 0.15 * sin(_X3 * t + 0.7)
+            jy = 0.55 * sin(_Y1 * t + 1.3 + s) + 0.3 * sin(_Y2 * t + 0.4 * s) + 0.15 * sin(_X3 * t + 2.9)
+            # Even at rest (amplitude 0) this is worked out: it is ±0.0, and the sign is hashed.
+            self._tremble = (amplitude * jx, amplitude * jy)
+        return self._tremble
 
     # -- saved games ----------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import pymunk
 
 from game.sim.events import Event
 from game.sim.timestep import DT
+from game.sim.chipmunk import handle, lib as chipmunk
 
 
 # Tuning (px, px/s, px/s²).
@@ -97,6 +98,29 @@ class Swirl:
         ax, ay = self.pull(body.position.x, body.position.y)
         body.apply_force_at_world_point((ax * body.mass * scale, ay * body.mass * scale), body.position)
 
+    def push_all(self, bodies) -> None:
+        """push() each of many bodies (the torn-loose room): the same forces to the last bit, with
+        the field's numbers read once and Chipmunk called directly (no Vec2d per call)."""
+        ex, ey = self.eye
+        gust, motion, strength = self.gust, self.motion, self.strength
+        position, mass_of, apply = chipmunk.cpBodyGetPosition, chipmunk.cpBodyGetMass, chipmunk.cpBodyApplyForceAtWorldPoint
+        hypot = math.hypot
+        for body in bodies:
+            c_body = handle(body)
+            p = position(c_body)
+            x, y = p.x, p.y
+            dx, dy = x - ex, y - ey
+            distance = hypot(dx, dy)
+            if distance < 1e-6:
+                ax = ay = 0.0
+            else:  # pull(), inline
+                ux, uy = dx / distance, dy / distance
+                k = profile(distance) * gust * motion * strength
+                spin, drift = SPIN_ACCEL * k, DRIFT_ACCEL * k
+                ax, ay = -uy * spin + ux * drift, ux * spin + uy * drift
+            mass = mass_of(c_body)
+            apply(c_body, (ax * mass, ay * mass), (x, y))  # scale 1: x * 1.0 is x, bit for bit
+
     def hash_state(self) -> tuple:
         return (self.eye, self.motion, self.strength, self.turn, self.seconds)
 
@@ -141,22 +165,26 @@ class Orbiter:
         return swirl.spin_rate * self.ring * (0.6 + 0.4 * profile(self.ring))
 
     def step(self, swirl: Swirl) -> None:
-        body = self.body
+        c_body = handle(self.body)  # Chipmunk directly: the same numbers, no Vec2d per read
         ex, ey = swirl.eye
-        dx, dy = body.position.x - ex, body.position.y - ey
+        p = chipmunk.cpBodyGetPosition(c_body)
+        x, y = p.x, p.y
+        dx, dy = x - ex, y - ey
         distance = max(1.0, math.hypot(dx, dy))
         ux, uy = dx / distance, dy / distance
         # Keep to the ring, move at the field's pace round it.
         radial = -ORBIT_SPRING * (distance - self.ring)
         want = self.orbit_speed(swirl)
-        vx, vy = body.velocity
+        v = chipmunk.cpBodyGetVelocity(c_body)
+        vx, vy = v.x, v.y
         along = -uy * vx + ux * vy
         across = ux * vx + uy * vy
         tangential = (want - along) * ORBIT_DAMPING
         radial -= across * ORBIT_DAMPING
-        fx = (ux * radial - uy * tangential) * body.mass
-        fy = (uy * radial + ux * tangential) * body.mass
-        body.apply_force_at_world_point((fx, fy), body.position)
+        mass = chipmunk.cpBodyGetMass(c_body)
+        fx = (ux * radial - uy * tangential) * mass
+        fy = (uy * radial + ux * tangential) * mass
+        chipmunk.cpBodyApplyForceAtWorldPoint(c_body, (fx, fy), (x, y))
 
     @property
     def position(self) -> tuple[float, float]:

@@ -126,6 +126,7 @@ class World:
         self.wall_shapes = build_walls(self.space, level)
         self.player = Player(self.space, level.spawn)
         self.props = [PropBody(self.space, self.floor_body, spec, index) for index, spec in enumerate(level.props)]
+        self._movable_props = [prop for prop in self.props if prop.spec.movable]  # the rest never move: no step
         self.lights = LightRig(level.lights, self.rng("lights"), self.settings)
         self.tools = ToolRack(self, level.tools)
         self.emit(LevelLoaded(self.tick, level.title, level.kind))
@@ -197,7 +198,7 @@ class World:
 
         self.story.update(inp)  # the current beat decides what the player's input does
         self.panic.step(self)  # after the scene has gripped or calmed it; sets time_scale
-        for prop in self.props:
+        for prop in self._movable_props:
             prop.step(self)
         self.tools.step(inp)
         self.space.step(DT)

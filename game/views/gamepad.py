@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from game.compat import controller_manager
 from game.input import GAMEPAD_BUTTONS, KeyboardState, gamepad_actions
-from game.sim.actions import Button
+from game.sim.actions import Actions, Button
 
 DPAD_MENU = {(0, 1): Button.MENU_UP, (0, -1): Button.MENU_DOWN, (-1, 0): Button.MENU_LEFT, (1, 0): Button.MENU_RIGHT}
 
@@ -19,6 +19,7 @@ class Gamepad:
     def __init__(self, on_buttons, manager=None):
         self.on_buttons = on_buttons  # called with the Buttons a press means
         self.controller = None
+        self.latched: set[str] = set()  # buttons pressed since the last tick sampled the pad
         self.manager = manager if manager is not None else controller_manager()
         if self.manager is None:
             return
@@ -48,6 +49,7 @@ class Gamepad:
     def on_button_press(self, controller, button_name: str) -> None:
         buttons = GAMEPAD_BUTTONS.get(button_name, ())
         if buttons:
+            self.latched.add(button_name)
             self.on_buttons(tuple(buttons))
 
     def on_dpad_motion(self, controller, *motion) -> None:
@@ -62,7 +64,16 @@ class Gamepad:
             self.on_buttons((button,))
 
     def actions(self):
-        return gamepad_actions(self.controller) if self.controller is not None else None
+        """The pad's actions for the coming tick: what is held now, and any button tapped since
+        the last tick (pressed and released in between still acts, once)."""
+        if self.controller is None:
+            return None
+        actions = gamepad_actions(self.controller)
+        if self.latched:
+            tapped = {button for name in self.latched for button in GAMEPAD_BUTTONS[name]}
+            actions = Actions(actions.move, actions.held | tapped)
+            self.latched.clear()
+        return actions
 
 
 class PadKeyboard(KeyboardState):

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from game.errors import UserError
 from game.level.tiled import load_level
+from game.resources import shipped_levels
 from game.settings import player_levels_dir
 from game.views.widgets import ERROR_INK, INK, TITLE_FONT, Menu, MenuItem, PanelView, arcade
 
 LEVEL_SUFFIXES = (".tmj", ".json", ".tmx")
 HEADING_PT = 30
-SHIPPED_LEVELS = Path(__file__).resolve().parents[2] / "levels"
 
 
 @dataclass
@@ -46,7 +46,7 @@ def examine(path: Path, origin: str) -> LevelEntry:
 
 
 def find_levels(shipped: Path | None = None, yours: Path | None = None) -> list[LevelEntry]:
-    shipped = SHIPPED_LEVELS if shipped is None else shipped
+    shipped = shipped_levels() if shipped is None else shipped
     yours = player_levels_dir() if yours is None else yours
     entries = [examine(path, "shipped") for path in level_files(shipped)]
     entries += [examine(path, "yours") for path in level_files(yours)]

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import arcade
 
+from game.audio.stage import StageHush
 from game.captions import Captions
 from game.errors import UserError
 from game.heap import release_freed_memory
-from game.input import KeyboardState, key_code, pad_label
+from game.input import KeyboardState, key_code, mouse_code, pad_label
 from game.render.minigame import KEY_NAMES
 from game.render.prompt import Prompt
 from game.render.world import WorldRenderer
@@ -35,6 +36,8 @@ HUD_COLOUR = (214, 200, 180, 255)
 BANNER_COLOUR = (240, 150, 130, 255)
 HUD_FONT_SIZE = 14  # pt at 100 % text size
 HUD_BEATS = frozenset({Beat.BACKSTAGE, Beat.REPAIR, Beat.ALONE})  # where what you carry matters
+HUSH_BEATS = frozenset({Beat.BACKSTAGE})  # where the stage's hush leads the way
+HUSH_EVERY_TICKS = 6  # the hush follows the dreamer this often
 NOTICE_SECONDS = 8.0  # how long a warning or a reload note stays on screen
 
 
@@ -62,6 +65,7 @@ class GameView(arcade.View):
         self.prompt = Prompt()  # what a key does here: look, pick up, reach, lift
         self.hud = arcade.Text("", 16, 16, HUD_COLOUR, HUD_FONT_SIZE)
         self.banner = arcade.Text("", 16, 44, BANNER_COLOUR, HUD_FONT_SIZE)
+        self.hush = None  # the stage's hush (game.audio.stage), for the level being played
         self.show = None  # the beat's row in game.views.beats
         self.overlay = None  # ...and its overlay, while the beat lasts
         if self.sound is not None:
@@ -128,6 +132,7 @@ class GameView(arcade.View):
             self.overlay.on_events(events, world)
         if self.sound is not None:
             self.sound.on_events(events, world)
+            self.steer_the_hush()
         self.captions.on_events(events, world)
         self.shake.on_events(events, world)
         if self.run.done:
@@ -138,6 +143,17 @@ class GameView(arcade.View):
         self.run.finish()
         self.pending_shots.append("end")  # the last frame, whether the dream ended or --max-ticks did
         self.host.run_finished(self)
+
+    def steer_the_hush(self) -> None:
+        """The audience's hush from the side the stage is on, louder as the dreamer nears it."""
+        world = self.world
+        if world.story.beat not in HUSH_BEATS or world.tick % HUSH_EVERY_TICKS:
+            return
+        if self.hush is None or self.hush.level is not world.level:
+            self.hush = StageHush(world.level)
+        steered = self.hush.steer(world.player.position)
+        if steered is not None:
+            self.sound.steer_bed("hush", *steered)
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -230,6 +246,12 @@ class GameView(arcade.View):
 
     def on_key_release(self, symbol: int, modifiers: int) -> None:
         self.keyboard.release(symbol)
+
+    def on_mouse_press(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.keyboard.press(mouse_code(button))  # bound like a key (left click: interact)
+
+    def on_mouse_release(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.keyboard.release(mouse_code(button))
 
     def on_pause(self) -> bool:
         """Esc: open the pause menu if the host has one. Returns True when the game paused."""

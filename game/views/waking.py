@@ -51,3 +51,9 @@ class WakingView(arcade.View):
 
     def on_key_release(self, symbol: int, modifiers: int) -> None:
         self.game_view.on_key_release(symbol, modifiers)
+
+    def on_mouse_press(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.game_view.on_mouse_press(x, y, button, modifiers)
+
+    def on_mouse_release(self, x: int, y: int, button: int, modifiers: int) -> None:
+        self.game_view.on_mouse_release(x, y, button, modifiers)

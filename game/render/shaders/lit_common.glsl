@@ -5,9 +5,10 @@ float lit_noise(vec2 p) {  // interleaved gradient noise
     return fract(52.9829189 * fract(dot(p, vec2(0.06711056, 0.00583715))));
 }
 
-// `stored` is the packed light map's texel (see the pack pass in lighting.py).
-vec3 lit_colour(vec3 base, vec3 stored, float light_range, float knee, float min_light, vec2 frag) {
-    vec3 c = base * max(stored * stored * light_range, vec3(min_light));
+// `stored` is the packed light map's texel (see the pack pass in lighting.py); the light is
+// held between `min_light` and `max_light` (the dreamer: never lost in the dark, never washed out).
+vec3 lit_colour_within(vec3 base, vec3 stored, float light_range, float knee, float min_light, float max_light, vec2 frag) {
+    vec3 c = base * clamp(stored * stored * light_range, vec3(min_light), vec3(max_light));
     // Roll highlights off towards white, keeping their hue, instead of clipping channels.
     float peak = max(c.r, max(c.g, c.b));
     if (peak > knee) {
@@ -18,4 +19,8 @@ vec3 lit_colour(vec3 base, vec3 stored, float light_range, float knee, float min
     // the two of a triangular dither: on a software renderer every instruction here is paid
     // for each pixel on the screen, and the floor's own grain hides the difference.
     return c + (lit_noise(frag) - 0.5) / 255.0;
+}
+
+vec3 lit_colour(vec3 base, vec3 stored, float light_range, float knee, float min_light, vec2 frag) {
+    return lit_colour_within(base, stored, light_range, knee, min_light, 1e6, frag);
 }

@@ -11,6 +11,9 @@ uniform vec2 screen_size;
 uniform float light_range;
 uniform float knee;
 uniform float min_light;  // the least light this sprite list is drawn in (the dreamer's is above 0)
+uniform float max_light;  // and the most (the dreamer stays a silhouette against a lit floor)
+uniform float glow;  // 0..1: how much it shines by itself where the room is dark (glow tape, the dreamer's rim)
+uniform float fade_in_light;  // 0..1: how much it fades where the room is lit (the rim: only needed in the dark)
 
 in vec2 gs_uv;
 in vec4 gs_color;
@@ -25,5 +28,8 @@ void main() {
         discard;
     }
     vec3 stored = texture(light_map, gl_FragCoord.xy / screen_size).rgb;
-    f_color = vec4(lit_colour(base.rgb, stored, light_range, knee, min_light, gl_FragCoord.xy), base.a);
+    vec3 lit = lit_colour_within(base.rgb, stored, light_range, knee, min_light, max_light, gl_FragCoord.xy);
+    vec3 light = stored * stored * light_range;
+    float dark = clamp(1.0 - max(light.r, max(light.g, light.b)) / 0.7, 0.0, 1.0);
+    f_color = vec4(mix(lit, base.rgb, glow * dark), base.a * (1.0 - fade_in_light * (1.0 - dark)));
 }

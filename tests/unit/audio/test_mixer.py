@@ -79,3 +79,23 @@ def test_applause_erupts_then_holds_and_swells_until_the_lights():
     assert loop.volume == 1.0
     mixer.set_beds(SHOW[Beat.LIGHTS_ON].beds)
     assert "applause_loop" not in mixer.beds
+
+
+def test_the_hush_comes_from_the_stage_and_grows_as_the_dreamer_nears_it():
+    from game.audio.stage import StageHush
+    from game.level.generate import generate_backstage
+
+    level = generate_backstage(8)
+    hush = StageHush(level)
+    ex, ey = level.masterpiece.center
+    far = hush.steer(level.spawn)
+    near = hush.steer((ex, ey - 40.0))
+    assert far[0] < near[0]  # louder beside the stage
+    side = 1.0 if ex > level.spawn[0] else -1.0
+    assert far[1] * side > 0  # from the side the stage is on
+    mixer = Mixer(Settings(), silent=True)
+    mixer.set_beds(("room_tone", "hush"))
+    player = FakePlayer()
+    mixer._playing = [(player, "hush", "music", 1.0)]
+    mixer.steer_bed("hush", *far)
+    assert mixer.bed_pans["hush"] == far[1] and player.position[0] == far[1]

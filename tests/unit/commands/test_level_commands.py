@@ -43,9 +43,9 @@ def test_preview_hands_the_loaded_level_to_the_renderer(tmp_path, monkeypatch, c
 
 
 def test_a_command_is_one_line_in_the_table():
-    assert [command.name for command in commands.COMMANDS] == ["check", "export", "preview"]
-    assert commands.listed() == "check, export or preview"
-    assert "{check,export,preview}" in commands.parser().format_usage()
+    assert [command.name for command in commands.COMMANDS] == ["check", "export", "preview", "list", "kit", "test"]
+    assert commands.listed() == "check, export, preview, list, kit or test"
+    assert "{check,export,preview,list,kit,test}" in commands.parser().format_usage()
 
 
 def test_level_commands_load_neither_the_cli_nor_arcade():
@@ -53,3 +53,35 @@ def test_level_commands_load_neither_the_cli_nor_arcade():
     code = "import sys, game.commands.level; print(' '.join(sorted(m for m in ('game.cli', 'arcade', 'pymunk', 'game.render.snapshot', 'game.sim.world') if m in sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=LEVELS.parent)
     assert out.stdout.strip() == ""
+
+
+def test_level_list_prints_each_shipped_level_file_name_first(capsys):
+    from game.resources import shipped_level_files
+
+    assert commands.main(["list"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == [path.name for path in shipped_level_files()]
+    assert any(line.startswith("long_wing.tmj") and "The Long Wing" in line for line in lines)
+
+
+def test_a_shipped_level_is_played_and_checked_by_name_from_any_folder(tmp_path):
+    def flawed(*args):
+        return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=tmp_path)
+
+    played = flawed("--level", "long_wing.tmj", "--no-render", "--max-ticks", "30", "--report", "run.json")
+    assert played.returncode == 0, played.stderr
+    assert '"level": "' in (tmp_path / "run.json").read_text() and "long_wing.tmj" in (tmp_path / "run.json").read_text()
+    checked = flawed("level", "check", "vortex", "storage_hall.tmx")
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.count(": ok (") == 2
+    missing = flawed("--level", "no_such_level.tmj", "--no-render", "--max-ticks", "5")
+    assert missing.returncode == 2 and "nor a shipped level (see flawed level list)" in missing.stderr
+
+
+def test_level_kit_copies_the_kit_and_the_tileset(tmp_path, capsys):
+    from game.level import kit
+
+    assert commands.main(["kit", str(tmp_path / "mine")]) == 0
+    made = {path.relative_to(tmp_path / "mine").as_posix() for path in (tmp_path / "mine").rglob("*") if path.is_file()}
+    assert set(kit.files()) | {"backstage_tiles.png", "backstage_tiles.tsj", "backstage_tiles.tsx"} == made
+    assert "Open Project" in capsys.readouterr().err

@@ -188,8 +188,9 @@ def test_readme_example_loads_and_is_filled_from_its_seed(tiny_map, write_map):
     assert (level.width, level.height, level.title, level.seed) == (10, 7, "A tiny room", 7)
     assert level.spawn == (48.0, 112.0)
     assert level.masterpiece.x == 224 and level.masterpiece.y == 224 - 88 - 48
-    (candle,) = level.lights
+    candle, lamp = level.lights  # the map's candle, and the lamp the easel gets when nothing lights it
     assert (candle.kind, candle.radius, candle.color, candle.intensity, candle.flicker) == ("candle", 140.0, (255, 168, 92), 0.9, 0.6)
+    assert lamp.kind == "work_lamp" and abs(lamp.x - level.masterpiece.center[0]) < 1 and level.signs  # the way is marked
     assert sorted(t.tool for t in level.tools) == sorted(TOOL_IDS)
     assert level.props  # filled in against the walls
     assert playability_problems(level, movable_block=True) == []
@@ -293,7 +294,8 @@ def test_preview_renders_a_lit_picture(tmp_path):
     out = flawed("level", "preview", str(LEVELS / "dressing_rooms.tmj"), str(tmp_path / "p.png"))
     assert out.returncode == 0, out.stderr
     image = Image.open(tmp_path / "p.png")
-    assert image.size == (1280, 720)
+    width, height = image.size
+    assert abs(width / height - 40 / 24) < 0.01  # the level's own proportions (40×24 tiles), not 16:9
     assert len(set(image.convert("RGB").getdata())) > 100
 
 

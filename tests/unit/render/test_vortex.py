@@ -80,6 +80,7 @@ def test_from_where_the_dreamer_arrives_the_way_to_the_eye_shows(window, reduce_
     h, w = picture.shape
     ys, xs = np.mgrid[0:h, 0:w]
     weight = np.clip(picture - np.percentile(picture, 60), 0, None)
+    weight[np.hypot(xs - w / 2, ys - h / 2) < 160] = 0.0  # not the dreamer's own glow
     bright = ((xs * weight).sum() / weight.sum() - w / 2, -((ys * weight).sum() / weight.sum() - h / 2))
     ex, ey = world.story.scene.swirl.eye
     toward = math.atan2(ey - py, ex - px)

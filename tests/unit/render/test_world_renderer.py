@@ -53,6 +53,7 @@ def test_the_camera_follows_the_player_but_never_shows_past_the_level_edge(windo
     world = World(generate_backstage(4, "large"))
     renderer = WorldRenderer(world, window)
     level, (w, h) = world.level, window.get_size()
+    w, h = w / renderer.zoom(), h / renderer.zoom()  # the world px the screen shows
     assert level.pixel_width > w and level.pixel_height > h
     for corner in [(40.0, 40.0), (level.pixel_width - 40.0, level.pixel_height - 40.0)]:
         world.player.body.position = corner
@@ -71,7 +72,7 @@ def test_a_level_narrower_than_the_screen_is_centred(window):
     from game.render.world import WorldRenderer
     from game.sim.world import World
 
-    level = Level.from_ascii(["##########", "#S.......#", "##########"], seed=2)
+    level = Level.from_ascii(["#######", "#S....#", "#######"], seed=2)
     renderer = WorldRenderer(World(level), window)
     renderer.snap_camera()
     assert renderer.world_camera.position == (level.pixel_width / 2, level.pixel_height / 2)
@@ -99,3 +100,15 @@ def test_the_camera_follows_alike_at_any_frame_rate(window):
     every_tick, rarely = camera_after(1), camera_after(15)
     assert every_tick == rarely
     assert every_tick != camera_after(1, ticks=0)  # ...and it did move with the dreamer
+
+
+def test_the_dreamer_is_a_figure_at_least_forty_pixels_across_and_tools_at_least_twenty_four(window):
+    from game.level.generate import generate_backstage
+    from game.render.world import WorldRenderer
+    from game.sim.world import World
+
+    renderer = WorldRenderer(World(generate_backstage(5)), window)
+    renderer.draw(1.0)
+    zoom = renderer.world_camera.zoom
+    assert renderer.player_sprite.width * zoom * 52 / 64 >= 40  # the figure spans 52 of its frame's 64 px
+    assert min(sprite.width for sprite in renderer.tools) * zoom >= 24

@@ -11,10 +11,8 @@ SCRIPT = textwrap.dedent(
     from game.level.model import Level
     from game.sim.actions import Actions, Button
     from game.sim.world import World
-    import sys
-    sys.path.insert(0, "tests")
-    from conftest import ROOM
-    world = World(Level.from_ascii(ROOM, seed=7), seed=99)
+    from game.testing.plugin import TEST_ROOM
+    world = World(Level.from_ascii(list(TEST_ROOM), seed=7), seed=99)
     for tick in range(400):
         angle = (tick * 37) % 360
         import math

@@ -8,6 +8,8 @@ from dataclasses import replace
 import pytest
 
 from game.level.model import Level, LightSpec
+from game.sim import lights
+from game.sim.hashing import digest
 from game.sim.world import SimSettings, World
 
 KINDS = ("candle", "work_lamp", "bare_bulb", "spill", "house")
@@ -143,3 +145,62 @@ def test_gutter_sinks_every_light_unsteadily():
         sinking = series(alone, 240, index)
         assert sum(sinking) / len(sinking) < 0.75 * sum(steady) / len(steady), kind
         assert max(sinking) - min(sinking) > 0.1, kind  # unsteady, not a plain dimmer
+
+
+# The lights' hash after 100 ticks, house 0.5 and gutter 0.6, then 140 more (seed 11), as the
+# light-by-light stepping of the first version worked it out: working lights out only when they
+# are read must give the same bits.
+RECORDED = {
+    SimSettings(): "baf7f4ab9f8dc07e8d755cc5",
+    SimSettings(reduce_flicker=True): "e97e249359285a49c8a291a1",
+    SimSettings(reduce_motion=True): "c8b6da8b8061705b1e64d354",
+}
+
+
+@pytest.mark.parametrize("settings", list(RECORDED), ids=["plain", "reduce_flicker", "reduce_motion"])
+def test_the_flicker_has_the_recorded_bits(settings):
+    world = World(one_of_each(), seed=11, settings=settings)
+    world.run(ticks=100)
+    world.lights.house, world.lights.gutter = 0.5, 0.6
+    world.run(ticks=140)
+    assert digest(world.lights.hash_state()) == RECORDED[settings]
+
+
+def toggled_run(read_every_tick: bool) -> list[str]:
+    """A run whose settings change now and then, hashed every 50 ticks; optionally every light is read every tick."""
+    world = World(one_of_each(), seed=4)
+    plan = {30: SimSettings(reduce_flicker=True), 31: SimSettings(), 90: SimSettings(reduce_flicker=True),
+            140: SimSettings(reduce_motion=True), 170: SimSettings(reduce_flicker=True, reduce_motion=True), 230: SimSettings()}
+    hashes = []
+    for tick in range(300):
+        if tick in plan:
+            world.change_settings(plan[tick])
+        world.lights.gutter = 0.8 if 100 <= tick < 200 else 0.0
+        world.step()
+        if read_every_tick:
+            for light in world.lights:
+                light.brightness, light.position
+        if tick % 50 == 49:
+            hashes.append(world.state_hash())
+    return hashes
+
+
+@pytest.mark.parametrize("log_ticks", [lights.REDUCED_LOG_TICKS, 7])
+def test_when_a_light_is_read_does_not_change_what_it_shows(monkeypatch, log_ticks):
+    monkeypatch.setattr(lights, "REDUCED_LOG_TICKS", log_ticks)  # 7: the reduce-flicker log is cut short often
+    assert toggled_run(read_every_tick=False) == toggled_run(read_every_tick=True)
+
+
+def test_the_rig_reads_reduce_flicker_from_the_world_at_each_step():
+    world = World(level_with(LightSpec(100, 50, 150, intensity=1.5, flicker=1.0, kind="candle")))
+    world.run(ticks=30)
+    world.change_settings(SimSettings(reduce_flicker=True))
+    world.run(ticks=1)
+    held = world.lights[0].offset
+    values = series(world, 60 * 10)
+    assert world.lights[0].offset == held  # sway stops where it was
+    mean = sum(values) / len(values)
+    assert most_in_a_second(large_changes(values, 0.1 * mean)) <= 3
+    world.change_settings(SimSettings())
+    world.run(ticks=1)
+    assert world.lights[0].offset != held

@@ -78,9 +78,10 @@ def test_missing_folders_give_an_empty_list(tmp_path):
 
 
 def test_the_shipped_levels_all_appear(tmp_path):
-    from game.views.levels import SHIPPED_LEVELS, LEVEL_SUFFIXES, find_levels
+    from game.resources import shipped_levels
+    from game.views.levels import LEVEL_SUFFIXES, find_levels
 
-    shipped = [p for p in SHIPPED_LEVELS.iterdir() if p.suffix in LEVEL_SUFFIXES]
+    shipped = [p for p in shipped_levels().iterdir() if p.suffix in LEVEL_SUFFIXES]
     entries = find_levels(yours=tmp_path)
     assert len(entries) == len(shipped) >= 4
     assert all(entry.playable for entry in entries)
