@@ -80,8 +80,7 @@ def paint_hall(lit: bool) -> Image.Image:
         for k in range(4):  # the pelmet's swags
             sx = x0 + (x1 - x0) * (k + 0.5) / 4
             draw.pieslice([sx - (x1 - x0) / 8, h - top - 10, sx + (x1 - x0) / 8, h - top + 14], 0, 180, fill=VELVET if not lit else (170, 40, 52))
-        if lit:  # under the house lights the rail throws a hard shadow into the box
-            draw.rectangle([x0 + 2, h - bottom - RAIL_HEIGHT - 12, x1 - 2, h - bottom - RAIL_HEIGHT], fill=(54, 52, 58))
+
     glow = Image.new("L", VIEW, 0)
     gdraw = ImageDraw.Draw(glow)
     if not lit:  # chandeliers and the boxes' sconces glow warm in the dark
@@ -104,7 +103,7 @@ def box_rects() -> list[tuple[float, float, float]]:
     return [(x0, x1, BOX_BOTTOM + tier * BOX_TIER_PX) for x0, x1 in BOX_SPANS for tier in range(BOX_TIERS)]
 
 
-RAIL_SHADOW_PX = 10  # under the house lights a rail throws this much hard shadow on the wall below
+RAIL_SHADOW_PX = 0  # the rail's picture reaches this far below the rail (nothing casts a shadow under the house lights)
 
 
 def paint_box_front(lit: bool) -> Image.Image:
@@ -118,8 +117,6 @@ def paint_box_front(lit: bool) -> Image.Image:
     draw.line([4, 8, width - 5, 8], fill=GOLD + (255,), width=2)
     for x in range(16, width - 8, 22):  # balusters of gilt
         draw.ellipse([x - 4, 16, x + 4, 30], fill=GOLD + (255,))
-    if lit:
-        draw.rectangle([0, RAIL_HEIGHT + 1, width - 1, RAIL_HEIGHT + RAIL_SHADOW_PX], fill=(40, 36, 44, 200))
     return image
 
 
@@ -190,10 +187,10 @@ def paint_cone() -> Image.Image:
 
 
 def paint_seat() -> Image.Image:
-    """An empty seat's back, red plush, seen from behind under hard light: a bright top, a dark shadow below."""
+    """An empty seat's back, red plush, seen from behind under the flat house lights: a bright top, a faint edge below."""
     image = Image.new("RGBA", (48, 60), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle([8, 40, 46, 60], radius=6, fill=(20, 14, 20, 170))  # its shadow on the next row
+    draw.rounded_rectangle([8, 40, 46, 60], radius=6, fill=(90, 70, 80, 110))  # the faint edge it leaves on the next row
     draw.rounded_rectangle([6, 24, 42, 56], radius=8, fill=(176, 26, 40, 255), outline=(70, 10, 20, 255), width=3)
     draw.rounded_rectangle([10, 27, 38, 33], radius=3, fill=(236, 120, 128, 255))  # the light catching its top
     return image
@@ -212,11 +209,13 @@ def _rim(image: Image.Image, strength: float = 0.7, shift: int = 3) -> Image.Ima
 
 
 DREAMER_INK = (16, 12, 18, 255)
+# The dreamer seen plainly under the house lights: a grey-blue coat, darker trousers, bare head and hands.
+COAT, TROUSERS, SKIN, HAIR = (112, 124, 158, 255), (84, 88, 112, 255), (226, 192, 170, 255), (92, 66, 52, 255)
 
 
-def paint_dreamer_body() -> Image.Image:
+def paint_dreamer_body(lit: bool = False) -> Image.Image:
     """The dreamer on the stage, facing the hall: head, sloping shoulders, a coat nipped at the
-    waist, legs — a dark figure rimmed by the light above."""
+    waist, legs — a dark figure rimmed by the spotlight above, or (lit) seen plainly in their own colours."""
     width, height = 84, BODY_PX
     image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
@@ -226,23 +225,26 @@ def paint_dreamer_body() -> Image.Image:
         return (cx + x, height - above)
 
     sx, sy = SHOULDER
-    draw.ellipse([*at(-17, BODY_PX), *at(17, BODY_PX - 40)], fill=DREAMER_INK)  # head
-    draw.rectangle([*at(-7, BODY_PX - 34), *at(7, sy - 2)], fill=DREAMER_INK)  # neck
+    coat_ink, legs_ink = (COAT, TROUSERS) if lit else (DREAMER_INK, DREAMER_INK)
+    draw.ellipse([*at(-17, BODY_PX), *at(17, BODY_PX - 40)], fill=SKIN if lit else DREAMER_INK)  # head
+    if lit:
+        draw.chord([*at(-17, BODY_PX), *at(17, BODY_PX - 40)], 180, 360, fill=HAIR)
+    draw.rectangle([*at(-7, BODY_PX - 34), *at(7, sy - 2)], fill=SKIN if lit else DREAMER_INK)  # neck
     coat = [at(-8, sy + 6), at(-sx + 2, sy + 2), at(-sx - 6, sy - 10), at(-sx - 4, sy - 40), at(-18, 104),
             at(-24, 60), at(24, 60), at(18, 104), at(sx + 4, sy - 40), at(sx + 6, sy - 10), at(sx - 2, sy + 2), at(8, sy + 6)]
-    draw.polygon(coat, fill=DREAMER_INK)
+    draw.polygon(coat, fill=coat_ink)
     for side in (-1, 1):
-        draw.ellipse([*at(side * sx - 9, sy + 6), *at(side * sx + 9, sy - 12)], fill=DREAMER_INK)  # the shoulder's round
-        draw.polygon([at(side * 3, 64), at(side * 17, 64), at(side * 14, 6), at(side * 5, 6)], fill=DREAMER_INK)  # a leg
+        draw.ellipse([*at(side * sx - 9, sy + 6), *at(side * sx + 9, sy - 12)], fill=coat_ink)  # the shoulder's round
+        draw.polygon([at(side * 3, 64), at(side * 17, 64), at(side * 14, 6), at(side * 5, 6)], fill=legs_ink)  # a leg
         draw.ellipse([*at(side * 10 - 11, 9), *at(side * 10 + 11, 0)], fill=DREAMER_INK)  # a shoe
-    return _rim(image)
+    return image if lit else _rim(image)
 
 
-def paint_arm() -> Image.Image:
+def paint_arm(lit: bool = False) -> Image.Image:
     """A sleeve from shoulder to wrist, pointing up (stretched to length as it is drawn)."""
     image = Image.new("RGBA", (16, 100), (0, 0, 0, 0))
-    ImageDraw.Draw(image).rounded_rectangle([1, 0, 15, 99], radius=7, fill=DREAMER_INK)
-    return _rim(image, 0.45)
+    ImageDraw.Draw(image).rounded_rectangle([1, 0, 15, 99], radius=7, fill=COAT if lit else DREAMER_INK)
+    return image if lit else _rim(image, 0.45)
 
 
 def paint_hand(side: int) -> Image.Image:
@@ -270,7 +272,9 @@ class Hall:
         self.fronts = _texture(paint_box_front(False), "hall-box-front")
         self.fronts_lit = _texture(paint_box_front(True), "hall-box-front-lit")
         self.body = _texture(paint_dreamer_body(), "hall-dreamer-body")
+        self.body_lit = _texture(paint_dreamer_body(lit=True), "hall-dreamer-body-lit")
         self.arm = _texture(paint_arm(), "hall-dreamer-arm")
+        self.arm_lit = _texture(paint_arm(lit=True), "hall-dreamer-arm-lit")
         self.hands = [_texture(paint_hand(side), f"hall-dreamer-hand-{side}") for side in (-1, 1)]
         self.proscenium = _texture(paint_proscenium(), "hall-proscenium")
         self.curtain = _texture(paint_curtain(), "hall-curtain")
@@ -418,7 +422,11 @@ class HallPicture:
             self.spot.alpha = int(255 * min(1.0, 0.3 + 0.7 * warmth))
             self.stage.draw(blend_function=additive)
         self.place_dreamer(lift)
-        self.shadow.alpha = 200 if lit else 90
+        if self.body.texture is not (self.hall.body_lit if lit else self.hall.body):  # in the house lights, seen plainly
+            self.body.texture = self.hall.body_lit if lit else self.hall.body
+            for arm in self.arms:
+                arm.texture = self.hall.arm_lit if lit else self.hall.arm
+        self.shadow.alpha = 0 if lit else 90  # no shadow is left when the house lights are on
         self.behind.draw()
         self.frame.draw()
         self.hands.draw()

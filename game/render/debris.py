@@ -36,6 +36,7 @@ HALL_PIECES = (12, 7)  # the hall tears into this many ragged pieces across and 
 HALL_TEAR_S = 1.6  # the first piece of the hall lets go as the room shows, the last this much later
 HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
 HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
+LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
 
 
 class LightsOnOverlay(Overlay):
@@ -62,6 +63,9 @@ class LightsOnOverlay(Overlay):
     @staticmethod
     def empty_hall(view) -> bool:
         return view.world.story.scene.ticks / 60.0 < EMPTY_HALL_S
+
+    def background(self, view):
+        return LIT_VOID
 
     def close(self) -> None:
         forget_hall()
