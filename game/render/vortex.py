@@ -31,7 +31,6 @@ from game.render.glow import soft_texture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import tool_image
-from game.render.tiles import level_region
 from game.heap import release_freed_memory
 
 CONTRAST = 1.0  # the field's colour contrast
@@ -166,27 +165,28 @@ class SwirlField:
         self.quad.render(program)
 
 
-def shard_picture(wall: Image.Image, lit_from: float, seed: int) -> Image.Image:
-    """A piece of wall torn loose: `wall` (the level's own picture of it) with SHARD_PAD_PX all
-    round, a ragged edge and a soft shadow, a few bricks bared where its face broke away, and
-    light on the side facing `lit_from` (rad, the eye's direction from the piece)."""
+def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.Image:
+    """A piece of backstage wall torn loose, `width`×`height` px (plus SHARD_PAD_PX all round):
+    brick courses under patches of old plaster, a ragged edge with a soft shadow, and light on
+    the side facing `lit_from` (rad, the eye's direction from the piece). (Seen from above, a
+    vortex level's wall tiles are their dark caps: adrift, a piece shows the brick it is made of.)"""
     rng = random.Random(seed)
     pad = SHARD_PAD_PX
-    width, height = wall.size
     w, h = width + 2 * pad, height + 2 * pad
     ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    rgb = np.zeros((h, w, 3), np.float32)
-    rgb[pad : pad + height, pad : pad + width] = np.asarray(wall.convert("RGB"), np.float32)
-    # Where the face broke away, bare brick courses show through.
+    # Brick courses, each brick its own red-brown, with mortar between.
     row = np.floor(ys / 9.0)
     tone = np.sin(row * 12.9898 + np.floor((xs + (row % 2) * 11.0) / 22.0) * 78.233) * 43758.5453 % 1.0
     mortar = ((ys % 9.0) < 1.6) | (((xs + (row % 2) * 11.0) % 22.0) < 1.6)
-    brick = np.where(mortar[..., None], np.array((150, 140, 128), np.float32), np.stack([118 + 40 * tone, 62 + 18 * tone, 48 + 12 * tone], axis=2))
-    bared = np.zeros((h, w), np.float32)
+    rgb = np.stack([118 + 40 * tone, 62 + 18 * tone, 48 + 12 * tone], axis=2)
+    rgb[mortar] = (150, 140, 128)
+    # Patches of old plaster still stuck to it.
+    plaster = np.zeros((h, w), np.float32)
     for _ in range(rng.randint(1, 3)):
-        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(6, 16)
-        bared = np.maximum(bared, np.clip((1.0 - np.hypot(xs - cx, ys - cy) / r) * 3.0, 0, 1))
-    rgb = rgb * (1 - bared[..., None]) + brick * bared[..., None]
+        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(6, 14)
+        plaster = np.maximum(plaster, np.clip(1.0 - np.hypot(xs - cx, ys - cy) / r, 0, 1))
+    stuck = (plaster > 0.3)[..., None]
+    rgb = rgb * (1 - stuck) + np.array((196, 186, 170), np.float32) * stuck
     mask = torn_mask(width, height, pad, rng)
     inside = np.asarray(mask, np.float32) / 255.0
     # Lit on the side facing the eye (image y runs down), dark along every torn edge.
@@ -280,9 +280,7 @@ class VortexOverlay(Overlay):
             x, y = rect.center
             if math.hypot(x - cx, y - cy) > min(width, height) * 0.42:
                 continue
-            top = height - (rect.y + rect.height)
-            wall = level_region(world.level, int(rect.x), int(top), int(rect.width), int(rect.height))  # the walls' own look
-            piece = shard_picture(wall, math.atan2(ey - y, ex - x), world.seed * 1009 + index)
+            piece = shard_picture(int(rect.width), int(rect.height), math.atan2(ey - y, ex - x), world.seed * 1009 + index)
             sprite = arcade.Sprite(arcade.Texture(piece, hash=f"vortex-shard-{world.seed}-{id(world.level)}-{rect}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             sprite.position = rect.center
             shards.append(sprite)
