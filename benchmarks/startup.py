@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import statistics
 import subprocess
 import sys
@@ -26,10 +27,15 @@ def once() -> float:
 
 
 def main() -> None:
+    # An installed game starts from compiled bytecode: compile it first, as installing does
+    # (a checkout edited since, or PYTHONDONTWRITEBYTECODE, would otherwise time the compiler).
+    import game
+
+    compileall.compile_dir(Path(game.__file__).parent, quiet=1)
     times = [once() for _ in range(ROUNDS)]
     for number, seconds in enumerate(times, 1):
         print(f"run {number}: {seconds:.2f} s from launch to first frame saved and exit")
-    print(f"median {statistics.median(times):.2f} s (target <= 1.5 s)")
+    print(f"median {statistics.median(times):.2f} s (target <= 1.0 s)")
     print(f"first_frame_s: {statistics.median(times):.2f}")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import arcade
 
 from game.audio.cues import Cue, CueMemory, cues_for
+from game.render.text import sized
 
 CAPTION_TICKS = 210  # ticks a caption stays (3.5 s at full speed)
 MAX_LINES = 3  # the newest lines; older ones give way
@@ -115,7 +116,7 @@ class Captions:
         texts = self._texts[: len(lines)]
         for text, words in zip(texts, lines):
             text.text = words
-            text.font_size = size
+            sized(text, size)
         box_width = max(text.content_width for text in texts) + 2 * margin
         box_height = box_height_px(len(lines), scale)
         left = width / 2 - box_width / 2

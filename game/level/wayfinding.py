@@ -74,12 +74,16 @@ def downhill(field: list[list[int]], col: int, row: int, steps: int = SIGN_LOOKA
 
 
 def in_sight(level: Level, a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether the straight line between two cells' centres crosses no wall."""
+    """Whether the straight line between two cells' centres crosses no wall (both cells on the map)."""
     (ac, ar), (bc, br) = a, b
     steps = max(abs(bc - ac), abs(br - ar)) * 3
-    for i in range(1, steps):
-        t = i / steps
-        if level.is_wall(int(ac + 0.5 + (bc - ac) * t), int(ar + 0.5 + (br - ar) * t)):
+    walls = level.walls
+    dc, dr = (bc - ac) / steps if steps else 0.0, (br - ar) / steps if steps else 0.0
+    x, y = ac + 0.5, ar + 0.5
+    for _ in range(1, steps):
+        x += dc
+        y += dr
+        if walls[int(y)][int(x)]:
             return False
     return True
 
@@ -109,14 +113,14 @@ def sign_toward_stage(field, col: int, row: int, level: Level | None = None) -> 
 def doorways(level: Level, field) -> list[tuple[int, int]]:
     """Walkable cells squeezed between walls on two opposite sides, with floor beyond both ends: doors and corridor mouths."""
     found = []
+    walls = level.walls
     for row in range(1, level.height - 1):
+        below, here, above, steps = walls[row - 1], walls[row], walls[row + 1], field[row]
         for col in range(1, level.width - 1):
-            if field[row][col] <= 0:
+            if steps[col] <= 0:
                 continue
-            wall = level.is_wall
-            across = wall(col - 1, row) and wall(col + 1, row) and not wall(col, row - 1) and not wall(col, row + 1)
-            along = wall(col, row - 1) and wall(col, row + 1) and not wall(col - 1, row) and not wall(col + 1, row)
-            if across or along:
+            left, right, down, up = here[col - 1], here[col + 1], below[col], above[col]
+            if (left and right and not down and not up) or (down and up and not left and not right):
                 found.append((col, row))
     return found
 

@@ -39,6 +39,8 @@ AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintl
 HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
 LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
 NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
+FLOOR_PICTURE_PX = 4096  # the floor's picture, each way: a level this size or smaller is painted whole, once
+FLOOR_MARGIN_PX = 256  # (bigger levels: painted around the camera, again as the view nears its edge)
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -293,16 +295,18 @@ class Lighting:
         self.lit_program["glow"] = 0.0
         self.lit_program["fade_in_light"] = 0.0
         self.floor_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl")
-        self.floor_program["tile_grid"] = 0
-        self.floor_program["tile_atlas"] = 1
+        self.floor_program["floor_picture"] = 0
         self.floor_program["light_map"] = 2
         self.floor_program["knee"] = HIGHLIGHT_KNEE
         self.floor_program["light_range"] = LIGHT_RANGE
-        self.floor_program["atlas_columns"] = ATLAS_COLUMNS
-        self.floor_program["tile_px"] = TILE_SIZE
         self.floor_program["cap_light"] = CAP_LIGHT
         self.floor_program["cap_lit"] = CAP_LIT
-        self.floor = None  # the level's floor and walls: (tile grid, tile atlas) GL textures (see set_floor)
+        self.bake_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "tile_bake_fs.glsl")
+        self.bake_program["tile_grid"] = 0
+        self.bake_program["tile_atlas"] = 1
+        self.bake_program["atlas_columns"] = ATLAS_COLUMNS
+        self.bake_program["tile_px"] = TILE_SIZE
+        self.floor = None  # the level's floor and walls: a FloorPicture (see set_floor)
         self.adopted = False  # whether sprite lists draw themselves lit (see adopt)
         self.quad = geometry.quad_2d_fs()
         self._gl = gl
@@ -321,27 +325,25 @@ class Lighting:
 
     def set_floor(self, tiles: LevelTiles) -> None:
         """The level's floor and walls (game.render.tiles), drawn lit by draw_floor."""
-        gl = self._gl
-        rows, cols = tiles.numbers.shape
-        grid = self.ctx.texture((cols, rows), components=2, data=tiles.index_bytes(), filter=(gl.NEAREST, gl.NEAREST))
-        height, width = tiles.atlas.shape[:2]
-        atlas = self.ctx.texture((width, height), components=4, data=tiles.atlas.tobytes(), filter=(gl.NEAREST, gl.NEAREST))
-        self.floor = (grid, atlas)
-        self.floor_program["map_cells"] = (cols, rows)
+        self.floor = FloorPicture(self.ctx, tiles, self.bake_program, self.quad)
 
     def draw_floor(self, camera) -> None:
         """The floor, lit, over the whole framebuffer in use: call it from inside draw()'s
         draw_scene, where the light map is bound (it replaces a floor sprite, and costs less)."""
         ctx = self.ctx
-        size = ctx.active_framebuffer.size
+        target = ctx.active_framebuffer
+        size = target.size
         left, bottom = camera.unproject((0, 0))[:2]
+        right, top = camera.unproject(size)[:2]
+        picture = self.floor.around((left, bottom, right, top))
+        target.use()
         program = self.floor_program
         program["screen_size"] = (float(size[0]), float(size[1]))
         program["origin"] = (float(left), float(bottom))
         program["world_per_pixel"] = 1.0 / camera.zoom
-        grid, atlas = self.floor
-        grid.use(0)
-        atlas.use(1)
+        program["picture_origin"] = self.floor.origin
+        program["level_size"] = self.floor.level_size
+        picture.use(0)
         ctx.disable(ctx.BLEND)
         self.quad.render(program)
         ctx.enable(ctx.BLEND)
@@ -464,3 +466,63 @@ class Lighting:
         self.quad.render(self.composite_program)
         ctx.enable(ctx.BLEND)
         ctx.blend_func = ctx.BLEND_DEFAULT
+
+
+class FloorPicture:
+    """The level's floor and walls as a picture on the GPU, painted from its tiles around the camera.
+
+    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once; a bigger one (up to
+    512 × 512 tiles) is painted FLOOR_PICTURE_PX square around the camera, and again whenever
+    the view comes within FLOOR_MARGIN_PX of its edge — so the floor pass fetches one texel a
+    pixel, and a level of any size costs a few tens of MB.
+    """
+
+    def __init__(self, ctx, tiles: LevelTiles, bake_program, quad):
+        gl = ctx
+        rows, cols = tiles.numbers.shape
+        self.ctx, self.bake_program, self.quad = ctx, bake_program, quad
+        self.grid = ctx.texture((cols, rows), components=2, data=tiles.index_bytes(), filter=(gl.NEAREST, gl.NEAREST))
+        height, width = tiles.atlas.shape[:2]
+        self.atlas = ctx.texture((width, height), components=4, data=tiles.atlas.tobytes(), filter=(gl.NEAREST, gl.NEAREST))
+        self.level_size = (float(cols * TILE_SIZE), float(rows * TILE_SIZE))
+        self.size = (min(cols * TILE_SIZE, FLOOR_PICTURE_PX), min(rows * TILE_SIZE, FLOOR_PICTURE_PX))
+        self.whole = self.size == (cols * TILE_SIZE, rows * TILE_SIZE)
+        self.picture = ctx.texture(self.size, components=4, filter=(gl.NEAREST, gl.NEAREST))
+        self.fbo = ctx.framebuffer(color_attachments=[self.picture])
+        bake_program["map_cells"] = (cols, rows)
+        self.origin: tuple[float, float] | None = None
+        self.bakes = 0  # times painted (for tests and benchmarks)
+
+    def holds(self, view) -> bool:
+        if self.origin is None:
+            return False
+        if self.whole:
+            return True
+        left, bottom, right, top = view
+        ox, oy = self.origin
+        w, h = self.size
+        return left >= ox and bottom >= oy and right <= ox + w and top <= oy + h
+
+    def around(self, view):
+        """The picture, painted anew first if it does not hold the view (world rect)."""
+        if not self.holds(view):
+            left, bottom, right, top = view
+            w, h = self.size
+            lw, lh = self.level_size
+            cx, cy = (left + right) / 2, (bottom + top) / 2
+            ox = 0.0 if self.whole else float(int(min(max(cx - w / 2, 0.0), lw - w)))
+            oy = 0.0 if self.whole else float(int(min(max(cy - h / 2, 0.0), lh - h)))
+            self.bake((ox, oy))
+        return self.picture
+
+    def bake(self, origin: tuple[float, float]) -> None:
+        ctx = self.ctx
+        self.origin = origin
+        self.bakes += 1
+        self.bake_program["origin"] = origin
+        with self.fbo.activate():
+            ctx.disable(ctx.BLEND)
+            self.grid.use(0)
+            self.atlas.use(1)
+            self.quad.render(self.bake_program)
+            ctx.enable(ctx.BLEND)

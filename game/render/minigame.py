@@ -20,6 +20,7 @@ import arcade
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.captions import MAX_LINES, box_height_px
+from game.render.text import sized
 from game.sim.story import Beat
 from game.tools import tool
 
@@ -65,14 +66,6 @@ def layout(size: tuple[int, int], scale: float = 1.0) -> Layout:
     frame_bottom = caption_floor + box_height_px(MAX_LINES, scale) + FRAME_GAP_PX
     frame_top = max(frame_bottom + 60.0, h - top_band - FRAME_GAP_PX)
     return Layout((w, h), scale, top_band, bottom_band, caption_floor, (SIDE_MARGIN_PX, frame_bottom, w - SIDE_MARGIN_PX, frame_top))
-
-
-def _restyle(text: arcade.Text, size: float, width: int | None = None) -> None:
-    """Change a Text's size (and wrapping width) only when they change: each change lays it out again."""
-    if text.font_size != size:
-        text.font_size = size
-    if width is not None and text.width != width:
-        text.width = width
 
 
 def choosing_words(world) -> tuple[str, str]:
@@ -217,11 +210,13 @@ class MinigameRenderer:
         else:
             title, hint = choosing_words(world)
             hint = keys(hint, self.labels)
-        _restyle(self.title, TITLE_PT * placed.scale)
+        sized(self.title, TITLE_PT * placed.scale)
         self.title.text = title
         self.title.position = (w / 2, h - placed.top_band / 2)
         self.title.draw()
-        _restyle(self.hint, HINT_PT * placed.scale, int(w - 2 * SIDE_MARGIN_PX))
+        sized(self.hint, HINT_PT * placed.scale)
+        if self.hint.width != int(w - 2 * SIDE_MARGIN_PX):  # (a new width lays the words out again too)
+            self.hint.width = int(w - 2 * SIDE_MARGIN_PX)
         self.hint.text = hint
         self.hint.position = (w / 2, BAR_Y + HINT_ABOVE_BAR_PX)
         self.hint.draw()

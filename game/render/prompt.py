@@ -12,6 +12,7 @@ from game.sim.actions import Button
 from game.sim.beats.backstage import near_easel
 from game.sim.story import Beat
 from game.tools import tool
+from game.render.text import sized
 
 PROMPT_COLOUR = (232, 214, 186, 235)
 SHADOW_COLOUR = (6, 4, 8, 220)  # a drop shadow, so the line reads over a lit floor too
@@ -64,6 +65,6 @@ class Prompt:
         x, y = width / 2, height - TOP_MARGIN_PX * scale
         for text, (dx, dy) in ((self.shadow, (1.5, -1.5)), (self.text, (0.0, 0.0))):
             text.text = line
-            text.font_size = PROMPT_PT * scale
+            sized(text, PROMPT_PT * scale)
             text.x, text.y = x + dx, y + dy
             text.draw()

@@ -20,7 +20,6 @@ cap's soft edge.
 
 from __future__ import annotations
 
-import random
 from functools import lru_cache
 
 import numpy as np
@@ -35,6 +34,7 @@ FACE_PX = 12  # how tall a wall's face shows below its cap
 BOARD_PX = 8  # the floor's board width (four boards a tile, so boards meet across tiles)
 BEVEL_PX = 3  # the pale lip along a cap's edge
 CONTACT_PX = 7.0  # how far a wall's contact shadow reaches across the floor
+KINDS = ("floor", "wall")
 
 BOARD_TONES = (0.97, 0.9, 1.0, 0.93)  # the four boards of a tile, the same in every tile
 BUTT_CHANCE = 0.35  # a board ends within a tile this often (boards run ~90 px)
@@ -78,11 +78,16 @@ def tile_keys(level: Level) -> np.ndarray:
 # -- painting one tile ---------------------------------------------------------------------
 
 
-def _noise(rng: random.Random, scale: int) -> np.ndarray:
+def _noise(rng: np.random.Generator, scale: int) -> np.ndarray:
     """Smooth value noise 0..1 over one tile (a coarse grid scaled up)."""
-    coarse = np.array([[rng.random() for _ in range(T // scale + 2)] for _ in range(T // scale + 2)], np.float32)
+    coarse = rng.random((T // scale + 2, T // scale + 2), dtype=np.float32)
     image = Image.fromarray((coarse * 255).astype(np.uint8)).resize(((T // scale + 2) * scale,) * 2, Image.BILINEAR)
     return np.asarray(image, np.float32)[:T, :T] / 255.0
+
+
+def _rng(kind: str, variant: int) -> np.random.Generator:
+    """The generator a kind of tile's variant is painted with (the same in every process)."""
+    return np.random.default_rng([KINDS.index(kind), variant])
 
 
 def _edge_distance(neighbours: int) -> np.ndarray:
@@ -101,30 +106,43 @@ def _edge_distance(neighbours: int) -> np.ndarray:
 
 
 def paint_floor(neighbours: int, variant: int) -> np.ndarray:
+    """Boards, darker where they meet a wall."""
+    rgba = _boards(variant).copy()
+    rgba[..., :3] *= _contact(neighbours)[..., None]
+    return rgba
+
+
+@lru_cache(maxsize=VARIANTS)
+def _boards(variant: int) -> np.ndarray:
     """Boards running east-west. A board's tone and grain depend only on its row, so boards run
     on across tiles without a seam; the variants differ in where boards butt end to end."""
-    rng = random.Random(f"floor:{variant}")
+    rng = _rng("floor", variant)
     rgba = np.zeros((T, T, 4), np.float32)
     ys, xs = np.mgrid[0:T, 0:T].astype(np.float32)
     board = (ys // BOARD_PX).astype(np.int32)
     tone = np.array(BOARD_TONES, np.float32)[board]
     phase = board * 2.3
     grain = 0.9 + 0.06 * np.sin(2 * np.pi * 2 * xs / T + phase) + 0.04 * np.sin(2 * np.pi * 5 * xs / T + phase * 1.7 + ys * 0.9)
-    speckle = np.array([[rng.uniform(-0.035, 0.035) for _ in range(T)] for _ in range(T)], np.float32)
+    speckle = rng.uniform(-0.035, 0.035, (T, T)).astype(np.float32)
     shade = tone * (grain + speckle)
     gap = ys % BOARD_PX == 0  # the long gaps between boards
-    butts = np.array([rng.randrange(T) if rng.random() < BUTT_CHANCE else -1 for _ in range(T // BOARD_PX)])
+    boards = T // BOARD_PX
+    butts = np.where(rng.random(boards) < BUTT_CHANCE, rng.integers(0, T, boards), -1)
     butt = xs == butts[board]  # where a board ends and the next begins: a faint line
-    contact = 1.0 - 0.55 * np.exp(-_edge_distance(neighbours) / CONTACT_PX)
     for channel in range(3):
         wood = FLOOR_WOOD[channel] * shade
-        plane = np.where(gap, FLOOR_GAP[channel], np.where(butt, wood * 0.62, wood))
-        rgba[..., channel] = plane * contact
+        rgba[..., channel] = np.where(gap, FLOOR_GAP[channel], np.where(butt, wood * 0.62, wood))
     rgba[..., 3] = 255
     return rgba
 
 
-def _face(rng: random.Random, variant: int) -> np.ndarray:
+@lru_cache(maxsize=256)
+def _contact(neighbours: int) -> np.ndarray:
+    """How much a wall's contact shadow darkens each pixel of a floor tile with these neighbours."""
+    return (1.0 - 0.55 * np.exp(-_edge_distance(neighbours) / CONTACT_PX)).astype(np.float32)
+
+
+def _face(rng: np.random.Generator, variant: int) -> np.ndarray:
     """The wall's face (FACE_PX rows, top row first): brick, plaster or a painted flat."""
     ys, xs = np.mgrid[0:FACE_PX, 0:T]
     kind = ("brick", "brick", "plaster", "flat")[variant % 4]
@@ -133,7 +151,7 @@ def _face(rng: random.Random, variant: int) -> np.ndarray:
         course = ys // 4
         offset = (course % 2) * 5
         mortar = (ys % 4 == 0) | ((xs + offset) % 10 == 0)
-        tone = np.array([[rng.uniform(0.8, 1.12) for _ in range(5)] for _ in range(FACE_PX // 4 + 1)], np.float32)
+        tone = rng.uniform(0.8, 1.12, (FACE_PX // 4 + 1, 5)).astype(np.float32)
         shade = tone[course, ((xs + offset) // 10) % 5]
         for channel in range(3):
             face[..., channel] = np.where(mortar, MORTAR[channel], BRICK[channel] * shade)
@@ -151,12 +169,19 @@ def _face(rng: random.Random, variant: int) -> np.ndarray:
     return face * depth
 
 
-def paint_wall(neighbours: int, variant: int) -> np.ndarray:
-    rng = random.Random(f"wall:{variant}")
-    rgba = np.zeros((T, T, 4), np.float32)
+@lru_cache(maxsize=VARIANTS)
+def _cap_and_face(variant: int) -> tuple[np.ndarray, np.ndarray]:
+    """A wall's cap (slate) and its face, for one variant."""
+    rng = _rng("wall", variant)
     grain = 0.85 + 0.25 * _noise(rng, 4)
-    for channel in range(3):
-        rgba[..., channel] = CAP[channel] * grain
+    cap = np.stack([CAP[channel] * grain for channel in range(3)], axis=-1)
+    return cap, _face(rng, variant)
+
+
+def paint_wall(neighbours: int, variant: int) -> np.ndarray:
+    cap, face = _cap_and_face(variant)
+    rgba = np.zeros((T, T, 4), np.float32)
+    rgba[..., :3] = cap
     floor_sides = ~neighbours & (N | E | S | W)
     # The cap's lip: pale along every edge that meets the floor (the shape of the room, in the dark).
     lip = np.zeros((T, T), np.float32)
@@ -177,7 +202,7 @@ def paint_wall(neighbours: int, variant: int) -> np.ndarray:
     for channel in range(3):
         rgba[..., channel] = rgba[..., channel] * (1.0 - lip) + BEVEL[channel] * lip
     if floor_sides & S:
-        rgba[cap_rows:, :, :3] = _face(rng, variant)
+        rgba[cap_rows:, :, :3] = face
         rgba[cap_rows:, :, 3] = 255  # the face is lit like the floor
     return rgba
 

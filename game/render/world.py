@@ -42,6 +42,7 @@ class Snapshot:
     def __init__(self, world, camera: tuple[float, float]):
         self.player = world.player.position
         self.props = [(p.position, p.angle) for p in world.props]
+        self.tools = {id(t): (t.position, t.body.angle) for t in world.tools.loose}  # rolling tools move too
         self.camera = camera
 
 
@@ -167,8 +168,9 @@ class WorldRenderer:
                 sprite.width = sprite.height = TOOL_PX
                 self.tool_sprites[key] = sprite
                 self.tools.append(sprite)
-            sprite.position = tool.position
-            sprite.angle = -math.degrees(tool.body.angle)
+            (p0, a0), (p1, a1) = self.previous.tools.get(key, (tool.position, tool.body.angle)), self.current.tools.get(key, (tool.position, tool.body.angle))
+            sprite.position = (lerp(p0[0], p1[0], alpha), lerp(p0[1], p1[1], alpha))
+            sprite.angle = -math.degrees(lerp(a0, a1, alpha))
         self._glint((world.tick + alpha) / 60.0)
         if self.easel_picture is not None:
             self.easel_picture.update(world)  # repainted when the flaw worsens

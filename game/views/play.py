@@ -30,6 +30,7 @@ from game.sim.timestep import DT
 from game.views.beats import SHOW
 from game.views.host import Host
 from game.views.shake import ScreenShake
+from game.render.text import sized
 
 MAX_FRAME_TIME = 0.25  # s: a longer frame (a hitch, a breakpoint) is clamped, not caught up
 HUD_COLOUR = (214, 200, 180, 255)
@@ -178,7 +179,8 @@ class GameView(arcade.View):
         self.renderer.gui_camera.use()
         world = self.world
         scale = self.settings.text_scale
-        self.hud.font_size = self.banner.font_size = HUD_FONT_SIZE * scale
+        sized(self.hud, HUD_FONT_SIZE * scale)
+        sized(self.banner, HUD_FONT_SIZE * scale)
         # Not over a close-up or a full-screen scene: only where what you carry matters.
         if self.show_hud and self.renderer.drew_room and world.story.beat in HUD_BEATS:
             tools = ", ".join(t.replace("_", " ") for t in world.tools.carried) or "nothing"
@@ -230,7 +232,7 @@ class GameView(arcade.View):
             Path(folder).mkdir(parents=True, exist_ok=True)
             for beat in self.pending_shots:
                 self.shot_count += 1
-                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png")
+                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png", compress_level=1)  # quick: a picture a beat, mid-play
         except OSError as error:  # the folder went away or the disk filled: say so, keep playing
             self.show_message(f"screenshots stopped: {folder} cannot be written ({error.strerror or error})")
             self.run.options = replace(self.run.options, screenshots=None)

@@ -25,6 +25,7 @@ arcade = prepare_arcade()
 import arcade.gui as gui  # noqa: E402  (after prepare_arcade: headless needs it)
 
 from game.sim.actions import Button  # noqa: E402
+from game.render.text import sized  # noqa: E402
 
 # Look.
 TITLE_FONT = ("Georgia", "DejaVu Serif", "Times New Roman", "serif")
@@ -403,8 +404,8 @@ class MenuView(arcade.View, metaclass=ABCMeta):
         self.menu.focus = min(focus, len(self.menu.items) - 1)
         anchor_x, anchor_y, offset = self.anchor
         self.panel = MenuPanel(self.menu, self.scale, anchor_x, anchor_y, offset, self.item_width)
-        self.hint.font_size = 12 * self.scale
-        self.footer.font_size = 11 * self.scale
+        sized(self.hint, 12 * self.scale)
+        sized(self.footer, 11 * self.scale)
         if self.window is not None and self.window.current_view is self:
             self.panel.enable()
 

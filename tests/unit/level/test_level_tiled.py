@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import base64
 import gzip
 import json
@@ -318,3 +320,28 @@ def test_the_vortex_property_is_a_path_inside_the_folder(tiny_map, write_map):
     tiny_map["properties"][-1]["value"] = "my_vortex.tmj"
     level = load_level(write_map(tiny_map))
     assert any("'my_vortex.tmj' not found" in w for w in level.warnings)
+
+
+def test_signs_placed_in_tiled_are_kept_and_those_without_an_angle_turn_toward_the_easel(tiny_map, write_map):
+    objects = next(layer for layer in tiny_map["layers"] if layer["name"] == "objects")["objects"]
+    spawn = next(obj for obj in objects if obj.get("type", obj.get("class")) == "spawn")
+    base = max(obj["id"] for obj in objects)
+    objects.append({"id": base + 1, "name": "", "type": "sign", "x": spawn["x"], "y": spawn["y"], "point": True,
+                    "properties": [{"name": "angle", "type": "float", "value": 45.0}]})
+    objects.append({"id": base + 2, "name": "", "type": "sign", "x": spawn["x"] + 32, "y": spawn["y"], "point": True})
+    level = load_level(write_map(tiny_map))
+    assert len(level.signs) == 2  # the map's own: none added
+    assert level.signs[0].angle == 45.0
+    easel_x, easel_y = level.masterpiece.center
+    turned = level.signs[1]
+    towards = math.degrees(math.atan2(easel_y - turned.y, easel_x - turned.x))
+    assert abs((turned.angle - towards + 180) % 360 - 180) < 60  # roughly toward the easel
+
+
+def test_a_map_without_signs_gets_them_and_they_come_back_from_an_export(tiny_map, write_map, tmp_path):
+    from game.level.tiled import export_level
+
+    level = load_level(write_map(tiny_map))
+    assert level.signs
+    export_level(level, tmp_path / "again.tmj")
+    assert load_level(tmp_path / "again.tmj").signs == level.signs

@@ -308,3 +308,27 @@ def test_a_scene_drawn_some_other_way_is_lit_by_compositing(window):
     patch = np.asarray(arcade.get_image(int(sx) - 8, int(sy) - 8, 16, 16).convert("RGB"), np.int32)
     assert len(np.unique(patch[..., 2])) >= 2
     assert np.ptp(patch[..., 2]) <= 3
+
+
+def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(window):
+    """512 × 512 tiles is legal: the floor is painted from tiles near the camera, never whole."""
+    from game.level.model import Level
+    from game.render.lighting import FLOOR_PICTURE_PX
+    from game.render.world import WorldRenderer
+    from game.sim.world import World
+
+    n = 160  # 5120 px: more than the picture holds
+    rows = ["#" * n] + ["#" + "." * (n - 2) + "#" for _ in range(n - 2)] + ["#" * n]
+    rows[1] = "#S" + rows[1][2:]
+    world = World(Level.from_ascii(rows, seed=3))
+    renderer = WorldRenderer(world, window)
+    renderer.draw(1.0)
+    floor = renderer.lighting.floor
+    assert not floor.whole and max(floor.size) == FLOOR_PICTURE_PX and floor.bakes == 1
+    renderer.draw(1.0)
+    assert floor.bakes == 1  # the camera has not moved: nothing painted again
+    world.player.place((n * 32 - 100.0, n * 32 - 100.0))
+    renderer.observe()
+    renderer.snap_camera()
+    renderer.draw(1.0)
+    assert floor.bakes == 2 and floor.holds((n * 32 - 700.0, n * 32 - 400.0, n * 32 - 1.0, n * 32 - 1.0))
