@@ -25,6 +25,13 @@ BOX_COLOUR = (8, 8, 12, 215)
 TEXT_COLOUR = (240, 232, 214, 255)
 
 
+def box_height_px(lines: int, scale: float = 1.0) -> float:
+    """How tall the caption box is with this many lines at this text scale (the repair keeps room for MAX_LINES)."""
+    size = FONT_PT * scale
+    line_height = size * 1.5
+    return line_height * lines + 2 * BOX_MARGIN_PX * scale - (line_height - size * 1.25)
+
+
 @dataclass
 class CaptionLine:
     text: str
@@ -39,6 +46,7 @@ class Captions:
         self.now = 0  # the world tick of the last events seen
         self._lines: list[CaptionLine] = []
         self._texts: list = []  # arcade.Text objects, made when first drawn
+        self.box: tuple[float, float, float, float] | None = None  # (left, bottom, right, top) px of the last box drawn
 
     # -- reading events --------------------------------------------------------------------
 
@@ -89,6 +97,7 @@ class Captions:
     def draw(self, view=None) -> None:
         """Over the game view (above its caption floor), or, with no view, at the bottom of the window."""
         lines = self.lines
+        self.box = None
         if not lines or not self.enabled:
             return
         if view is not None:
@@ -109,9 +118,10 @@ class Captions:
             text.text = words
             sized(text, size)
         box_width = max(text.content_width for text in texts) + 2 * margin
-        box_height = line_height * len(lines) + 2 * margin - (line_height - size * 1.25)
+        box_height = box_height_px(len(lines), scale)
         left = width / 2 - box_width / 2
         bottom = max(BOTTOM_PX, view.caption_floor()) if view is not None else BOTTOM_PX
+        self.box = (left, bottom, left + box_width, bottom + box_height)
         arcade.draw_lrbt_rectangle_filled(left, left + box_width, bottom, bottom + box_height, BOX_COLOUR)
         y = bottom + margin
         for text in reversed(texts):  # newest at the bottom, nearest the eye's resting place

@@ -2,9 +2,10 @@
 
 It plays the whole dream: walks the backstage by A* on the tile grid (fixed props are in the
 way, movable ones may be pushed through at a cost), picks up every tool, inspects the
-masterpiece, plays every repair minigame (with each tool's own bot hands, ``game.tools``), calls for help, breathes
-with the guide, accepts, presents the masterpiece, swims through the vortex against its pull,
-and wakes. When its body stops making headway it sidesteps and plans again.
+masterpiece, plays the repair minigames (with each tool's own bot hands, ``game.tools``) — the
+least-tried tool again and again, bare hands if it has none — until the flaw is a splotch,
+calls for help, breathes with the guide, accepts, presents the masterpiece, swims through the
+vortex against its pull, and wakes. When its body stops making headway it sidesteps and plans again.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ DRIFT_PX = 24.0  # ...less net headway than this means it is going back and fort
 SIDESTEP_TICKS = 18  # how long a sidestep lasts
 STUCK_PENALTY = 12.0  # path cost added to a cell where the body got stuck
 GIVE_UP_AFTER = 5  # sidesteps on the way to one tool before the bot leaves it lying
-LOOK_AT_FLAW_S = 2.5  # the bot looks at the flaw this long before reaching for a tool
+LOOK_AT_FLAW_S = 5.5  # the bot looks at the flaw this long (it notices, holds still, panics) before reaching
 CALLS_FOR_HELP = 2
 CALL_GAP_S = 1.8
 ALONE_LINGER_S = 7.0  # the bot stays in the alone beat at least this long
@@ -224,13 +225,13 @@ class Bot:
             return minigame_actions(world)
         if scene.reaching:
             return IDLE
-        untried = scene.untried_tools()
+        # Until the flaw is a splotch: the least-tried tool in hand, again and again; with none,
+        # bare hands. A tool that slipped and rolled away (or one left lying) is fetched first.
+        tool = self.nearest_loose_tool()
+        if tool is not None:
+            return self.fetch(tool)
         carried = world.tools.carried
-        want = next((t for t in untried if t in carried), None)
-        if want is None:
-            tool = self.nearest_loose_tool()
-            if tool is not None:  # a tool that slipped and rolled away, or one left lying
-                return self.fetch(tool)
+        want = min(carried, key=lambda t: (scene.failures(t), carried.index(t))) if carried else None
         if not self.at_easel():
             return self.go_to_easel()
         if want is not None and world.tools.selected_tool != want:

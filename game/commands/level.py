@@ -23,7 +23,6 @@ from game.level.generate import generate_backstage
 from game.level.tiled import export_level, load_level
 from game.resources import shipped_level_files, shipped_levels
 
-PREVIEW_SIZE = (1280, 720)  # px
 
 
 @dataclass(frozen=True)
@@ -99,7 +98,7 @@ def preview(args: argparse.Namespace) -> int:
         print(f"flawed level preview: the headless renderer cannot be loaded ({error}); please report it", file=sys.stderr)
         return EXIT_INTERNAL
     try:
-        render_level_png(level, out, size=PREVIEW_SIZE)
+        render_level_png(level, out)  # in the level's own proportions
     except OSError as error:
         raise UserError(f"{out}: cannot be written ({error.strerror or error})") from None
     print(out)

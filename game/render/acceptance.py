@@ -7,12 +7,13 @@ import math
 import arcade
 
 from game.render.closeup import CloseupRenderer
-from game.render.overlay import Overlay
 from game.render.glow import ring_texture, soft_texture
+from game.render.minigame import BAND_ALPHA, BAND_COLOUR, HINT_COLOUR
+from game.render.overlay import Overlay
 from game.sim.actions import Button
 
 INK = (236, 226, 210)
-HINT = (200, 190, 176, 200)
+BAND_PAD_PX = 28  # the band reaches this far past the words on each side
 
 
 class AcceptanceOverlay(Overlay):
@@ -28,11 +29,11 @@ class AcceptanceOverlay(Overlay):
         self.bloom = arcade.SpriteList()
         self.glow = arcade.Sprite(soft_texture("bloom", 256, (255, 206, 140), 1.5))
         self.bloom.append(self.glow)
-        self.breathe_hint = arcade.Text("hold SPACE to breathe in  ·  let go to breathe out", 640, 40, HINT, 14, anchor_x="center")
-        self.accept_hint = arcade.Text("ENTER  let it be", 640, 40, (255, 226, 180, 255), 18, anchor_x="center", bold=True)
-        self.words = arcade.Text("", 640, 90, INK + (255,), 20, anchor_x="center", italic=True, font_name=("Georgia", "DejaVu Serif"))
-        self.shades = arcade.SpriteList()  # a soft dark band the words sit on, over the busy picture
-        self.shade = arcade.Sprite(soft_texture("shade", 128, (8, 6, 10), 0.7))
+        self.breathe_hint = arcade.Text("hold SPACE to breathe in  ·  let go to breathe out", 640, 40, HINT_COLOUR, 15, anchor_x="center", anchor_y="center")
+        self.accept_hint = arcade.Text("ENTER  let it be", 640, 40, (255, 226, 180, 255), 18, anchor_x="center", anchor_y="center", bold=True)
+        self.words = arcade.Text("", 640, 90, INK + (255,), 20, anchor_x="center", anchor_y="center", italic=True, font_name=("Georgia", "DejaVu Serif"))
+        self.shades = arcade.SpriteList()  # a dark band the words sit on, so they read over the busy picture
+        self.shade = arcade.SpriteSolidColor(16, 16, color=BAND_COLOUR + (255,))
         self.shades.append(self.shade)
 
     def covers(self, view) -> bool:
@@ -57,10 +58,7 @@ class AcceptanceOverlay(Overlay):
             self.bloom.draw(blend_function=additive)
             self.words.text = "It is still there. It is where the picture begins." if scene.recompose > 0.5 else "You let it be."
             alpha = int(255 * min(1.0, scene.recompose * 2.5))
-            self.shade.position = (w / 2, self.words.y + 8)
-            self.shade.width, self.shade.height = w * 0.8, 120
-            self.shade.alpha = int(alpha * 0.8)
-            self.shades.draw()
+            self.band_under(self.words, alpha * BAND_ALPHA // 255)
             self.words.color = INK + (alpha,)
             self.words.draw()
             return
@@ -72,10 +70,16 @@ class AcceptanceOverlay(Overlay):
         self.lungs.width = self.lungs.height = 60 + 150 * scene.inhale
         self.lungs.alpha = int(90 + 80 * scene.calm)
         self.rings.draw(blend_function=additive)
-        self.shade.position = (w / 2, h - 244)
-        self.shade.width, self.shade.height = w * 0.6, 70
-        self.shade.alpha = 200
-        self.shades.draw()
         self.breathe_hint.text = f"hold {view.key(Button.BREATHE)} to breathe in  ·  let go to breathe out"
         self.accept_hint.text = f"{view.key(Button.ACCEPT)}  let it be"
-        (self.accept_hint if scene.calmed else self.breathe_hint).draw()
+        hint = self.accept_hint if scene.calmed else self.breathe_hint
+        self.band_under(hint, BAND_ALPHA)
+        hint.draw()
+
+    def band_under(self, text: arcade.Text, alpha: int) -> None:
+        """A dark band behind a line of words, a little wider and taller than they are."""
+        self.shade.position = (text.x, text.y)
+        self.shade.width = text.content_width + 2 * BAND_PAD_PX
+        self.shade.height = text.content_height * 1.7
+        self.shade.alpha = alpha
+        self.shades.draw()

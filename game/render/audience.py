@@ -1,9 +1,12 @@
 """The grand hall of the reveal, seen from among the audience: hundreds of silhouettes against a warm stage, drawn in one batch.
 
-Painted once with PIL (hall, proscenium, stage, curtain, the silhouettes' few shapes), then per
-frame only sprites move: the curtain rises, the hall claps and stands as the simulated applause
-swells, the dreamer lifts the masterpiece into a warm spotlight. With the house lights on
-(``lights_on``) the same hall is drawn flat and bright, and every seat is empty.
+Painted once with PIL (hall, balcony boxes and their fronts, proscenium, stage, curtain, the
+silhouettes' few shapes, the dreamer's body, arms and hands), then per frame only sprites
+move: the curtain rises, the hall claps and stands as the simulated applause swells, people
+lean over the balcony rails, and the dreamer grips the masterpiece's frame in both hands and
+lifts it into a warm spotlight. With the house lights on (``lights_on``) the same hall is
+stark under cold white light: every seat empty and hard-shadowed, the dreamer alone on the
+bare stage still holding the picture.
 """
 
 from __future__ import annotations
@@ -28,9 +31,22 @@ ARCH = (250, 300, 1030, 690)  # the proscenium opening (left, bottom, right, top
 VELVET = (122, 18, 30)
 GOLD = (200, 156, 80)
 WARM_LIGHT = (255, 196, 120)
-HOUSE_LIGHT = (255, 246, 228)
+HOUSE_LIGHT = (236, 244, 255)  # the house lights: cold, hard, everywhere
 BOB_PX = 3.0  # how far a clapping silhouette bobs
 STAND_PX = 0.32  # how much taller a standing silhouette is, as a share of its height
+# Balcony boxes, three tiers each side (px, from the bottom of the view).
+BOX_TIERS = 3
+BOX_BOTTOM, BOX_TIER_PX, BOX_HEIGHT, RAIL_HEIGHT = 330, 110, 92, 40
+BOX_SPANS = ((20, ARCH[0] - 60), (ARCH[2] + 60, VIEW[0] - 20))
+BOX_SEATS = 8
+# The dreamer on the stage, gripping the frame (px in the view).
+FEET_Y = ARCH[1] + 16
+BODY_PX = 200  # the dreamer's height
+FRAME_PX = 130  # the masterpiece in its frame, a side
+SHOULDER = (30, 145)  # px from the feet's middle: each shoulder (left and right)
+FRAME_REST_Y = 92  # the frame's middle above the feet, held at the chest...
+FRAME_HIGH_Y = 262  # ...and lifted over the head
+GRIP = (FRAME_PX / 2 - 4, -0.26 * FRAME_PX)  # each hand on the frame: out to its side, below its middle
 
 
 def _texture(image: Image.Image, name: str) -> arcade.Texture:
@@ -44,30 +60,63 @@ def paint_hall(lit: bool) -> Image.Image:
     top = 1.0 - ys / h
     wall = np.stack([40 + 30 * top, 14 + 10 * top, 20 + 12 * top], axis=2)
     if lit:
-        wall = np.stack([176 + 40 * top, 132 + 30 * top, 118 + 26 * top], axis=2)
+        wall = np.stack([150 + 66 * top, 152 + 66 * top, 160 + 68 * top], axis=2)  # cold, flat, every corner lit
     image = Image.fromarray(np.clip(wall, 0, 255).astype(np.uint8))
     draw = ImageDraw.Draw(image)
     l, b, r, t = ARCH
     # Stage: back wall and boards, lit warm from above.
-    stage_back = (96, 60, 40) if not lit else (210, 190, 170)
+    stage_back = (96, 60, 40) if not lit else (226, 224, 218)
     draw.rectangle([l, h - t, r, h - b], fill=stage_back)
     for i in range(0, r - l, 18):
         shade = 14 if (i // 18) % 2 else 0
         draw.line([l + i, h - b - 40, l + i, h - b], fill=tuple(max(0, c - shade) for c in (140, 92, 56)), width=1)
     draw.rectangle([l - 40, h - b, r + 40, h - b + 26], fill=(70, 42, 30) if not lit else (150, 110, 80))
-    # Balconies on both sides, tier on tier.
-    for side in (0, 1):
-        for tier in range(3):
-            y = h - (360 + tier * 110)
-            x0, x1 = (20, l - 60) if side == 0 else (r + 60, w - 20)
-            draw.rectangle([x0, y, x1, y + 34], fill=(90, 24, 34) if not lit else (170, 70, 80), outline=GOLD, width=3)
-    # Chandelier glows up in the dark.
+    # Balcony boxes on both sides, tier on tier: a dark recess with a pair of sconces, a
+    # swagged pelmet above (their rails are painted apart, to go over the people in them).
+    for x0, x1, bottom in box_rects():
+        top = bottom + BOX_HEIGHT
+        recess = (34, 12, 20) if not lit else (86, 84, 88)
+        draw.rectangle([x0, h - top, x1, h - bottom], fill=recess, outline=GOLD, width=2)
+        for k in range(4):  # the pelmet's swags
+            sx = x0 + (x1 - x0) * (k + 0.5) / 4
+            draw.pieslice([sx - (x1 - x0) / 8, h - top - 10, sx + (x1 - x0) / 8, h - top + 14], 0, 180, fill=VELVET if not lit else (170, 40, 52))
+
     glow = Image.new("L", VIEW, 0)
     gdraw = ImageDraw.Draw(glow)
-    for x in (150, 1130):
-        gdraw.ellipse([x - 60, 40, x + 60, 120], fill=120)
-    glow = glow.filter(ImageFilter.GaussianBlur(30))
-    image = Image.composite(Image.new("RGB", VIEW, WARM_LIGHT), image, glow.point(lambda v: int(v * 0.7)))
+    if not lit:  # chandeliers and the boxes' sconces glow warm in the dark
+        for x in (150, 1130):
+            gdraw.ellipse([x - 60, 40, x + 60, 120], fill=120)
+        for x0, x1, bottom in box_rects():
+            for sx in (x0 + 14, x1 - 14):
+                gdraw.ellipse([sx - 10, h - bottom - BOX_HEIGHT + 18, sx + 10, h - bottom - BOX_HEIGHT + 38], fill=150)
+        glow = glow.filter(ImageFilter.GaussianBlur(22))
+        return Image.composite(Image.new("RGB", VIEW, WARM_LIGHT), image, glow.point(lambda v: int(v * 0.7)))
+    # The house lights: hard white rows of lamps under the ceiling, glaring.
+    for x in range(60, w, 120):
+        gdraw.ellipse([x - 26, 10, x + 26, 30], fill=255)
+    glow = glow.filter(ImageFilter.GaussianBlur(6))
+    return Image.composite(Image.new("RGB", VIEW, HOUSE_LIGHT), image, glow)
+
+
+def box_rects() -> list[tuple[float, float, float]]:
+    """(left, right, bottom) of every balcony box, px in the view (y up)."""
+    return [(x0, x1, BOX_BOTTOM + tier * BOX_TIER_PX) for x0, x1 in BOX_SPANS for tier in range(BOX_TIERS)]
+
+
+RAIL_SHADOW_PX = 0  # the rail's picture reaches this far below the rail (nothing casts a shadow under the house lights)
+
+
+def paint_box_front(lit: bool) -> Image.Image:
+    """A box's rail (every box is as wide): velvet with gold trim, drawn over the people sitting behind it."""
+    x0, x1, _ = box_rects()[0]
+    width = int(x1 - x0) + 1
+    image = Image.new("RGBA", (width, RAIL_HEIGHT + RAIL_SHADOW_PX), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    velvet = VELVET if not lit else (176, 34, 46)
+    draw.rectangle([0, 0, width - 1, RAIL_HEIGHT], fill=velvet + (255,), outline=GOLD + (255,), width=3)
+    draw.line([4, 8, width - 5, 8], fill=GOLD + (255,), width=2)
+    for x in range(16, width - 8, 22):  # balusters of gilt
+        draw.ellipse([x - 4, 16, x + 4, 30], fill=GOLD + (255,))
     return image
 
 
@@ -122,16 +171,7 @@ def paint_silhouette(variant: int, rim: bool) -> Image.Image:
         draw.ellipse([w - 12, 14, w - 2, 26], fill=body)
         draw.line([7, 24, 10, 40], fill=body, width=5)
         draw.line([w - 7, 24, w - 10, 40], fill=body, width=5)
-    if rim:
-        alpha = np.asarray(image)[:, :, 3].astype(np.float32)
-        shifted = np.zeros_like(alpha)
-        shifted[2:, :] = alpha[:-2, :]
-        edge = np.clip(alpha - shifted, 0, 255)
-        rgba = np.asarray(image).astype(np.float32)
-        for c, v in enumerate(WARM_LIGHT):
-            rgba[:, :, c] += edge / 255.0 * v * 0.7
-        image = Image.fromarray(np.clip(rgba, 0, 255).astype(np.uint8))
-    return image
+    return _rim(image, shift=2) if rim else image
 
 
 def paint_cone() -> Image.Image:
@@ -147,10 +187,77 @@ def paint_cone() -> Image.Image:
 
 
 def paint_seat() -> Image.Image:
-    """An empty seat's back, red plush, seen from behind."""
+    """An empty seat's back, red plush, seen from behind under the flat house lights: a bright top, a faint edge below."""
     image = Image.new("RGBA", (48, 60), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.rounded_rectangle([6, 26, 42, 60], radius=8, fill=(150, 40, 52, 255), outline=(96, 22, 32, 255), width=3)
+    draw.rounded_rectangle([8, 40, 46, 60], radius=6, fill=(90, 70, 80, 110))  # the faint edge it leaves on the next row
+    draw.rounded_rectangle([6, 24, 42, 56], radius=8, fill=(176, 26, 40, 255), outline=(70, 10, 20, 255), width=3)
+    draw.rounded_rectangle([10, 27, 38, 33], radius=3, fill=(236, 120, 128, 255))  # the light catching its top
+    return image
+
+
+def _rim(image: Image.Image, strength: float = 0.7, shift: int = 3) -> Image.Image:
+    """A thin warm rim (`shift` px) where light from above catches a dark shape's upper edges."""
+    alpha = np.asarray(image)[:, :, 3].astype(np.float32)
+    shifted = np.zeros_like(alpha)
+    shifted[shift:, :] = alpha[:-shift, :]
+    edge = np.clip(alpha - shifted, 0, 255)
+    rgba = np.asarray(image).astype(np.float32)
+    for c, v in enumerate(WARM_LIGHT):
+        rgba[:, :, c] += edge / 255.0 * v * strength
+    return Image.fromarray(np.clip(rgba, 0, 255).astype(np.uint8))
+
+
+DREAMER_INK = (16, 12, 18, 255)
+# The dreamer seen plainly under the house lights: a grey-blue coat, darker trousers, bare head and hands.
+COAT, TROUSERS, SKIN, HAIR = (112, 124, 158, 255), (84, 88, 112, 255), (226, 192, 170, 255), (92, 66, 52, 255)
+
+
+def paint_dreamer_body(lit: bool = False) -> Image.Image:
+    """The dreamer on the stage, facing the hall: head, sloping shoulders, a coat nipped at the
+    waist, legs — a dark figure rimmed by the spotlight above, or (lit) seen plainly in their own colours."""
+    width, height = 84, BODY_PX
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    cx = width / 2
+
+    def at(x: float, above: float) -> tuple[float, float]:  # px from the middle, px above the feet → image
+        return (cx + x, height - above)
+
+    sx, sy = SHOULDER
+    coat_ink, legs_ink = (COAT, TROUSERS) if lit else (DREAMER_INK, DREAMER_INK)
+    draw.ellipse([*at(-17, BODY_PX), *at(17, BODY_PX - 40)], fill=SKIN if lit else DREAMER_INK)  # head
+    if lit:
+        draw.chord([*at(-17, BODY_PX), *at(17, BODY_PX - 40)], 180, 360, fill=HAIR)
+    draw.rectangle([*at(-7, BODY_PX - 34), *at(7, sy - 2)], fill=SKIN if lit else DREAMER_INK)  # neck
+    coat = [at(-8, sy + 6), at(-sx + 2, sy + 2), at(-sx - 6, sy - 10), at(-sx - 4, sy - 40), at(-18, 104),
+            at(-24, 60), at(24, 60), at(18, 104), at(sx + 4, sy - 40), at(sx + 6, sy - 10), at(sx - 2, sy + 2), at(8, sy + 6)]
+    draw.polygon(coat, fill=coat_ink)
+    for side in (-1, 1):
+        draw.ellipse([*at(side * sx - 9, sy + 6), *at(side * sx + 9, sy - 12)], fill=coat_ink)  # the shoulder's round
+        draw.polygon([at(side * 3, 64), at(side * 17, 64), at(side * 14, 6), at(side * 5, 6)], fill=legs_ink)  # a leg
+        draw.ellipse([*at(side * 10 - 11, 9), *at(side * 10 + 11, 0)], fill=DREAMER_INK)  # a shoe
+    return image if lit else _rim(image)
+
+
+def paint_arm(lit: bool = False) -> Image.Image:
+    """A sleeve from shoulder to wrist, pointing up (stretched to length as it is drawn)."""
+    image = Image.new("RGBA", (16, 100), (0, 0, 0, 0))
+    ImageDraw.Draw(image).rounded_rectangle([1, 0, 15, 99], radius=7, fill=COAT if lit else DREAMER_INK)
+    return image if lit else _rim(image, 0.45)
+
+
+def paint_hand(side: int) -> Image.Image:
+    """A hand gripping the frame's edge: the palm behind it, four fingers curled over the gold."""
+    image = Image.new("RGBA", (30, 34), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    skin, shade = (196, 150, 120, 255), (92, 60, 50, 255)
+    draw.ellipse([4, 8, 26, 32], fill=shade)  # the palm, in the frame's shadow
+    reach = 22 if side > 0 else 8
+    for k in range(4):  # fingers across the frame's edge, toward its middle
+        fy = 6 + k * 6
+        draw.rounded_rectangle([min(15, reach), fy, max(15, reach), fy + 5], radius=2, fill=skin, outline=shade)
+    draw.ellipse([11, 4, 19, 12], fill=skin, outline=shade)  # the thumb on the front
     return image
 
 
@@ -162,6 +269,13 @@ class Hall:
     def __init__(self):
         self.dark = _texture(paint_hall(False).convert("RGBA"), "hall-dark")
         self.lit = _texture(paint_hall(True).convert("RGBA"), "hall-lit")
+        self.fronts = _texture(paint_box_front(False), "hall-box-front")
+        self.fronts_lit = _texture(paint_box_front(True), "hall-box-front-lit")
+        self.body = _texture(paint_dreamer_body(), "hall-dreamer-body")
+        self.body_lit = _texture(paint_dreamer_body(lit=True), "hall-dreamer-body-lit")
+        self.arm = _texture(paint_arm(), "hall-dreamer-arm")
+        self.arm_lit = _texture(paint_arm(lit=True), "hall-dreamer-arm-lit")
+        self.hands = [_texture(paint_hand(side), f"hall-dreamer-hand-{side}") for side in (-1, 1)]
         self.proscenium = _texture(paint_proscenium(), "hall-proscenium")
         self.curtain = _texture(paint_curtain(), "hall-curtain")
         self.people = [_texture(paint_silhouette(v, True), f"hall-person-{v}") for v in range(8)]
@@ -180,10 +294,11 @@ class Hall:
 
 
 class Seat:
-    __slots__ = ("x", "y", "scale", "phase", "rate", "variant", "stand_at")
+    __slots__ = ("x", "y", "scale", "phase", "rate", "variant", "stand_at", "in_box")
 
-    def __init__(self, x, y, scale, phase, rate, variant, stand_at):
+    def __init__(self, x, y, scale, phase, rate, variant, stand_at, in_box=False):
         self.x, self.y, self.scale, self.phase, self.rate, self.variant, self.stand_at = x, y, scale, phase, rate, variant, stand_at
+        self.in_box = in_box  # in a balcony box, behind its rail
 
 
 def seat_plan(seed: int, seats: int) -> list[Seat]:
@@ -200,34 +315,40 @@ def seat_plan(seed: int, seats: int) -> list[Seat]:
         for i in range(count):
             x = 640 - spread / 2 + spread * (i + 0.5 + rng.uniform(-0.25, 0.25)) / count + (row % 2) * spread / count / 2
             plan.append(Seat(x, y + rng.uniform(-3, 3), scale * rng.uniform(0.92, 1.08), rng.uniform(0, 6.283), rng.uniform(7.0, 10.0), rng.randrange(4), rng.random()))
-    # Balcony boxes on both sides.
-    for side in (0, 1):
-        for tier in range(3):
-            y = 360 + tier * 110 + 40
-            x0, x1 = (30, ARCH[0] - 70) if side == 0 else (ARCH[2] + 70, 1250)
-            for i in range(9):
-                x = x0 + (x1 - x0) * (i + 0.5) / 9
-                plan.append(Seat(x, y, 0.42, rng.uniform(0, 6.283), rng.uniform(7.0, 10.0), rng.randrange(4), rng.random()))
     plan.reverse()  # the front rows last, so they are drawn over the back
+    # The balcony boxes, people seated behind each rail (drawn before the rails).
+    for x0, x1, bottom in box_rects():
+        for i in range(BOX_SEATS):
+            x = x0 + (x1 - x0) * (i + 0.5 + rng.uniform(-0.15, 0.15)) / BOX_SEATS
+            plan.append(Seat(x, bottom + RAIL_HEIGHT + 8 + rng.uniform(-2, 2), 0.5, rng.uniform(0, 6.283), rng.uniform(7.0, 10.0), rng.randrange(4), rng.random(), in_box=True))
     return plan
 
 
 class HallPicture:
-    """Draws the hall at a moment: curtain (0..1 up), applause, standing, lift, warmth, house light."""
+    """Draws the hall at a moment: curtain (0..1 up), applause, standing, lift, warmth; lit (the house lights) or not."""
 
     def __init__(self, seed: int, seats: int):
         self.hall = Hall.get()
         self.plan = seat_plan(seed, seats)
-        self.people = arcade.SpriteList()
+        self.stalls = arcade.SpriteList()  # the rows in front of the stage
+        self.boxes = arcade.SpriteList()  # the people in the balcony boxes, behind their rails
+        self.placed: list[tuple[arcade.Sprite, Seat]] = []
         for seat in self.plan:
             sprite = arcade.Sprite(self.hall.people[seat.variant])
             sprite.scale = seat.scale
             sprite.position = (seat.x, seat.y)
-            self.people.append(sprite)
+            (self.boxes if seat.in_box else self.stalls).append(sprite)
+            self.placed.append((sprite, seat))
         self.back = arcade.SpriteList(atlas=self.hall.atlas)
         self.background = arcade.Sprite(self.hall.dark)
         self.background.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.back.append(self.background)
+        self.rails = arcade.SpriteList()  # one per box: small, so the hall is not covered by yet another screenful
+        for x0, x1, bottom in box_rects():
+            rail = arcade.Sprite(self.hall.fronts)
+            rail.position = ((x0 + x1) / 2, bottom + (RAIL_HEIGHT - RAIL_SHADOW_PX) / 2)
+            self.rails.append(rail)
+        self.rails_lit = None  # which texture the rails show now
         self.stage = arcade.SpriteList(atlas=self.hall.atlas)
         l, b, r, t = ARCH
         self.spot = arcade.Sprite(self.hall.cone)
@@ -239,63 +360,100 @@ class HallPicture:
         self.proscenium = arcade.Sprite(self.hall.proscenium)
         self.proscenium.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.front.append(self.proscenium)
+        # The dreamer: body and arms behind the frame, hands over its edges.
+        self.behind = arcade.SpriteList()
+        self.shadow = arcade.Sprite(soft_texture("stage-shadow", 64, (0, 0, 0), 1.2))
+        self.body = arcade.Sprite(self.hall.body)
+        self.arms = [arcade.Sprite(self.hall.arm) for _ in range(2)]
+        self.behind.extend([self.shadow, self.body, *self.arms])
         self.frame = arcade.SpriteList()
+        self.hands = arcade.SpriteList()
+        self.hands.extend([arcade.Sprite(texture) for texture in self.hall.hands])
         self.picture_for = None
         self.camera = arcade.Camera2D(position=(VIEW[0] / 2, VIEW[1] / 2))
-        self.house_veil = arcade.SpriteList()  # the house lights over everything, made once
-        self.house_veil.append(arcade.SpriteSolidColor(VIEW[0], VIEW[1], VIEW[0] / 2, VIEW[1] / 2, HOUSE_LIGHT + (255,)))
+        self.flash = arcade.SpriteList()  # the house lights snapping on, over everything, made once
+        self.flash.append(arcade.SpriteSolidColor(VIEW[0], VIEW[1], VIEW[0] / 2, VIEW[1] / 2, HOUSE_LIGHT + (255,)))
 
     def set_picture(self, image: Image.Image) -> None:
-        """The masterpiece on the stage, in a gold frame, held by the dreamer's silhouette."""
+        """The masterpiece on the stage, in a gold frame, held up by the dreamer."""
+        if image is self.picture_for:
+            return
         framed = Image.new("RGBA", (image.width + 24, image.height + 24), GOLD + (255,))
         framed.paste(image.convert("RGBA"), (12, 12))
+        ImageDraw.Draw(framed).rectangle([0, 0, framed.width - 1, framed.height - 1], outline=(90, 62, 30, 255), width=3)
         self.frame = arcade.SpriteList()
         picture = arcade.Sprite(_texture(framed, f"stage-picture-{id(image)}"))
-        picture.width = picture.height = 150
+        picture.width = picture.height = FRAME_PX
         self.frame.append(picture)
-        dreamer = arcade.Sprite(self.hall.people[4])
-        dreamer.scale = 1.5
-        self.frame.append(dreamer)
         self.picture_for = image
 
-    def draw(self, window, seconds: float, curtain: float, applause: float, standing: float, lift: float, warmth: float, house: float = 0.0, empty: bool = False) -> None:
+    def place_dreamer(self, lift: float) -> None:
+        """The body on the stage, the frame at the chest (lift 0) or over the head (1), the hands on it, the arms between."""
+        cx = (ARCH[0] + ARCH[2]) / 2
+        rise = 4.0 * lift  # up on the toes to lift it high
+        self.body.position = (cx, FEET_Y + BODY_PX / 2 + rise)
+        self.shadow.position = (cx, FEET_Y + 2)
+        self.shadow.width, self.shadow.height = 150, 26
+        frame_y = FEET_Y + rise + FRAME_REST_Y + (FRAME_HIGH_Y - FRAME_REST_Y) * lift
+        if len(self.frame):
+            self.frame[0].position = (cx, frame_y)
+        for side, arm, hand in zip((-1, 1), self.arms, self.hands):
+            sx, sy = cx + side * SHOULDER[0], FEET_Y + rise + SHOULDER[1]
+            hx, hy = cx + side * GRIP[0], frame_y + GRIP[1]
+            hand.position = (hx, hy)
+            arm.position = ((sx + hx) / 2, (sy + hy) / 2)
+            arm.height = math.hypot(hx - sx, hy - sy) + 8
+            arm.width = 16
+            arm.angle = 90.0 - math.degrees(math.atan2(hy - sy, hx - sx))
+
+    def draw(self, window, seconds: float, curtain: float, applause: float, standing: float, lift: float, warmth: float,
+             lit: bool = False, flash: float = 0.0, empty: bool = False) -> None:
         self.camera.match_window()
         w, h = window.get_size()
         self.camera.zoom = min(w / VIEW[0], h / VIEW[1])
         self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.camera.use()
         additive = (window.ctx.SRC_ALPHA, window.ctx.ONE)  # glows add light in proportion to their alpha
-        self.background.texture = self.hall.lit if house > 0.5 else self.hall.dark
+        self.background.texture = self.hall.lit if lit else self.hall.dark
         self.back.draw()
         l, b, r, t = ARCH
-        # The stage: spotlight, the dreamer, the masterpiece lifted into the light.
-        if not empty:
+        # The stage: the spotlight (not under the house lights), the dreamer gripping the masterpiece.
+        if not lit:
             self.spot.alpha = int(255 * min(1.0, 0.3 + 0.7 * warmth))
             self.stage.draw(blend_function=additive)
-            if len(self.frame):
-                cx = (l + r) / 2
-                picture, dreamer = self.frame[0], self.frame[1]
-                picture.position = (cx, b + 130 + lift * 70)
-                dreamer.position = (cx, b + 20 + lift * 6)
-                self.frame.draw()
+        self.place_dreamer(lift)
+        if self.body.texture is not (self.hall.body_lit if lit else self.hall.body):  # in the house lights, seen plainly
+            self.body.texture = self.hall.body_lit if lit else self.hall.body
+            for arm in self.arms:
+                arm.texture = self.hall.arm_lit if lit else self.hall.arm
+        self.shadow.alpha = 0 if lit else 90  # no shadow is left when the house lights are on
+        self.behind.draw()
+        self.frame.draw()
+        self.hands.draw()
         self.curtain.position = ((l + r) / 2, (t + b) / 2 + 10 + curtain * (t - b + 30))
         self.front.draw()
-        # The hall: hundreds of silhouettes, clapping and rising with the applause.
+        # The hall: hundreds of silhouettes, clapping and rising with the applause; or every seat empty.
         texture_for = self.hall.people
-        for sprite, seat in zip(self.people, self.plan):
+        for sprite, seat in self.placed:
             if empty:
                 sprite.texture = self.hall.seat
                 sprite.position = (seat.x, seat.y)
                 continue
-            stands = seat.stand_at < standing
+            stands = seat.stand_at < standing and not seat.in_box
             clapping = applause > 0.02 and math.sin(seconds * seat.rate + seat.phase) > (0.2 - applause)
             sprite.texture = texture_for[seat.variant + (4 if clapping and applause > 0.5 else 0)]
             bob = BOB_PX * seat.scale * applause * math.sin(seconds * seat.rate * 2 + seat.phase)
             sprite.position = (seat.x, seat.y + (STAND_PX * 60 * seat.scale if stands else 0.0) + bob)
-        self.people.draw()
-        if house > 0.0:
-            self.house_veil[0].alpha = int(150 * house)
-            self.house_veil.draw()
+        self.boxes.draw()
+        if self.rails_lit is not lit:
+            self.rails_lit = lit
+            for rail in self.rails:
+                rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
+        self.rails.draw()
+        self.stalls.draw()
+        if flash > 0.0:
+            self.flash[0].alpha = int(255 * min(1.0, flash))
+            self.flash.draw()
 
 
 _halls: dict[int, HallPicture] = {}  # the hall of the last dream: built by the reveal, seen again as lights_on begins

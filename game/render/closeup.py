@@ -6,6 +6,12 @@ full-screen pass samples the woven picture through the unravelling (a chaotic di
 that grows with panic), lays the flaw over it, re-routes gold around it as it is recomposed,
 and closes the panic vignette with the heartbeat. Per frame the CPU only sets uniforms.
 
+In the flaw beat the camera takes in the whole piece, then glides onto the knot and pushes in
+while the rest of the picture softens, dims and greys (the gaze pulled to it); the knot's
+pale, frayed rim makes it stand out on a dark ground as on a light one. In the repair beat the
+picture is framed in ``frame`` — the part of the screen the bands and captions leave free —
+so a minigame's work area is always in plain sight.
+
 It only reads the world. ``CloseupRenderer.draw(world, size)`` draws; ``to_screen(u, v)`` maps
 canvas points to screen pixels for the minigame overlay drawn on top.
 """
@@ -20,23 +26,31 @@ from arcade.gl import BufferDescription
 
 from game.render.fullscreen import FULLSCREEN_VS
 from game.render.masterpiece import art_for
-from game.render.minigame import BOTTOM_BAND_PX, MinigameRenderer
+from game.render.minigame import MinigameRenderer, layout
 from game.render.overlay import Overlay
 from game.sim.beats.backstage import near_easel
-from game.sim.flaw import MAX_BLOTS
+from game.sim.beats.flaw import UNRAVEL_TICK
+from game.sim.flaw import MAX_BLOTS, START_SEVERITY
 from game.sim.minigame import FAILING_TICKS
 from game.sim.story import Beat
+from game.sim.timestep import ticks
 
 FLAW_REGION = 0.42  # canvas units each side of the flaw's centre that the flaw texture covers
 FLAW_TEXTURE = 384  # px a side of that texture
-ZOOM_LOOK = 1.0  # canvas heights on screen before the push-in...
-ZOOM_PUSHED = 1.8  # ...after the flaw beat's push-in...
-ZOOM_REPAIR = 1.8  # ...in the repair beat between attempts...
-ZOOM_MINIGAME = 2.3  # ...and while a minigame runs (its work area fills the screen)
+ZOOM_LOOK = 1.0  # canvas heights on screen (of the frame) while the whole piece is taken in...
+ZOOM_PUSHED = 3.0  # ...once the gaze has glided onto the knot...
+UNRAVEL_CREEP = 0.4  # ...creeping this much further in as the lines unravel...
+UNRAVEL_CREEP_TICKS = ticks(4.0)
+ZOOM_REPAIR = 1.8  # ...in the repair beat between attempts (pulling back to show the whole flaw)...
+ZOOM_MINIGAME_MAX = 2.8  # ...and at most this while a minigame runs (its work area fits the frame)
+WORK_MARGIN = 1.12  # the work area fills the frame to 1/this of its width or height
+FLAW_SHOWN = 1.2  # between attempts the whole flaw fits the frame with this much room round it
 GROW_TICKS = 45  # new darkness eases in over this long
 ZOOM_EASE_TICKS = 40  # the camera eases between its zooms over this long
-NOTICE_TICKS = 90  # the glint round the knot comes up over this long in the flaw beat
 NOTICE_RADIUS = 0.025  # canvas units: the glint's ring, at least
+PULL_KEPT = 0.55  # the gaze's pull that stays while the lines unravel (it was 1 in the stillness)
+PULL_FADE_TICKS = ticks(2.0)
+FRAY_GONE_AT = 0.2  # severity gained by which the knot's pale frayed rim has gone (the flaw is plain to see)
 ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the room is shown
 INTERNAL_SCALE = 0.75  # the close-up is worked out at this fraction of the screen's pixels (software GL is slow per pixel)
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
@@ -114,10 +128,12 @@ uniform sampler2D art;
 uniform sampler2D flaw;
 uniform sampler2D flaw_before;  // the flaw before the last worsening, to ease the new darkness in
 uniform float grow;         // 0..1 from flaw_before to flaw
-uniform float notice;       // 0..1, the glint that draws the eye to the knot (the flaw beat)
+uniform float notice;       // 0..1, the gaze pulled to the knot: the rest softens, dims and greys (the flaw beat)
 uniform float notice_radius;
+uniform float fray_amount;  // 1 while the flaw is a small knot, gone once it is plain to see
 uniform vec2 screen;        // px
-uniform vec2 focus;         // canvas uv at the middle of the screen
+uniform vec2 centre;        // px where the focus is shown (the middle of the free frame)
+uniform vec2 focus;         // canvas uv shown at centre
 uniform float scale;        // px per canvas unit
 uniform vec2 flaw_centre;
 uniform vec2 flaw_origin;
@@ -134,7 +150,7 @@ float lum(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
 
 void main() {
     vec2 px = v_uv * screen;
-    vec2 uv = focus + (px - screen * 0.5) / scale;
+    vec2 uv = focus + (px - centre) / scale;
     float chaos = unravel * (1.0 - recompose);
     vec2 to_flaw = uv - flaw_centre;
     vec2 p = uv;
@@ -158,7 +174,10 @@ void main() {
         float out_by = max(max(-p.x, p.x - 1.0), max(-p.y, p.y - 1.0));
         colour = out_by < 0.035 ? vec3(0.34, 0.22, 0.1) * (0.8 + 0.2 * fract(out_by * 60.0)) : vec3(0.05, 0.04, 0.05);
     } else {
-        colour = texture(art, vec2(p.x, 1.0 - p.y)).rgb;
+        // Away from the knot, the gaze lets the picture go soft (a blurrier mip level), dim and grey.
+        float pull = notice * smoothstep(notice_radius * 0.8, notice_radius * 2.6, length(to_flaw));
+        colour = texture(art, vec2(p.x, 1.0 - p.y), pull * 2.5).rgb;
+        colour = mix(colour, vec3(lum(colour)) * 0.5, pull * 0.65);
         vec2 f = (p - flaw_origin) / flaw_extent;
         float dark = 0.0;
         vec3 stain_colour = vec3(0.0);
@@ -186,6 +205,10 @@ void main() {
             stain = mix(stain, vec3(0.1, 0.12, 0.32) + stain_colour * 0.3, recompose * 0.6);
         }
         colour = colour * (1.0 - dark * 0.96) + stain * dark;
+        // The knot's rim: threads pulled loose and pale round the darkness, so it shows on any ground.
+        float fray = smoothstep(0.04, 0.22, body) * (1.0 - smoothstep(0.12, 0.45, dark)) * fray_amount;
+        float loose = smoothstep(0.2, 0.9, sin((p.x * 0.7 + p.y) * 2200.0 + sin(p.x * 400.0) * 2.0));
+        colour = mix(colour, vec3(0.95, 0.9, 0.8), fray * (0.25 + 0.5 * loose));
         if (recompose > 0.001) {
             // Recomposed: a gold rim where the darkness meets the weave, and gold lines drawn
             // into it from all round, so the eye goes to the flaw as the heart of the piece.
@@ -196,11 +219,10 @@ void main() {
             colour += vec3(0.95, 0.7, 0.3) * (rim * 0.65 + rays * 0.55);
         }
         if (notice > 0.001) {
-            // The eye catches on it: a faint cold glint circling the knot, with the heartbeat.
+            // The eye catches on it: a faint cold glint circling the knot, swelling with each heartbeat.
             float d = length(to_flaw);
             float ring = exp(-pow((d - notice_radius) / (notice_radius * 0.22), 2.0));
-            float ripple = exp(-pow((d - notice_radius * (1.0 + 2.0 * fract(time * 0.4))) / (notice_radius * 0.15), 2.0)) * (1.0 - fract(time * 0.4));
-            colour += vec3(0.6, 0.66, 0.78) * (ring * (0.5 + 0.5 * pulse) + ripple * 0.5) * notice;
+            colour += vec3(0.6, 0.66, 0.78) * ring * (0.25 + 0.45 * pulse) * notice;
         }
     }
     // Panic tunnels the view; each heartbeat squeezes it.
@@ -230,6 +252,10 @@ void main() {
 def _ease(t: float) -> float:
     t = max(0.0, min(1.0, t))
     return t * t * (3.0 - 2.0 * t)
+
+
+def _lerp2(a: tuple[float, float], b: tuple[float, float], t: float) -> tuple[float, float]:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
 
 
 def _quad(ctx):
@@ -276,9 +302,11 @@ class CloseupRenderer:
         self.art_texture = None
         self._flaw_key = None
         self.size = (1280, 720)
+        self.frame: tuple[float, float, float, float] | None = None  # px (left, bottom, right, top) to frame in; None: the screen
         self.focus = (0.5, 0.5)
         self.scale = 720.0  # px per canvas unit
-        self.zoom = ZOOM_LOOK
+        self.beat_seen = None  # the beat of the last frame drawn...
+        self.entry: tuple[float, tuple[float, float]] | None = None  # ...and (scale, focus) as this beat began
 
     # -- what the camera does --------------------------------------------------------------
 
@@ -289,32 +317,53 @@ class CloseupRenderer:
             self.art_texture.build_mipmaps()
             self.art_texture.filter = (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
 
+    def frame_box(self) -> tuple[float, float, float, float]:
+        w, h = self.size
+        return self.frame or (0.0, 0.0, float(w), float(h))
+
     def camera(self, world) -> tuple[float, tuple[float, float]]:
-        """(zoom, focus): how far the camera has pushed in, and on what canvas point."""
+        """(scale, focus): px per canvas unit, and the canvas point shown at the frame's middle."""
         flaw = world.flaw
         beat = world.story.beat
         game = world.minigame
+        left, bottom, right, top = self.frame_box()
+        fw, fh = right - left, top - bottom
         if beat == Beat.FLAW:
-            push = _ease(world.story.scene.push_in)
-            zoom = ZOOM_LOOK + (ZOOM_PUSHED - ZOOM_LOOK) * push
-        elif game is not None:
+            scene = world.story.scene
+            gaze = _ease(scene.gaze)
+            creep = UNRAVEL_CREEP * _ease((scene.ticks - UNRAVEL_TICK) / UNRAVEL_CREEP_TICKS)
+            zoom = ZOOM_LOOK + (ZOOM_PUSHED - ZOOM_LOOK) * gaze + creep
+            return fh * zoom, _lerp2((0.5, 0.5), flaw.centre, gaze)
+        if beat == Beat.REPAIR:
+            # Between attempts: the whole flaw in view, pulling back as it spreads; eased from
+            # wherever the flaw beat left the camera.
+            t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
+            settled = min(self.size[1] * ZOOM_REPAIR, max(fh, min(fw, fh) / (2.0 * flaw.extent * FLAW_SHOWN)))
+            entry_scale, entry_focus = self.entry or (settled, flaw.centre)
+            rest = entry_scale + (settled - entry_scale) * t
+            focus = _lerp2(entry_focus, flaw.centre, t)
+            if game is None:
+                return rest, focus
             # In toward the work as the attempt starts, back out as it fails.
             t = _ease(game.ticks / ZOOM_EASE_TICKS) * (1.0 - _ease(game.failing_ticks / FAILING_TICKS))
-            push, zoom = 1.0, ZOOM_REPAIR + (ZOOM_MINIGAME - ZOOM_REPAIR) * t
-        elif beat == Beat.REPAIR:
-            t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
-            push, zoom = 1.0, ZOOM_PUSHED + (ZOOM_REPAIR - ZOOM_PUSHED) * t
-        else:
-            push, zoom = 0.6, ZOOM_LOOK + 0.2 * (1.0 - flaw.recompose)
-        focus = (0.5 + (flaw.centre[0] - 0.5) * push, 0.5 + (flaw.centre[1] - 0.5) * push)
-        if world.minigame is not None:
-            focus = world.minigame.centre
-        return zoom, focus
+            u0, v0, u1, v1 = game.work_area
+            fit = min(fw / ((u1 - u0) * WORK_MARGIN), fh / ((v1 - v0) * WORK_MARGIN), self.size[1] * ZOOM_MINIGAME_MAX)
+            return rest + (fit - rest) * t, _lerp2(focus, ((u0 + u1) / 2, (v0 + v1) / 2), t)
+        return fh * (ZOOM_LOOK + 0.2 * (1.0 - flaw.recompose)), _lerp2((0.5, 0.5), flaw.centre, 0.6)
+
+    def notice(self, world) -> float:
+        """0..1, how hard the gaze is pulled to the knot (the flaw beat only)."""
+        if world.story.beat != Beat.FLAW:
+            return 0.0
+        scene = world.story.scene
+        if scene.ticks < UNRAVEL_TICK:
+            return _ease(scene.gaze)
+        return 1.0 - (1.0 - PULL_KEPT) * _ease((scene.ticks - UNRAVEL_TICK) / PULL_FADE_TICKS)
 
     def to_screen(self, u: float, v: float) -> tuple[float, float]:
         """Screen pixels of a canvas point in the last drawn close-up."""
-        w, h = self.size
-        return (w / 2 + (u - self.focus[0]) * self.scale, h / 2 + (v - self.focus[1]) * self.scale)
+        left, bottom, right, top = self.frame_box()
+        return ((left + right) / 2 + (u - self.focus[0]) * self.scale, (bottom + top) / 2 + (v - self.focus[1]) * self.scale)
 
     # -- drawing ---------------------------------------------------------------------------
 
@@ -346,9 +395,13 @@ class CloseupRenderer:
         if not first:
             self.flaw_now = 1 - self.flaw_now
         fbo = self.flaw_fbos[self.flaw_now]
+        blending = self.ctx.is_enabled(self.ctx.BLEND)
+        self.ctx.disable(self.ctx.BLEND)  # the pass writes the flaw's darkness as alpha: blending would square it
         with fbo.activate():
             fbo.clear()
             self.quad.render(program)
+        if blending:
+            self.ctx.enable(self.ctx.BLEND)
         self.flaw_textures[self.flaw_now].build_mipmaps()
         if first:
             self.flaw_before = self.flaw_now
@@ -358,21 +411,26 @@ class CloseupRenderer:
         self.set_seed(world.seed)
         self.size = tuple(size) if size else self.window.get_framebuffer_size()
         w, h = self.size
-        self.zoom, self.focus = self.camera(world)
-        self.scale = h * self.zoom
+        beat = world.story.beat
+        if beat != self.beat_seen:  # the camera carries on from where the last beat left it
+            self.entry = (self.scale, self.focus) if self.beat_seen is not None else None
+            self.beat_seen = beat
+        self.scale, self.focus = self.camera(world)
         inner = (max(1, int(w * INTERNAL_SCALE)), max(1, int(h * INTERNAL_SCALE)))
         if self.picture is None or self.picture[2] != inner:
             texture = self.ctx.texture(inner, components=4)
             texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR)
             self.picture = (texture, self.ctx.framebuffer(color_attachments=[texture]), inner)
-        w, h = inner
+        shrink = inner[1] / h  # the internal picture's px per screen px
+        left, bottom, right, top = self.frame_box()
         self._update_flaw(world)
         panic = world.panic
         flaw = world.flaw
         p = self.closeup_program
-        p["screen"] = (float(w), float(h))
+        p["screen"] = (float(inner[0]), float(inner[1]))
+        p["centre"] = ((left + right) / 2 * shrink, (bottom + top) / 2 * shrink)
         p["focus"] = self.focus
-        p["scale"] = h * self.zoom
+        p["scale"] = self.scale * shrink
         p["flaw_centre"] = flaw.centre
         p["flaw_origin"] = (flaw.centre[0] - FLAW_REGION, flaw.centre[1] - FLAW_REGION)
         p["flaw_extent"] = 2 * FLAW_REGION
@@ -383,9 +441,9 @@ class CloseupRenderer:
         p["vignette"] = panic.vignette
         p["pulse"] = math.exp(-panic.heart_phase * 7.0) * calm if panic.level > 0.05 else 0.0
         p["grow"] = _ease((world.tick - flaw.last_worsened_tick) / GROW_TICKS) if flaw.last_worsened_tick >= 0 else 1.0
-        noticing = world.story.beat == Beat.FLAW
-        p["notice"] = min(1.0, world.story.ticks_in_beat / NOTICE_TICKS) if noticing else 0.0
+        p["notice"] = self.notice(world)
         p["notice_radius"] = max(NOTICE_RADIUS, flaw.blots[0].radius * 2.5)
+        p["fray_amount"] = max(0.0, 1.0 - (flaw.severity - START_SEVERITY) / FRAY_GONE_AT) * (1.0 - flaw.recompose)
         p["art"] = 0
         p["flaw"] = 1
         p["flaw_before"] = 2
@@ -406,9 +464,6 @@ class CloseupRenderer:
         self.quad.render(self.blit_program)
 
 
-CAPTION_GAP_PX = 14  # between the repair's bottom band and the captions above it
-
-
 class CloseupOverlay(Overlay):
     """The flaw and repair beats: the close-up of the masterpiece and the running minigame,
     whenever the dreamer stands at the easel (the room otherwise)."""
@@ -420,14 +475,25 @@ class CloseupOverlay(Overlay):
     def covers(self, view) -> bool:
         return wants_closeup(view.world)
 
+    def layout(self, view):
+        return layout(view.window.get_size(), view.settings.text_scale)
+
     def caption_floor(self, view) -> float:
-        """Clear of the repair's hint, progress bar and tools."""
-        return BOTTOM_BAND_PX + CAPTION_GAP_PX if view.world.story.beat == Beat.REPAIR else 0.0
+        """In the repair beat: above the hint, the progress bar and the tools, below the framed picture."""
+        return self.layout(view).caption_floor if view.world.story.beat == Beat.REPAIR else 0.0
 
     def draw(self, view) -> None:
-        if not wants_closeup(view.world):
+        world = view.world
+        if not wants_closeup(world):
             return
+        placed = self.layout(view)
         self.minigame.labels = view.minigame_keys()
+        self.minigame.layout = placed
+        self.closeup.frame = None
+        if world.story.beat == Beat.REPAIR:  # from the whole screen to the frame the bands leave, as the beat begins
+            w, h = view.window.get_size()
+            t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
+            self.closeup.frame = tuple(whole + (framed - whole) * t for whole, framed in zip((0.0, 0.0, float(w), float(h)), placed.frame))
         view.window.default_camera.use()
-        self.closeup.draw(view.world)
-        self.minigame.draw(view.world)
+        self.closeup.draw(world)
+        self.minigame.draw(world)

@@ -1,28 +1,42 @@
-"""The lights_on beat: the lit, empty hall; then the room tearing apart — wall pieces and props spiral into the swirl and the colour closes in.
+"""The lights_on beat: the house lights snap on over the stark, empty hall; the hall tears away; then the room tears apart into the swirl.
 
-Each fragment is drawn with the very pixels of the wall or prop it was, so the room visibly
-comes loose; as it nears the eye it shrinks, tumbles and takes on the swirl's colours. Behind
-them the swirl field (``game.render.vortex``) swallows the room from the edges in.
+First the hall, every seat empty under hard white light and the dreamer alone on the bare stage
+with the masterpiece. Then the hall itself comes loose: it is cut into ragged pieces (from the
+very frame last shown) that peel off from the edges in, tumble and spiral away into the colour,
+showing the backstage room behind, already breaking. Each fragment of the room is drawn with
+the very pixels of the wall or prop it was; as it nears the eye it shrinks, tumbles and takes on
+the swirl's colours. Behind them the swirl field (``game.render.vortex``) swallows the room from
+the edges in.
 """
 
 from __future__ import annotations
 
 import colorsys
 import math
+import random
 
 import arcade
+from PIL import Image
 
 from game.heap import release_freed_memory
 from game.render.atlas import own_atlas
 from game.render.audience import forget_hall, hall_picture
 from game.render.overlay import Overlay
+from game.render.recollection import masterpiece_memory
 from game.render.textures import prop_image
 from game.render.tiles import level_region
-from game.render.vortex import Dreamer, SwirlField
+from game.render.vortex import Dreamer, SwirlField, torn_mask
 from game.sim.beats.lights_on import EMPTY_HALL_S
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
 HOLE_END_PX = 0.0  # ...and when it has gone
+FLASH_S = 0.35  # the house lights' white flash as they snap on fades over this long
+REDUCED_FLASH = 0.35  # ...from this high with reduce flicker (from full white without)
+HALL_PIECES = (12, 7)  # the hall tears into this many ragged pieces across and up
+HALL_TEAR_S = 1.6  # the first piece of the hall lets go as the room shows, the last this much later
+HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
+HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
+LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
 
 
 class LightsOnOverlay(Overlay):
@@ -30,12 +44,18 @@ class LightsOnOverlay(Overlay):
     itself, drawn lit, coming apart into the swirl."""
 
     def __init__(self, view):
-        self.hall = hall_picture(view.world.seed)
+        world = view.world
+        self.hall = hall_picture(world.seed)
+        self.hall.set_picture(masterpiece_memory(world, 256, recompose=1.0))  # (a resumed dream has not seen the reveal)
         self.field = SwirlField(view.window.ctx)
         self.debris = None
         self.sprites = arcade.SpriteList()
         self.colours: list[tuple[int, int, int]] = []
         self.dreamer = Dreamer()
+        self.pieces = arcade.SpriteList()  # the hall, torn into ragged pieces (cut from the last frame of it)
+        self.piece_paths: list[tuple[float, float, float, float, float]] = []  # home x, y, when it lets go (s), spin, turn
+        self.piece_scale = 1.0  # window px per framebuffer px
+        self.seed = world.seed
 
     def covers(self, view) -> bool:
         return self.empty_hall(view)
@@ -43,6 +63,9 @@ class LightsOnOverlay(Overlay):
     @staticmethod
     def empty_hall(view) -> bool:
         return view.world.story.scene.ticks / 60.0 < EMPTY_HALL_S
+
+    def background(self, view):
+        return LIT_VOID
 
     def close(self) -> None:
         forget_hall()
@@ -75,9 +98,17 @@ class LightsOnOverlay(Overlay):
     def draw(self, view) -> None:
         world = view.world
         scene = world.story.scene
+        seconds = scene.ticks / 60.0
+        window = view.window
+        if not len(self.pieces):
+            self.cut_the_hall(window)
         if self.empty_hall(view):
-            view.window.ctx.enable(view.window.ctx.BLEND)
-            self.hall.draw(view.window, scene.ticks / 60.0, curtain=1.0, applause=0.0, standing=0.0, lift=0.0, warmth=0.0, house=1.0, empty=True)
+            window.ctx.enable(window.ctx.BLEND)
+            self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
+            peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0
+            flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2
+            if flash > 0.0:
+                self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
             return
         debris = scene.debris
         if debris is not self.debris:
@@ -104,3 +135,66 @@ class LightsOnOverlay(Overlay):
             if fragment.source >= 0 and fragment.loose and fragment.source < len(view.renderer.props):
                 view.renderer.props[fragment.source].visible = False
         self.dreamer.draw(view)
+        self.tear_the_hall(view, seconds - EMPTY_HALL_S)
+
+    def cut_the_hall(self, window) -> None:
+        """Draw the stark hall once, offscreen, and cut it into ragged pieces, each to tear away in turn."""
+        ctx = window.ctx
+        width, height = window.get_framebuffer_size()
+        fbo = ctx.framebuffer(color_attachments=[ctx.texture((width, height), components=4)])
+        with fbo.activate():
+            fbo.clear()
+            ctx.enable(ctx.BLEND)
+            self.hall.draw(window, 0.0, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
+            shot = Image.frombytes("RGBA", (width, height), fbo.read(components=4)).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
+        window.default_camera.use()
+        scale = window.get_size()[0] / width  # pieces are placed in window px
+        columns, rows = HALL_PIECES
+        rng = random.Random(f"{self.seed}:hall-pieces")
+        textures, paths = [], []
+        cw, ch = width / columns, height / rows
+        pad = 5
+        for row in range(rows):
+            for col in range(columns):
+                left, top = int(col * cw), int(row * ch)
+                right, bottom = int((col + 1) * cw), int((row + 1) * ch)
+                w, h = right - left, bottom - top
+                piece = Image.new("RGBA", (w + 2 * pad, h + 2 * pad), (0, 0, 0, 0))
+                piece.paste(shot.crop((left - pad, top - pad, right + pad, bottom + pad)), (0, 0))
+                mask = torn_mask(w + 2 * pad - 4, h + 2 * pad - 4, 2, rng, bite=7.0, step=12.0)
+                piece.putalpha(mask)
+                textures.append(arcade.Texture(piece, hash=f"hall-piece-{self.seed}-{width}x{height}-{col}-{row}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+                x, y = (left + right) / 2 * scale, (height - (top + bottom) / 2) * scale
+                # The edges let go first, the middle (the stage, the dreamer) last.
+                out = math.hypot((col + 0.5) / columns - 0.5, (row + 0.5) / rows - 0.5) / math.hypot(0.5, 0.5)
+                when = HALL_TEAR_S * (1.0 - out) * 0.85 + rng.uniform(0.0, 0.15 * HALL_TEAR_S)
+                paths.append((x, y, when, rng.uniform(-4.0, 4.0), rng.choice((-1.0, 1.0)) * rng.uniform(1.6, 2.6)))
+        self.pieces = arcade.SpriteList(atlas=own_atlas(textures))  # a screenful of pieces: an atlas of their own
+        for texture, (x, y, *_rest) in zip(textures, paths):
+            sprite = arcade.Sprite(texture, scale=scale)
+            sprite.position = (x, y)
+            self.pieces.append(sprite)
+        self.piece_paths = paths
+        self.piece_scale = scale
+
+    def tear_the_hall(self, view, seconds: float) -> None:
+        """The hall's pieces letting go, tumbling and spiralling into the colour (`seconds` since the room showed)."""
+        if not len(self.pieces) or seconds > HALL_TEAR_S + HALL_FLY_S:
+            return
+        w, h = view.window.get_size()
+        cx, cy = w / 2, h / 2
+        for sprite, (x, y, when, spin, turn) in zip(self.pieces, self.piece_paths):
+            age = seconds - when
+            if age <= 0.0:
+                sprite.position, sprite.angle, sprite.alpha, sprite.scale = (x, y), 0.0, 255, self.piece_scale
+                continue
+            t = min(1.0, age / HALL_FLY_S)
+            ease = t * t * (3.0 - 2.0 * t)
+            reach = math.hypot(x - cx, y - cy) * (1.0 - ease) + 30.0 * ease
+            angle = math.atan2(y - cy, x - cx) + turn * ease
+            sprite.position = (cx + reach * math.cos(angle), cy + reach * math.sin(angle))
+            sprite.angle = math.degrees(spin * age)
+            sprite.scale = max(0.05, 1.0 - 0.9 * ease) * self.piece_scale
+            sprite.alpha = int(255 * (1.0 - max(0.0, (t - 0.6) / 0.4)))
+        view.renderer.gui_camera.use()
+        self.pieces.draw()

@@ -4,29 +4,91 @@ and the progress mark creeping toward "fixed".
 It reads ``world.minigame`` and maps canvas points through the close-up's ``to_screen``. One
 pooled SpriteList of tinted stock pictures (dots, rings, squares, the tools, a hand) is
 re-placed each frame: no per-frame polygon drawing.
+
+The screen is laid out in bands (``layout``): the tool's name in a band along the top; the
+hint, the progress bar and the carried tools in a band along the bottom; room for the captions
+above that; and the frame between, where the close-up shows the minigame's whole work area.
+The bands are nearly opaque, so their words read (4.5:1 at least) over the brightest weave.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import arcade
 from PIL import Image, ImageDraw, ImageFilter
 
+from game.captions import MAX_LINES, box_height_px
+from game.render.text import sized
 from game.sim.story import Beat
 from game.tools import tool
 
 BAR_WIDTH = 420  # px, the progress mark's track
 BAR_Y = 46  # px from the bottom of the screen
-BOTTOM_BAND_PX = 110  # the dark band along the bottom that the hint, the bar and the tools sit on
-TEXT_COLOUR = (236, 224, 200, 255)
+HINT_ABOVE_BAR_PX = 22  # from the bar's middle to the hint's lowest line
+HINT_PT = 14  # at 100 % text size
+HINT_LINES = 2  # a long hint (or large text) wraps onto a second line; the band has room for it
+TITLE_PT = 18
+TOP_BAND_PX = 70  # the band along the top that the tool's name sits in, at 100 % text size
+CAPTION_GAP_PX = 14  # between the bottom band and the captions above it
+FRAME_GAP_PX = 10  # between the captions' room (or the top band) and the framed picture
+SIDE_MARGIN_PX = 48
+BAND_COLOUR = (10, 7, 10)
+BAND_ALPHA = 238  # nearly opaque: over pure white the band is still dark enough for 4.5:1
+TEXT_COLOUR = (244, 236, 218, 255)
+HINT_COLOUR = (236, 226, 206, 255)
 GOLD = (240, 196, 92)
-TOOL_SPACING = 88  # px between the carried tools' icons
+TOOL_SPACING = 76  # px between the carried tools' icons
+TOOL_ROW_Y = 40  # px from the bottom: the carried tools, between attempts
 # The button words hints are written with, and the keys that press them by default; the play
 # view hands the renderer the player's own (MinigameRenderer.labels).
 KEY_NAMES = {"USE": "F", "CANCEL": "X", "NEXT": "Tab"}
-CHOOSING_HINT = "NEXT  next tool      USE  reach for it      walk away to fetch the others"
-EMPTY_HANDED_HINT = "USE  reach anyway      walk away to find a tool"
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where everything goes on a screen of a size, at a text scale (px, from the bottom left)."""
+
+    size: tuple[int, int]
+    scale: float
+    top_band: float  # height of the band along the top
+    bottom_band: float  # height of the band along the bottom
+    caption_floor: float  # the captions' box starts this high
+    frame: tuple[float, float, float, float]  # (left, bottom, right, top) left free for the picture
+
+
+def layout(size: tuple[int, int], scale: float = 1.0) -> Layout:
+    w, h = size
+    top_band = TOP_BAND_PX * max(1.0, scale * 0.85)
+    bottom_band = BAR_Y + HINT_ABOVE_BAR_PX + HINT_LINES * HINT_PT * scale * 1.45 + 8
+    caption_floor = bottom_band + CAPTION_GAP_PX
+    frame_bottom = caption_floor + box_height_px(MAX_LINES, scale) + FRAME_GAP_PX
+    frame_top = max(frame_bottom + 60.0, h - top_band - FRAME_GAP_PX)
+    return Layout((w, h), scale, top_band, bottom_band, caption_floor, (SIDE_MARGIN_PX, frame_bottom, w - SIDE_MARGIN_PX, frame_top))
+
+
+def choosing_words(world) -> tuple[str, str]:
+    """Between attempts: (the title, the hint) — what the player can do now, in button words."""
+    selected = world.tools.selected_tool
+    failures = world.story.scene.failures
+    more = len(world.tools.carried) > 1
+    lying = bool(world.tools.loose)
+    if selected is None:
+        hint = "USE  fumble at it with your bare hands"
+        return "no tool in hand", hint + ("      walk away to find a tool" if lying else "")
+    name = tool(selected).name
+    if failures(selected):
+        title = f"the {name} again?"
+        hint = "USE  try it again"
+    else:
+        title = f"reach for the {name}"
+        hint = "USE  reach for it"
+    if more:
+        hint += "      NEXT  another tool"
+    if lying:
+        hint += "      walk away to fetch the others"
+    return title, hint
 
 
 def keys(text: str, labels: dict[str, str] | None = None) -> str:
@@ -95,10 +157,13 @@ class MinigameRenderer:
         self.sprites = arcade.SpriteList()
         self.used = 0
         self.camera = arcade.Camera2D()
-        self.title = arcade.Text("", 0, 0, TEXT_COLOUR, 18, anchor_x="center")
-        self.hint = arcade.Text("", 0, 0, (210, 200, 180, 220), 13, anchor_x="center")
+        self.title = arcade.Text("", 0, 0, TEXT_COLOUR, TITLE_PT, anchor_x="center", anchor_y="center")
+        self.hint = arcade.Text("", 0, 0, HINT_COLOUR, HINT_PT, anchor_x="center", anchor_y="bottom",
+                                multiline=True, width=1000, align="center")
         self.fixed = arcade.Text("fixed", 0, 0, GOLD + (255,), 13, anchor_x="left", anchor_y="center")
         self.labels = dict(KEY_NAMES)  # button word → the player's key (see keys())
+        self.layout: Layout | None = None  # set by the overlay each frame (the screen's size, the text size)
+        self.show_words = True  # tests draw the bands without their words, to see what is behind them
 
     def put(self, name: str, x: float, y: float, width: float, height: float | None = None, colour=(255, 255, 255), alpha: float = 255, angle: float = 0.0) -> None:
         """Place the next pooled sprite (reused frame after frame)."""
@@ -119,12 +184,13 @@ class MinigameRenderer:
     def draw(self, world) -> None:
         game = world.minigame
         self.used = 0
+        w, h = self.closeup.size
+        placed = self.layout or layout((w, h))
         choosing = game is None and world.story.beat == Beat.REPAIR
         if game is not None or choosing:
             # Dark bands behind the words, so they read over the busy weave.
-            w, h = self.closeup.size
-            self.put("square", w / 2, BOTTOM_BAND_PX / 2, w, BOTTOM_BAND_PX, (8, 5, 8), 170)
-            self.put("square", w / 2, h - 45, w, 70, (8, 5, 8), 150)
+            self.put("square", w / 2, placed.bottom_band / 2, w, placed.bottom_band, BAND_COLOUR, BAND_ALPHA)
+            self.put("square", w / 2, h - placed.top_band / 2, w, placed.top_band, BAND_COLOUR, BAND_ALPHA)
         if game is not None:
             tool(game.tool).paint(self, world, game)
             self._hand(world, game)
@@ -133,44 +199,59 @@ class MinigameRenderer:
             self._tool_row(world)
         for sprite in self.sprites[self.used :]:
             sprite.visible = False
-        w, h = self.closeup.size
         self.camera.match_window()
         self.camera.use()
         self.sprites.draw()
+        if not (game is not None or choosing) or not self.show_words:
+            return
         if game is not None:
-            record = tool(game.tool)
-            self.title.text = record.name
-            self.title.position = (w / 2, h - 48)
-            self.title.draw()
-            self.hint.text = record.failing_words if game.state != "playing" else keys(game.HINT, self.labels)
-            self.hint.position = (w / 2, BAR_Y + 22)
-            self.hint.draw()
+            title = tool(game.tool).name
+            hint = tool(game.tool).failing_words if game.state != "playing" else keys(game.HINT, self.labels)
+        else:
+            title, hint = choosing_words(world)
+            hint = keys(hint, self.labels)
+        sized(self.title, TITLE_PT * placed.scale)
+        self.title.text = title
+        self.title.position = (w / 2, h - placed.top_band / 2)
+        self.title.draw()
+        sized(self.hint, HINT_PT * placed.scale)
+        if self.hint.width != int(w - 2 * SIDE_MARGIN_PX):  # (a new width lays the words out again too)
+            self.hint.width = int(w - 2 * SIDE_MARGIN_PX)
+        self.hint.text = hint
+        self.hint.position = (w / 2, BAR_Y + HINT_ABOVE_BAR_PX)
+        self.hint.draw()
+        if game is not None:
             self.fixed.position = (w / 2 + BAR_WIDTH / 2 + 10, BAR_Y)
             self.fixed.draw()
-        elif choosing:
-            selected = world.tools.selected_tool
-            self.title.text = f"reach for the {tool(selected).name}" if selected else "no tool in hand"
-            self.title.position = (w / 2, h - 48)
-            self.title.draw()
-            self.hint.text = keys(CHOOSING_HINT if selected else EMPTY_HANDED_HINT, self.labels)
-            self.hint.position = (w / 2, 12)
-            self.hint.draw()
+
+    def hint_box(self) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) px of the hint as last drawn."""
+        x, y = self.hint.position[0], self.hint.position[1]
+        width, height = self.hint.content_width, self.hint.content_height
+        return (x - width / 2, y, x + width / 2, y + height)
+
+    def title_box(self) -> tuple[float, float, float, float]:
+        x, y = self.title.position[0], self.title.position[1]
+        width, height = self.title.content_width, self.title.content_height
+        return (x - width / 2, y - height / 2, x + width / 2, y + height / 2)
 
     def _tool_row(self, world) -> None:
-        """The carried tools along the bottom: the chosen one ringed, the failed ones dimmed."""
+        """The carried tools along the bottom: the chosen one ringed, the failed ones dimmed and marked once per failure."""
         w, _ = self.closeup.size
         rack = world.tools
-        failed = world.story.scene.failed
+        failures = world.story.scene.failures
         count = len(rack.carried)
+        y = TOOL_ROW_Y
         for index, carried in enumerate(rack.carried):
             x = w / 2 + (index - (count - 1) / 2) * TOOL_SPACING
             chosen = carried == rack.selected_tool
+            failed = failures(carried)
             if chosen:
-                self.put("soft", x, BAR_Y + 34, 96, None, GOLD, 120)
-                self.put("ring", x, BAR_Y + 34, 70, None, GOLD, 255)
-            self.put(carried, x, BAR_Y + 34, 64 if chosen else 52, None, (255, 255, 255), 110 if carried in failed else 255)
-            if carried in failed:
-                self.put("square", x, BAR_Y + 34, 56, 4, (170, 50, 50), 220, angle=-35)
+                self.put("soft", x, y, 78, None, GOLD, 120)
+                self.put("ring", x, y, 58, None, GOLD, 255)
+            self.put(carried, x, y, 52 if chosen else 42, None, (255, 255, 255), 150 if failed and not chosen else 255)
+            for tally in range(min(failed, 5)):  # one small red stroke per failed attempt
+                self.put("square", x - 12 + tally * 6, y - 26, 3, 9, (200, 70, 60), 255)
 
     # -- shared pieces ---------------------------------------------------------------------
 

@@ -22,6 +22,10 @@ class Overlay:
     def on_events(self, events, world) -> None:
         """The world's events of the last tick (calls echoing, doors opening...)."""
 
+    def background(self, view):
+        """The colour the screen is cleared to under the beat (None: the window's own)."""
+        return None
+
     def caption_floor(self, view) -> float:
         """px from the bottom of the screen that the captions must stay above."""
         return 0.0

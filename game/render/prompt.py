@@ -37,6 +37,8 @@ def prompt_line(view) -> str:
         selected = world.tools.selected_tool
         if selected is None:
             return f"{key(Button.USE_TOOL)}  reach for it with your bare hands"
+        if world.story.scene.failures(selected):
+            return f"{key(Button.USE_TOOL)}  try the {tool(selected).name} again"
         return f"{key(Button.USE_TOOL)}  reach for the {tool(selected).name}"
     loose = world.tools.nearest_loose(world.player.position)
     if loose is not None:

@@ -2,7 +2,8 @@
 
 Made on the CPU from the masterpiece team's art and flaw field: the darkness stays where the
 player's attempts put it, but its edge is traced in gold and the colours around it deepen, so
-the eye goes to it. Used for the reveal, the vortex's shreds and the waking memory.
+the eye goes to it. A flaw the dreamer never noticed (a dream begun in the vortex) is not in
+the memory. Used for the reveal, the vortex's shreds and the waking memory.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def _art(seed: int):
 
 
 def _flaw_key(flaw) -> tuple:
-    return (flaw.severity, flaw.recompose, len(flaw.blots))
+    return (flaw.severity, flaw.recompose, len(flaw.blots), flaw.noticed)
 
 
 _cache: dict = {}
@@ -41,6 +42,8 @@ def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -
     try:
         base = np.asarray(_art(world.seed).image().resize((size, size), Image.LANCZOS), np.float32)
         dark, colour = flaw_field(flaw, size)
+        if not flaw.noticed:
+            dark = np.zeros_like(dark)
     except Exception:  # the art is not there: a plain warm canvas with a dark heart
         ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
         r = np.hypot(xs - size / 2, ys - size / 2) / size

@@ -1,18 +1,29 @@
 """The vortex: a swirling field of colour drawn by one full-screen shader, and the level's shards, orbiters, dreamer and eye over it.
 
 The field is computed in world coordinates around the swirl's eye, so it stays put as the
-camera moves and turns with the simulated swirl (``Swirl.turn``). Reduce-motion slows it (the
-simulation already turns it slower) and lowers its contrast. The same field, with a shrinking
-clear hole around the dreamer, swallows the room in the ``lights_on`` beat.
+camera moves and turns with the simulated swirl (``Swirl.turn``); its noise is sampled in
+(angle, log distance) and repeats with the angle, so it has no seam where the angle wraps and
+no fold. Reduce-motion slows it (the simulation already turns it slower) and lowers its
+contrast. The same field, with a shrinking clear hole around the dreamer, swallows the room in
+the ``lights_on`` beat.
+
+The way to the eye is something felt: its warm light reaches far across the swirl in slow
+rays, brighter the nearer it is; while it is off the screen a glow and a chevron at the
+screen's edge point to it; and the camera follows the dreamer past the level's edge (the
+swirl goes on there), so the dreamer is always in the middle with the way ahead in view. The
+shards adrift are torn pieces of backstage wall — brick and plaster with ragged edges, lit on
+the side that faces the eye.
 """
 
 from __future__ import annotations
 
 import math
+import random
 
 import arcade
+import numpy as np
 from arcade.gl import geometry
-from PIL import Image
+from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.atlas import own_atlas
 from game.render.fullscreen import FULLSCREEN_VS
@@ -20,7 +31,6 @@ from game.render.glow import soft_texture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import tool_image
-from game.render.tiles import level_region
 from game.heap import release_freed_memory
 
 CONTRAST = 1.0  # the field's colour contrast
@@ -28,7 +38,11 @@ REDUCED_CONTRAST = 0.45  # with reduce-motion
 HUE_BANDS = 3.0  # colour bands around the eye
 SPIRAL_TWIST = 2.4  # how tightly the bands wind in toward the eye (rad per e-fold of distance)
 EYE_GLOW_PX = 70.0  # the warm stillness around the eye, px
+EYE_LIGHT_PX = 800.0  # how far the eye's light reaches across the swirl (its e-fold distance)
+EYE_RAYS = 9.0  # slow rays of the eye's light (a whole number: they close round the circle)
 FIELD_DRIFT = 0.03  # slow drift of the hues themselves, cycles per s
+BEACON_INSET_PX = 46  # the edge glow pointing at an eye off the screen sits this far in
+SHARD_PAD_PX = 6  # a shard's picture reaches this far past its wall (its ragged rim and shadow)
 
 _FS = """
 #version 330
@@ -43,18 +57,28 @@ uniform float u_hole;      // px around the eye kept clear (lights_on); 0 = none
 uniform float u_bands;
 uniform float u_twist;
 uniform float u_glow;
+uniform float u_light;     // px: how far the eye's light reaches
+uniform float u_rays;
 in vec2 v_uv;
 out vec4 f_color;
 
+const float TAU = 6.2831853;
+
 float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
-float noise(vec2 p) {
+// Value noise that repeats every `period` cells along x (a whole number): x is the angle round
+// the eye, so the pattern closes on itself where the angle wraps, with no seam and no fold.
+float pnoise(vec2 p, float period) {
     vec2 i = floor(p), f = fract(p);
     vec2 u = f * f * (3.0 - 2.0 * f);
-    return mix(mix(hash(i), hash(i + vec2(1, 0)), u.x), mix(hash(i + vec2(0, 1)), hash(i + vec2(1, 1)), u.x), u.y);
+    float x0 = mod(i.x, period), x1 = mod(i.x + 1.0, period);
+    return mix(mix(hash(vec2(x0, i.y)), hash(vec2(x1, i.y)), u.x), mix(hash(vec2(x0, i.y + 1.0)), hash(vec2(x1, i.y + 1.0)), u.x), u.y);
 }
-float fbm(vec2 p) {
+// Four octaves round the circle: (turns of the angle, along the radius); each octave doubles
+// the period with the frequency, so every octave wraps too.
+float fbm_round(float turns, float along, float period) {
+    vec2 p = vec2(turns * period, along);
     float s = 0.0, a = 0.5;
-    for (int i = 0; i < 4; i++) { s += a * noise(p); p = p * 2.03 + 17.1; a *= 0.5; }
+    for (int i = 0; i < 4; i++) { s += a * pnoise(p, period); p = p * 2.0 + vec2(0.0, 17.1); period *= 2.0; a *= 0.5; }
     return s;
 }
 vec3 hsv(float h, float s, float v) {
@@ -70,20 +94,29 @@ void main() {
     // Wind the angle into a spiral that turns with the swirl, faster near the eye.
     float spin = u_turn * (1.0 + 220.0 / (r + 60.0));
     float theta = a - spin + u_twist * lr;
-    // Noise is sampled on the circle (cos, sin of the angle), so there is no seam where the angle wraps.
-    vec2 ring = vec2(cos(theta), sin(theta));
-    // Warp the spiral with slow noise, so it reads as paint pulled round, not a pattern.
-    theta += 1.3 * (fbm(ring * 1.4 + vec2(lr * 1.1, u_time * 0.07)) - 0.5);
-    ring = vec2(cos(theta), sin(theta));
-    float n = fbm(ring * 2.2 + vec2(lr * 1.7, u_time * 0.05));
-    float streak = fbm(ring * 4.0 + vec2(lr * 3.6, -u_time * 0.2));
-    float hue = fract(theta * u_bands / 6.2831853 + n * 0.55 + u_time * 0.03);
+    // Warp the spiral with slow noise, so it reads as paint pulled round, not a pattern. The
+    // noise is sampled in (angle, log distance), wrapping with the angle (see pnoise). Two
+    // gentle octaves: value noise is at most 1.5 steep a cell, so the warp turns the angle
+    // less than it advances (0.8·1.5·3/τ + 0.2·1.5·6/τ < 1) and the bands never fold back.
+    float w0 = theta / TAU;
+    theta += 0.8 * (pnoise(vec2(w0 * 3.0, lr * 1.1 + u_time * 0.07), 3.0) - 0.5)
+           + 0.2 * (pnoise(vec2(w0 * 6.0, lr * 2.2 + u_time * 0.07 + 17.1), 6.0) - 0.5);
+    float turns = theta / TAU;
+    float n = fbm_round(turns, lr * 1.7 + u_time * 0.05, 5.0);
+    float streak = fbm_round(turns, lr * 3.6 - u_time * 0.2, 9.0);
+    float hue = fract(turns * u_bands + n * 0.55 + u_time * 0.03);
     float sat = 0.5 + 0.35 * streak;
     float val = 0.55 + 0.45 * smoothstep(0.25, 0.85, streak) + 0.12 * sin(theta * 9.0 + lr * 5.0);
     vec3 colour = hsv(hue, sat, val);
     // Thin bright threads of light in the flow.
     float thread = smoothstep(0.9, 1.0, sin(theta * 14.0 + n * 6.0));
     colour += vec3(1.0, 0.95, 0.85) * thread * 0.22;
+    // The eye's light reaches far across the swirl in slow rays: the nearer, the warmer and the
+    // brighter (far out the colours sink into dusk), so which way is lighter is which way to swim.
+    float reach = exp(-r / u_light);
+    colour *= 0.5 + 0.5 * exp(-r / (u_light * 1.4));
+    float rays = 0.55 + 0.45 * cos(a * u_rays + u_time * 0.25);
+    colour += vec3(1.0, 0.86, 0.6) * reach * (0.3 + 0.35 * rays);
     // The calm eye: a warm, still light.
     float calm = exp(-r / u_glow);
     colour = mix(colour, vec3(1.0, 0.94, 0.82), clamp(calm * 0.85, 0.0, 1.0));
@@ -92,7 +125,7 @@ void main() {
     colour = mix(middle, colour, u_contrast);
     float alpha = u_alpha;
     if (u_hole > 0.0) {
-        float edge = u_hole + 160.0 * (fbm(vec2(a * 3.0, u_time * 0.4)) - 0.5);
+        float edge = u_hole + 160.0 * (fbm_round(a / TAU, u_time * 0.4, 6.0) - 0.5);
         alpha *= smoothstep(edge - 90.0, edge + 90.0, r);
     }
     f_color = vec4(colour, alpha);
@@ -125,9 +158,72 @@ class SwirlField:
         program["u_bands"] = HUE_BANDS
         program["u_twist"] = SPIRAL_TWIST
         program["u_glow"] = EYE_GLOW_PX
+        program["u_light"] = EYE_LIGHT_PX
+        program["u_rays"] = EYE_RAYS
         self.ctx.enable(self.ctx.BLEND)
         self.ctx.blend_func = self.ctx.BLEND_DEFAULT
         self.quad.render(program)
+
+
+def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.Image:
+    """A piece of backstage wall torn loose, `width`×`height` px (plus SHARD_PAD_PX all round):
+    brick courses under patches of old plaster, a ragged edge with a soft shadow, and light on
+    the side facing `lit_from` (rad, the eye's direction from the piece). (Seen from above, a
+    vortex level's wall tiles are their dark caps: adrift, a piece shows the brick it is made of.)"""
+    rng = random.Random(seed)
+    pad = SHARD_PAD_PX
+    w, h = width + 2 * pad, height + 2 * pad
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    # Brick courses, each brick its own red-brown, with mortar between.
+    row = np.floor(ys / 9.0)
+    tone = np.sin(row * 12.9898 + np.floor((xs + (row % 2) * 11.0) / 22.0) * 78.233) * 43758.5453 % 1.0
+    mortar = ((ys % 9.0) < 1.6) | (((xs + (row % 2) * 11.0) % 22.0) < 1.6)
+    rgb = np.stack([118 + 40 * tone, 62 + 18 * tone, 48 + 12 * tone], axis=2)
+    rgb[mortar] = (150, 140, 128)
+    # Patches of old plaster still stuck to it.
+    plaster = np.zeros((h, w), np.float32)
+    for _ in range(rng.randint(1, 3)):
+        cx, cy, r = rng.uniform(0, w), rng.uniform(0, h), rng.uniform(6, 14)
+        plaster = np.maximum(plaster, np.clip(1.0 - np.hypot(xs - cx, ys - cy) / r, 0, 1))
+    stuck = (plaster > 0.3)[..., None]
+    rgb = rgb * (1 - stuck) + np.array((196, 186, 170), np.float32) * stuck
+    mask = torn_mask(width, height, pad, rng)
+    inside = np.asarray(mask, np.float32) / 255.0
+    # Lit on the side facing the eye (image y runs down), dark along every torn edge.
+    edge = inside - np.asarray(mask.filter(ImageFilter.MinFilter(5)), np.float32) / 255.0
+    facing = (xs - w / 2) * math.cos(lit_from) - (ys - h / 2) * math.sin(lit_from)
+    light = np.clip(0.55 + facing / max(w, h) * 1.1, 0.25, 1.25)
+    rgb = rgb * light[..., None]
+    rgb = rgb * (1 - edge[..., None] * 0.75) + np.array((255, 228, 180), np.float32) * (edge * np.clip(facing / max(w, h) * 2.0, 0, 1))[..., None]
+    shadow = np.asarray(mask.filter(ImageFilter.GaussianBlur(3)), np.float32) / 255.0
+    alpha = np.maximum(inside, shadow * 0.55)
+    rgb = rgb * inside[..., None]  # outside the piece only its soft shadow shows
+    return Image.fromarray(np.concatenate([np.clip(rgb, 0, 255), alpha[..., None] * 255], axis=2).astype(np.uint8))
+
+
+def torn_mask(width: int, height: int, pad: int, rng: random.Random, bite: float = 4.5, step: float = 7.0) -> Image.Image:
+    """A ragged outline round a width×height rectangle (inset `pad` in its picture) as an L mask:
+    points along each side, each bitten in by up to `bite` px — a piece torn from something larger."""
+    outline = []
+    for side in range(4):
+        steps = max(2, int((width if side % 2 == 0 else height) / step))
+        for k in range(steps):
+            t = k / steps
+            x, y = [(pad + t * width, pad), (pad + width, pad + t * height), (pad + width - t * width, pad + height), (pad, pad + height - t * height)][side]
+            nx, ny = [(0, 1), (-1, 0), (0, -1), (1, 0)][side]
+            cut = rng.uniform(0.0, bite)
+            outline.append((x + nx * cut, y + ny * cut))
+    mask = Image.new("L", (width + 2 * pad, height + 2 * pad), 0)
+    ImageDraw.Draw(mask).polygon(outline, fill=255)
+    return mask
+
+
+def chevron_picture(size: int = 64) -> Image.Image:
+    """A soft warm arrowhead pointing right (turned to point at the eye)."""
+    image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    draw.polygon([(size * 0.25, size * 0.15), (size * 0.85, size * 0.5), (size * 0.25, size * 0.85), (size * 0.42, size * 0.5)], fill=(255, 232, 190, 255))
+    return image.filter(ImageFilter.GaussianBlur(1.2))
 
 
 class Dreamer:
@@ -159,6 +255,17 @@ class VortexOverlay(Overlay):
         self.orbit_for: list = []
         self.eye = arcade.SpriteList()
         self.dreamer = Dreamer()
+        self.beacon = arcade.SpriteList()  # the glow and chevron at the screen's edge, toward an eye off the screen
+        self.beacon_glow = arcade.Sprite(soft_texture("beacon", 128, (255, 214, 150), 1.6))
+        self.beacon_glow.width = self.beacon_glow.height = 220
+        self.chevron = arcade.Sprite(arcade.Texture(chevron_picture(), hash="vortex-chevron", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+        self.beacon.extend([self.beacon_glow, self.chevron])
+        self.renderer = view.renderer
+        self.renderer.bounded = False  # the swirl goes on past the level's edge: keep the dreamer in the middle
+        self.renderer.snap_camera()
+
+    def close(self) -> None:
+        self.renderer.bounded = True
 
     def build(self, view) -> None:
         """The pictures of this vortex level (its shards, the orbiting fragments): once the level is loaded."""
@@ -167,16 +274,15 @@ class VortexOverlay(Overlay):
         shards = []
         width, height = world.level.pixel_width, world.level.pixel_height
         cx, cy = width / 2, height / 2
-        for rect in world.level.wall_rects():
+        ex, ey = world.story.scene.swirl.eye
+        for index, rect in enumerate(world.level.wall_rects()):
             # The outer wall is the edge of the dream: only the shards adrift inside are drawn.
             x, y = rect.center
             if math.hypot(x - cx, y - cy) > min(width, height) * 0.42:
                 continue
-            top = height - (rect.y + rect.height)
-            piece = level_region(world.level, int(rect.x), int(top), int(rect.width), int(rect.height))  # the walls' own look
+            piece = shard_picture(int(rect.width), int(rect.height), math.atan2(ey - y, ex - x), world.seed * 1009 + index)
             sprite = arcade.Sprite(arcade.Texture(piece, hash=f"vortex-shard-{world.seed}-{id(world.level)}-{rect}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             sprite.position = rect.center
-            sprite.color = (230, 210, 235, 235)
             shards.append(sprite)
         self.shards = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in shards]) if shards else None)
         self.shards.extend(shards)
@@ -233,3 +339,23 @@ class VortexOverlay(Overlay):
         self.dreamer_glow[0].alpha = 150
         self.dreamer_glow.draw(blend_function=(view.window.ctx.SRC_ALPHA, view.window.ctx.ONE))
         self.dreamer.draw(view)
+        self.draw_beacon(view, camera, scene)
+
+    def draw_beacon(self, view, camera, scene) -> None:
+        """While the eye is off the screen: a warm glow and a chevron at the edge, toward it."""
+        w, h = view.window.get_size()
+        zoom = camera.zoom or 1.0
+        cx, cy = camera.position
+        dx, dy = (scene.swirl.eye[0] - cx) * zoom, (scene.swirl.eye[1] - cy) * zoom
+        half_w, half_h = w / 2 - BEACON_INSET_PX, h / 2 - BEACON_INSET_PX
+        if abs(dx) <= half_w + BEACON_INSET_PX and abs(dy) <= half_h + BEACON_INSET_PX:
+            return  # the eye is in view
+        reach = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+        x, y = w / 2 + dx * reach, h / 2 + dy * reach
+        pulse = 0.5 + 0.5 * math.sin(scene.ticks / 60.0 * 2.4)
+        self.beacon_glow.position = self.chevron.position = (x, y)
+        self.beacon_glow.alpha = int(120 + 80 * pulse)
+        self.chevron.angle = -math.degrees(math.atan2(dy, dx))
+        self.chevron.alpha = int(170 + 80 * pulse)
+        view.renderer.gui_camera.use()
+        self.beacon.draw(blend_function=(view.window.ctx.SRC_ALPHA, view.window.ctx.ONE))

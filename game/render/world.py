@@ -59,6 +59,7 @@ class WorldRenderer:
         self.gui_camera = arcade.Camera2D()
         self.lighting = Lighting(self.window.ctx)  # the lighting pass (lights, soft shadows)
         self.drew_room = False  # the last draw showed the lit room (not a close-up or a full-screen overlay)
+        self.bounded = True  # the camera stops at the level's edge (the vortex lets it go past: see camera_target)
         self.set_world(world)
 
     # -- building -------------------------------------------------------------------------
@@ -217,7 +218,10 @@ class WorldRenderer:
 
     def camera_target(self, position: tuple[float, float]) -> tuple[float, float]:
         """Where the camera wants to be: on the dreamer, but never showing the void past the
-        level's edge (a level narrower than the screen is centred instead)."""
+        level's edge (a level narrower than the screen is centred instead) — unless the beat's
+        overlay draws past the edge itself and has let the camera go (``bounded``)."""
+        if not self.bounded:
+            return (position[0], position[1])
         return camera_centre(position, (self.level.pixel_width, self.level.pixel_height), self.window.get_size())
 
     def follow(self, alpha: float) -> None:

@@ -19,10 +19,12 @@ from game.sim.events import Event
 START_SEVERITY = 0.02  # nearly invisible when first noticed
 SEVERITY_LIMIT = 1.0  # past this the flaw mars the whole composition and the repair beat ends
 CENTRE_WANDER = 0.08  # the flaw starts at most this far from the centre (< 10 %)
-START_RADIUS = 0.009  # canvas units: a discoloured knot a few threads wide
-START_DARKNESS = 0.6  # 0 invisible .. 1 black, of the first blot
+START_RADIUS = 0.015  # canvas units: a discoloured knot a few threads wide
+START_DARKNESS = 0.85  # 0 invisible .. 1 black, of the first blot
 MIN_WORSENING = 0.02  # the smallest severity any failure adds, so it always grows
 GROWTH_PER_SEVERITY = 1.1  # every blot's radius grows by this fraction per unit of severity added
+BODY_PER_SEVERITY = 0.2  # canvas units: the knot's radius is at least START_RADIUS plus this per unit of severity,
+#                           so whatever the marks, at SEVERITY_LIMIT the flaw is a splotch across the middle
 NEW_BLOT_BASE = 0.035  # canvas units: a new blot's radius when the flaw is young...
 NEW_BLOT_PER_SEVERITY = 0.11  # ...plus this much per unit of the flaw's severity
 REACH_PER_SEVERITY = 0.12  # how far from the flaw's body a new blot may land, per severity
@@ -134,6 +136,8 @@ class Flaw:
         for blot in self.blots:
             blot.radius *= grow
             blot.darkness = min(1.0, blot.darkness + DARKEN_PER_SEVERITY * added)
+        knot = self.blots[0]
+        knot.radius = max(knot.radius, START_RADIUS + BODY_PER_SEVERITY * self.severity)
         # The new darkness lands where the play pointed, but stays joined to the flaw's body.
         cu, cv = self.centre
         du, dv = mark.u - cu, mark.v - cv

@@ -21,7 +21,7 @@ from game.sim.timestep import DT
 # Tuning shared by every minigame.
 CURSOR_SPEED = 0.16  # canvas units per s at full stick
 TIP_SHAKE = 0.03  # canvas units the tool's tip shakes around the hand per unit of tremble
-WORK_RADIUS = 0.2  # canvas units around the flaw's centre the tool can roam
+WORK_RADIUS = 0.2  # canvas units around the flaw's centre the tool can roam (a minigame may keep closer)
 FAIL_FROM, FAIL_TO = 0.84, 0.95  # the breaking point of an attempt, drawn per attempt
 FAILING_TICKS = 45  # the failure plays out this long before the close-up returns
 BASE_DAMAGE = 0.17  # severity every failure adds...
@@ -64,6 +64,7 @@ class Minigame(ABC):
     tool = "tool"  # the id of its game.tools record
     COUNTS_AS_TOOL = True  # a tool used, for the summary (bare hands are an attempt, not a tool)
     TIME_LIMIT_TICKS = 600  # the attempt ends by then with no input at all
+    REACH = (WORK_RADIUS, WORK_RADIUS)  # canvas units each side of the centre, across and up, that the play uses
     HINT = ""  # one line for the screen: which button does what
 
     def __init__(self, world, attempt: int):
@@ -115,19 +116,26 @@ class Minigame(ABC):
             if self.failing_ticks >= FAILING_TICKS:
                 self.state = "done"
 
-    def move_hand(self, world, inp, speed: float = CURSOR_SPEED, radius: float = WORK_RADIUS) -> tuple[float, float]:
-        """Steer the hand with the stick plus the tremble; the tip shakes around the hand.
+    @property
+    def work_area(self) -> tuple[float, float, float, float]:
+        """(left, bottom, right, top) in canvas units: where the hand, the tool and their marks stay."""
+        cu, cv = self.centre
+        ru, rv = self.REACH
+        return (cu - ru, cv - rv, cu + ru, cv + rv)
+
+    def move_hand(self, world, inp, speed: float = CURSOR_SPEED) -> tuple[float, float]:
+        """Steer the hand with the stick plus the tremble, inside the work area; the tip shakes around the hand.
 
         Returns the hand's velocity this tick (canvas units per s), trembling included.
         """
         tx, ty = world.panic.tremble
         mx, my = inp.move
         vx, vy = (mx + tx) * speed, (my + ty) * speed
-        cu, cv = self.centre
-        hu = clamp(self.hand[0] + vx * DT, cu - radius, cu + radius)
-        hv = clamp(self.hand[1] + vy * DT, cv - radius, cv + radius)
+        left, bottom, right, top = self.work_area
+        hu = clamp(self.hand[0] + vx * DT, left, right)
+        hv = clamp(self.hand[1] + vy * DT, bottom, top)
         self.hand = (hu, hv)
-        self.cursor = (hu + tx * TIP_SHAKE, hv + ty * TIP_SHAKE)
+        self.cursor = (clamp(hu + tx * TIP_SHAKE, left, right), clamp(hv + ty * TIP_SHAKE, bottom, top))
         return (vx, vy)
 
     def fail(self, world, outcome: str) -> None:

@@ -49,7 +49,7 @@ class Chapter:
 STORY: tuple[Chapter, ...] = (
     Chapter(Beat.BACKSTAGE, BackstageScene, Beat.FLAW, BackstageScene.looked_at_the_masterpiece),
     Chapter(Beat.FLAW, FlawScene, Beat.REPAIR, FlawScene.panicked_or_reached),
-    Chapter(Beat.REPAIR, RepairScene, Beat.ALONE, RepairScene.nothing_left_to_try),
+    Chapter(Beat.REPAIR, RepairScene, Beat.ALONE, RepairScene.flaw_became_a_splotch),
     Chapter(Beat.ALONE, AloneScene, Beat.ACCEPTANCE, AloneScene.returned_to_the_easel),
     Chapter(Beat.ACCEPTANCE, AcceptanceScene, Beat.REVEAL, AcceptanceScene.flaw_accepted),
     Chapter(Beat.REVEAL, RevealScene, Beat.LIGHTS_ON, RevealScene.applause_peaked),

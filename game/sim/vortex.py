@@ -28,6 +28,7 @@ GUST_DEPTH = 0.35  # ...by this share of their strength
 SWIM_ACCEL = 520.0  # the dreamer's own push through the swirl
 SWIM_TOP_SPEED = 210.0  # px/s the dreamer's swimming tops out at
 SWIM_DRAG = 2.0  # 1/s: the air of the dream holds everything back
+SWIM_WITH_THE_EYE = 0.4  # swimming straight for the eye, the swirl's pull on the dreamer eases by this share
 FIELD_TURN_PER_S = 0.9  # rad/s the colour field turns at the peak (for the renderer and the orbits)
 REDUCED_MOTION = 0.4  # reduce-motion multiplies the swirl's speeds and pulls by this
 # Orbiting fragments.
@@ -125,7 +126,8 @@ class Swirl:
 
 
 def swim(player, swirl: Swirl, move: tuple[float, float]) -> None:
-    """The dreamer's stroke: their own push plus drag; the swirl's pull goes in as a force."""
+    """The dreamer's stroke: their own push plus drag; the swirl's pull goes in as a force —
+    easing while the dreamer swims toward the eye, so the way there is felt."""
     body = player.body
     mx, my = (0.0, 0.0) if player.frozen else move
     if mx or my:
@@ -137,7 +139,10 @@ def swim(player, swirl: Swirl, move: tuple[float, float]) -> None:
     if speed > SWIM_TOP_SPEED * 1.6:  # the swirl may carry the dreamer faster than they swim
         vx, vy = vx * SWIM_TOP_SPEED * 1.6 / speed, vy * SWIM_TOP_SPEED * 1.6 / speed
     body.velocity = (vx, vy)
-    swirl.push(body)
+    ex, ey = swirl.eye[0] - body.position.x, swirl.eye[1] - body.position.y
+    reach = math.hypot(ex, ey) * math.hypot(mx, my)
+    toward = max(0.0, (ex * mx + ey * my) / reach) if reach > 1e-9 else 0.0
+    swirl.push(body, 1.0 - SWIM_WITH_THE_EYE * toward)
 
 
 class Orbiter:

@@ -63,12 +63,13 @@ class Stats:
     tools_used: list[str] = field(default_factory=list)  # in the order first used
     calls_for_help: int = 0
     breaths: int = 0
+    alone_ticks: int = 0  # how long the dreamer stayed alone (the alone beat)
 
     def hash_state(self) -> tuple:
-        return (self.attempts, tuple(self.tools_used), self.calls_for_help, self.breaths)
+        return (self.attempts, tuple(self.tools_used), self.calls_for_help, self.breaths, self.alone_ticks)
 
     def to_json(self) -> dict:
-        return {"attempts": self.attempts, "tools_used": list(self.tools_used), "calls_for_help": self.calls_for_help, "breaths": self.breaths}
+        return {"attempts": self.attempts, "tools_used": list(self.tools_used), "calls_for_help": self.calls_for_help, "breaths": self.breaths, "alone_ticks": self.alone_ticks}
 
     @classmethod
     def from_json(cls, data) -> "Stats":
@@ -76,7 +77,7 @@ class Stats:
         tools = data.get("tools_used", [])
         if not isinstance(tools, list) or not all(isinstance(t, str) for t in tools):
             raise ValueError("tools_used must be a list of tool ids")
-        counts = {name: saved.count(data.get(name, 0), name) for name in ("attempts", "calls_for_help", "breaths")}
+        counts = {name: saved.count(data.get(name, 0), name) for name in ("attempts", "calls_for_help", "breaths", "alone_ticks")}
         return cls(tools_used=list(tools), **counts)
 
 

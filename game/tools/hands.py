@@ -25,6 +25,7 @@ class BareHands(Minigame):
     tool = "hands"
     COUNTS_AS_TOOL = False
     TIME_LIMIT_TICKS = int(TIME_LIMIT_S * 60)
+    REACH = (0.08, 0.08)
     HINT = "no tool in hand — rub it with a fingertip · CANCEL to stop"
 
     def __init__(self, world, attempt: int):

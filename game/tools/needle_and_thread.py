@@ -38,6 +38,7 @@ class ThreadSnapped(Event):
 class NeedleAndThread(Minigame):
     tool = "needle_and_thread"
     TIME_LIMIT_TICKS = LEAD_IN_TICKS + THREADS * PASS_TICKS + 10
+    REACH = (SWEEP_HALF_WIDTH + 0.02, (THREADS + 1) / 2 * THREAD_SPACING + 0.01)  # the needle's sweep, every thread
     HINT = "press USE as the needle crosses the gap · the stick pulls the knot · CANCEL to stop"
 
     def __init__(self, world, attempt: int):

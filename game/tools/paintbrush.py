@@ -30,6 +30,7 @@ TRAIL_LENGTH = 160  # points of the painted stroke kept for the renderer
 class Paintbrush(Minigame):
     tool = "paintbrush"
     TIME_LIMIT_TICKS = LEAD_IN_TICKS + STROKE_TICKS + 20
+    REACH = (STROKE_HALF_WIDTH + 0.02, 0.13)  # the whole guide line, its swing and tilt
     HINT = "steer the brush onto the moving light · hold USE to paint · CANCEL to stop"
 
     def __init__(self, world, attempt: int):

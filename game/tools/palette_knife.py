@@ -32,6 +32,7 @@ DEEP_LAYER = (24, 20, 44)  # what a gouge reveals: the blue-black of the first s
 class PaletteKnife(Minigame):
     tool = "palette_knife"
     TIME_LIMIT_TICKS = int(TIME_LIMIT_S * 60)
+    REACH = (GRID * CELL * 0.7, GRID * CELL * 0.7)  # the grid of layers and a little past its edge
     HINT = "hold USE and drag the knife over the stain · lift before it gouges · CANCEL to stop"
 
     def __init__(self, world, attempt: int):
@@ -57,7 +58,7 @@ class PaletteKnife(Minigame):
         return (cu + (col - (GRID - 1) / 2) * CELL, cv + (row - (GRID - 1) / 2) * CELL)
 
     def play(self, world, inp) -> None:
-        vx, vy = self.move_hand(world, inp, speed=KNIFE_SPEED, radius=GRID * CELL * 0.7)
+        vx, vy = self.move_hand(world, inp, speed=KNIFE_SPEED)
         self.scraping = inp.is_held(Button.USE_TOOL)
         if not self.scraping:
             return

@@ -33,6 +33,7 @@ LIFTED = 0.08  # a spot with less pigment than this is clean
 class Solvent(Minigame):
     tool = "solvent"
     TIME_LIMIT_TICKS = int(TIME_LIMIT_S * 60)
+    REACH = (SPOT_SPREAD + RAG_RADIUS + 0.02, SPOT_SPREAD + RAG_RADIUS + 0.02)  # every spot, and the rag round it
     HINT = "move the rag onto a dark spot · press USE to dab · let it dry between dabs · CANCEL to stop"
 
     def __init__(self, world, attempt: int):

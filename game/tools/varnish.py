@@ -31,6 +31,7 @@ BURNT = (52, 34, 14)
 class Varnish(Minigame):
     tool = "varnish"
     TIME_LIMIT_TICKS = int(TIME_LIMIT_S * 60)
+    REACH = (GRID * CELL * 0.65, GRID * CELL * 0.65)  # the patch and a little past its edge
     HINT = "hold USE and sweep the varnish evenly over the patch · keep moving · CANCEL to stop"
 
     def __init__(self, world, attempt: int):
@@ -52,7 +53,7 @@ class Varnish(Minigame):
         return (cu + (col - (GRID - 1) / 2) * CELL, cv + (row - (GRID - 1) / 2) * CELL)
 
     def play(self, world, inp) -> None:
-        vx, vy = self.move_hand(world, inp, speed=VARNISH_SPEED, radius=GRID * CELL * 0.65)
+        vx, vy = self.move_hand(world, inp, speed=VARNISH_SPEED)
         self.brushing = inp.is_held(Button.USE_TOOL)
         if not self.brushing:
             return

@@ -35,8 +35,8 @@ class BeatShow:
 SHOWS: tuple[BeatShow, ...] = (
     # The camera has settled and the lights have come up.
     BeatShow(Beat.BACKSTAGE, None, ("room_tone", "hush"), "[a hush from the audience beyond the curtain]", 60),
-    # The push-in toward the flaw.
-    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 140),
+    # The beat of stillness: pushed in on the knot, the rest of the picture fallen away.
+    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 220),
     # A minigame under way.
     BeatShow(Beat.REPAIR, CloseupOverlay, ("room_tone", "rumble"), "[the silence roars in your ears]", 150),
     # The lights have guttered; echoes, and a door open on an empty room.
@@ -45,11 +45,11 @@ SHOWS: tuple[BeatShow, ...] = (
     BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240),
     # The curtain is up and the hall applauds.
     BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420),
-    # The house lights have snapped on over the empty hall.
-    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 40),
+    # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
+    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
     # The swirl and its orbiting fragments.
     BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150),
     # Morning, the memory, the words and the summary.
-    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 380, screen=WakingView),
+    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView),
 )
 SHOW: dict[Beat, BeatShow] = {show.beat: show for show in SHOWS}

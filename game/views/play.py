@@ -145,6 +145,8 @@ class GameView(arcade.View):
     def end_of_run(self) -> None:
         self.finished = True
         self.run.finish()
+        self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat that ended before its moment
+        self.shot_schedule = []
         self.pending_shots.append("end")  # the last frame, whether the dream ended or --max-ticks did
         self.host.run_finished(self)
 
@@ -162,9 +164,9 @@ class GameView(arcade.View):
     # -- drawing --------------------------------------------------------------------------
 
     def on_draw(self) -> None:
-        self.clear()
-        alpha = self.accumulator / DT if not self.finished else 1.0
         overlay = self.overlay
+        self.clear(color=overlay.background(self) if overlay is not None else None)
+        alpha = self.accumulator / DT if not self.finished else 1.0
         self.renderer.draw(alpha, room=overlay is None or not overlay.covers(self))
         if overlay is not None:
             overlay.draw(self)

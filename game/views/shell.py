@@ -88,14 +88,19 @@ class Shell(Host):
         self.mixer.stop_all()
         self.quit_handler()
 
-    def controls_line(self) -> str:
+    def controls_line(self, adjust: bool = True) -> str:
+        """The menu keys, as the footer names them; "change" only where some item changes with left/right."""
         keys = self.settings.keys_for
 
         def first(binding: str) -> str:
             names = keys(binding)
             return names[0].title() if names else "?"
 
-        return f"{first('menu_up')}/{first('menu_down')} choose   ·   {first('menu_left')}/{first('menu_right')} change   ·   {first('menu_confirm')} confirm   ·   {first('menu_back')} back"
+        parts = [f"{first('menu_up')}/{first('menu_down')} choose"]
+        if adjust:
+            parts.append(f"{first('menu_left')}/{first('menu_right')} change")
+        parts += [f"{first('menu_confirm')} confirm", f"{first('menu_back')} back"]
+        return "   ·   ".join(parts)
 
     # -- playing ---------------------------------------------------------------------------
 

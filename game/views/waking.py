@@ -12,7 +12,7 @@ import arcade
 
 from game.render.recollection import masterpiece_memory
 from game.render.vortex import SwirlField
-from game.render.waking import WakingPicture, summary_text
+from game.render.waking import WakingPicture, morning_words, summary_text
 from game.sim.vortex import Swirl
 
 SWIRL_STILLING = 0.3  # rad/s the fading swirl still turns under the morning
@@ -25,6 +25,7 @@ class WakingView(arcade.View):
         world = game_view.world
         self.picture = WakingPicture()
         self.picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
+        self.picture.set_words(morning_words(world))
         self.field = SwirlField(self.window.ctx)
         self.swirl = Swirl(world.level.eye or world.player.position, world.settings.reduce_motion)
 

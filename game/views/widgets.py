@@ -74,6 +74,7 @@ class Menu:
     items: list[MenuItem]
     back: Callable[[], None] | None = None
     focus: int = 0
+    wraps: bool = True  # up from the first item goes to the last; a menu that scrolls does not (its panel says)
     _listeners: list = field(default_factory=list)  # called after anything changed (labels to refresh)
 
     def __post_init__(self):
@@ -95,16 +96,24 @@ class Menu:
         self.changed()
 
     def move(self, step: int) -> None:
-        """Next enabled item up or down (wrapping round)."""
+        """Next enabled item up or down: wrapping round if the menu wraps, else stopping at the ends."""
         if not any(item.enabled for item in self.items):
             return
         index = self.focus
         for _ in range(len(self.items)):
-            index = (index + step) % len(self.items)
+            index += step
+            if not self.wraps and not 0 <= index < len(self.items):
+                return  # at the end: stay on the item focused
+            index %= len(self.items)
             if self.items[index].enabled:
                 break
         self.focus = index
         self.changed()
+
+    @property
+    def adjustable(self) -> bool:
+        """Whether any item changes a value with left and right."""
+        return any(item.adjust is not None for item in self.items)
 
     def act(self, button: Button) -> bool:
         """Do what a menu action means here. True if it did something."""
@@ -189,6 +198,8 @@ class MenuPanel:
         room = arcade.get_window().get_size()[1] - MENU_RESERVED_PX * (0.6 + 0.4 * self.scale)
         fits = max(3, int(room // (height + ITEM_GAP_PX * self.scale)))
         count = min(VISIBLE_ITEMS, fits, len(self.menu.items))
+        # A menu that scrolls does not wrap: from its first item, up would jump to an item out of sight.
+        self.menu.wraps = count >= len(self.menu.items)
         for slot in range(count):
             button = gui.UIFlatButton(text="", width=width, height=height, style=item_style(self.scale))
             button.on_click = self._clicker(slot)
@@ -430,7 +441,7 @@ class MenuView(arcade.View, metaclass=ABCMeta):
             self.hint.text = item.hint
             self.hint.x, self.hint.y = width / 2, 56 * self.scale
             self.hint.draw()
-        self.footer.text = self.shell.controls_line()
+        self.footer.text = self.shell.controls_line(adjust=self.menu.adjustable)
         self.footer.x, self.footer.y = width / 2, 20
         self.footer.draw()
 

@@ -147,6 +147,41 @@ def test_settings_menu_changes_volume_live_and_text_size_rebuilds(window):
     frames(window, 1)
 
 
+def test_up_from_the_top_of_the_long_settings_menu_stays_there_and_enter_does_not_leave(window):
+    from game.views.settings import SettingsView
+
+    shell = make_shell(window)
+    shell.show_settings()
+    view = window.current_view
+    assert len(view.panel.buttons) < len(view.menu.items)  # it scrolls: Back is below the fold
+    press(window, "UP")
+    assert view.menu.focused.name == "master_volume"
+    volume = shell.settings.master_volume
+    press(window, "RETURN")
+    assert window.current_view is view  # still in the settings
+    assert shell.settings.master_volume != volume  # Enter changed the item in view, nothing out of sight
+
+
+def test_the_footer_offers_left_and_right_only_where_something_changes(window):
+    from game.views.notice import NoticeView
+    from game.views.pause import PauseView
+
+    shell = make_shell(window)
+    shell.show_settings()
+    frames(window, 1)
+    assert "change" in window.current_view.footer.text
+    notice = NoticeView(shell)
+    shell.show_view(notice)
+    frames(window, 1)
+    assert "change" not in notice.footer.text and "confirm" in notice.footer.text
+    shell.new_game(seed=3)
+    game = window.current_view
+    pause = PauseView(shell, game)
+    shell.show_view(pause)
+    frames(window, 1)
+    assert "change" not in pause.footer.text and "back" in pause.footer.text
+
+
 def test_the_title_quits_and_opens_its_screens(window):
     from game.views.levels import LevelsView
 

@@ -52,12 +52,16 @@ def test_the_backstage_is_mostly_dark(shots):
 CAPTION_BAND = (slice(500, 690), slice(300, 980))  # where the captions' dark box sits, lower middle
 
 
-def test_the_lights_on_leave_no_dark_shadow(shots):
-    light = luminance(shots["lights_on"])
-    assert light.mean() > 150
+def test_the_lights_on_are_stark_and_leave_no_shadow(shots):
+    picture = shots["lights_on"]
+    light = luminance(picture)
+    assert np.percentile(light, 90) > 200  # hard, white light...
+    brightest, dullest = picture.max(axis=2), picture.min(axis=2)
+    vivid = ((brightest - dullest) / np.maximum(brightest, 1.0) > 0.5) & (brightest > 120)
+    assert vivid.mean() > 0.1  # ...on strong colour (the empty red seats), not one washed-out tone
     light[CAPTION_BAND] = 255.0  # the captions' box is meant to be dark; the room is not
     blocks = light[: 720 // 40 * 40, :].reshape(720 // 40, 40, 1280 // 40, 40).mean(axis=(1, 3))
-    assert blocks.min() > 90  # no dark patch anywhere: every shadow is gone
+    assert blocks.min() > 20  # no black patch anywhere: every shadow is gone (the backstage's lie under 15)
 
 
 def test_the_vortex_spreads_across_the_hues(shots):

@@ -56,7 +56,7 @@ def test_f5_on_a_generated_level_is_a_message_not_a_crash(window):
 
 def test_the_repair_close_up_keeps_captions_clear_of_its_hint_and_hides_the_walking_hud(window):
     from game.render.closeup import CloseupOverlay
-    from game.render.minigame import BOTTOM_BAND_PX
+    from game.render.minigame import layout
 
     view = make_view(window, autoplay=True)
     for _ in range(20_000):
@@ -66,7 +66,7 @@ def test_the_repair_close_up_keeps_captions_clear_of_its_hint_and_hides_the_walk
     assert view.world.minigame is not None, "the bot never reached a repair minigame"
     view.on_draw()
     assert isinstance(view.overlay, CloseupOverlay) and not view.renderer.drew_room
-    assert view.caption_floor() >= BOTTOM_BAND_PX  # captions sit above the hint and the bar
+    assert view.caption_floor() >= layout(window.get_size()).bottom_band  # captions sit above the hint and the bar
     while view.world.minigame is not None or view.world.story.beat.value == "repair":
         view.step_once()
     view.on_draw()

@@ -159,6 +159,7 @@ class AloneScene(Scene):
 
     def exit(self, world) -> None:
         world.player.frozen = False
+        world.stats.alone_ticks += self.ticks
 
     def returned_to_the_easel(self, world) -> bool:
         """Having called or wandered (or waited), the player looked at the masterpiece again."""

@@ -5,10 +5,12 @@ short reach the tool is in hand and its minigame begins — unless panic makes i
 away (the dreamer walks over and picks it up with INTERACT, then comes back). Away from a
 minigame the dreamer walks freely: to fetch tools lying elsewhere, and back to the easel.
 
-With no tool in hand, USE at the easel is a bare-handed fumble (``game.tools.hands``): it counts
-as an attempt. Standing still at the easel for IDLE_REACH_S makes the hands reach on their own.
-So the beat always ends: the flaw's severity passes its limit, or every tool carried during the
-beat has failed at least once (with no tools at all, one bare-handed attempt is enough).
+A failed tool can be tried again; with no tool in hand, USE at the easel is a bare-handed fumble
+(``game.tools.hands``), an attempt like any other. Standing still at the easel for IDLE_REACH_S
+makes the hands reach on their own. Every attempt darkens and widens the flaw, so the beat
+escalates whatever the player carries — all the tools, one, or none — and ends only when the
+flaw has grown past its splotch limit (``game.sim.flaw.SEVERITY_LIMIT``) and mars the whole
+composition.
 """
 
 from __future__ import annotations
@@ -105,13 +107,9 @@ class RepairScene(Scene):
     def exit(self, world) -> None:
         world.player.frozen = False
 
-    def nothing_left_to_try(self, world) -> bool:
-        """No attempt is under way, and the flaw is past its limit or every tool carried has failed once."""
-        if world.minigame is not None or self.reaching:
-            return False
-        if world.flaw.past_limit:
-            return True
-        return self.attempts > 0 and all(tool in self.failed for tool in self.tools_in_hand)
+    def flaw_became_a_splotch(self, world) -> bool:
+        """No attempt is under way, and the flaw has grown past the splotch limit: it mars the whole piece."""
+        return world.minigame is None and not self.reaching and world.flaw.past_limit
 
     # -- for the renderer and the bot ------------------------------------------------------
 
@@ -120,8 +118,9 @@ class RepairScene(Scene):
         """0..1 of the hand's reach, 0 when not reaching."""
         return 1.0 - self.reaching / REACH_TICKS if self.reaching else 0.0
 
-    def untried_tools(self) -> list[str]:
-        return [tool for tool in self.tools_in_hand if tool not in self.failed]
+    def failures(self, tool_id: str) -> int:
+        """How many times a tool (or "hands") has failed in this beat."""
+        return self.failed.get(tool_id, 0)
 
     def hash_state(self) -> tuple:
         return (

@@ -32,12 +32,12 @@ def test_preview_hands_the_loaded_level_to_the_renderer(tmp_path, monkeypatch, c
     """The command's wiring, with a stand-in for game.render.snapshot (the real one is tested end to end)."""
     calls = []
     fake = types.ModuleType("game.render.snapshot")
-    fake.render_level_png = lambda level, path, size: calls.append((level, path, size)) or Path(path).write_bytes(b"png")
+    fake.render_level_png = lambda level, path: calls.append((level, path)) or Path(path).write_bytes(b"png")
     monkeypatch.setitem(sys.modules, "game.render.snapshot", fake)
     out = tmp_path / "p.png"
     assert commands.main(["preview", str(LEVELS / "long_wing.tmj"), str(out)]) == 0
-    (level, path, size), = calls
-    assert level.title == "The Long Wing" and str(path) == str(out) and size == (1280, 720)
+    (level, path), = calls
+    assert level.title == "The Long Wing" and str(path) == str(out)
     assert commands.main(["preview", str(LEVELS / "long_wing.tmj"), str(tmp_path / "p.jpg")]) == 2
     assert "expected a .png" in capsys.readouterr().err
 

@@ -1,9 +1,11 @@
-"""The later beats of the story, driven through actions: alone, acceptance, reveal, lights on, the vortex, waking."""
+"""The beats after the easel, driven through actions: the flaw, alone, acceptance, reveal, lights on, the vortex, waking."""
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +14,9 @@ from game.level.vortex import generate_vortex
 from game.sim.actions import Actions, Button
 from game.sim.beats.acceptance import Accepted, BreathTaken
 from game.sim.beats.alone import EchoReturned, HelpCalled, NoAnswer
+from game.sim.beats.flaw import NOTICED_TICK, STILL_TICK, UNRAVEL_TICK
 from game.sim.beats.vortex import SHREDS
+from game.sim.panic import PanicRose
 from game.sim.story import Beat
 from game.sim.world import SimSettings, World
 
@@ -46,6 +50,35 @@ def run(world: World, actions: Actions, ticks: int) -> list:
 
 def press(world: World, button: Button) -> list:
     return world.step(Actions.of(button)) + world.step(Actions())
+
+
+# -- the flaw -------------------------------------------------------------------------------
+
+
+def test_the_flaw_is_seen_whole_then_noticed_then_held_in_stillness_then_panic_unravels_it():
+    world = world_at(Beat.FLAW)
+    scene = world.story.scene
+    moments, levels, noticed = [], [], []
+    while world.story.beat is Beat.FLAW:
+        events = world.step(Actions())
+        moments.append(scene.moment)
+        levels.append(world.panic.level)
+        noticed += [world.tick for e in events if isinstance(e, PanicRose) and e.cause == "noticed"]
+        assert len(moments) < 60 * 20
+    order = [m for i, m in enumerate(moments) if i == 0 or moments[i - 1] != m]
+    assert order == ["admiring", "drawn", "still", "unravelling"]
+    assert len(noticed) == 1 and levels[NOTICED_TICK - 2] == 0.0  # calm until the eye catches on it
+    assert levels[UNRAVEL_TICK - 2] == levels[STILL_TICK]  # the stillness: the heart holds
+    assert levels[-1] >= 0.5 and world.story.beat is Beat.REPAIR
+
+
+def test_reaching_for_a_tool_at_once_still_waits_for_the_flaw_to_be_seen():
+    world = world_at(Beat.FLAW)
+    press(world, Button.USE_TOOL)
+    run(world, Actions(), UNRAVEL_TICK - 4)
+    assert world.story.beat is Beat.FLAW and world.flaw.noticed
+    run(world, Actions(), 6)
+    assert world.story.beat is Beat.REPAIR and (world.story.scene.reaching or world.minigame is not None)  # the reach goes on
 
 
 # -- alone ----------------------------------------------------------------------------------
@@ -194,10 +227,15 @@ def test_the_vortex_pulls_a_dreamer_who_does_nothing():
     assert math.hypot(x - ex, y - ey) > 300  # ...and outward, away from the calm
 
 
-def test_swimming_toward_the_eye_reaches_it_and_wakes():
-    world = world_at(Beat.VORTEX, generate_vortex(5))
+@pytest.mark.parametrize("level", ["generated", "shipped"])
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["full", "reduced motion"])
+def test_swimming_toward_the_eye_reaches_it_within_a_minute_and_wakes(level, reduce_motion):
+    from game.level.tiled import load_level
+
+    vortex = generate_vortex(5) if level == "generated" else load_level(Path(__file__).resolve().parents[3] / "levels" / "vortex.tmj")
+    world = world_at(Beat.VORTEX, vortex, reduce_motion=reduce_motion)
     scene = world.story.scene
-    for _ in range(60 * 60):
+    for _ in range(60 * 60):  # one minute of game time: as long as a person should need, who can see the way
         px, py = world.player.position
         ex, ey = scene.swirl.eye
         world.step(Actions((ex - px, ey - py)))

@@ -29,6 +29,19 @@ def test_focus_skips_disabled_items_and_wraps():
     assert menu.focused.name == "first"  # wrapped round, past the disabled one
 
 
+def test_a_menu_that_does_not_wrap_stays_at_its_ends():
+    log = []
+    menu, _ = make_menu(log)
+    menu.wraps = False
+    menu.act(Button.MENU_UP)
+    assert menu.focused.name == "first"  # not round to the last, out of sight
+    menu.act(Button.MENU_DOWN)
+    menu.act(Button.MENU_DOWN)
+    menu.act(Button.MENU_DOWN)
+    assert menu.focused.name == "last"
+    assert menu.adjustable and not Menu([MenuItem("Only", lambda: None)]).adjustable
+
+
 def test_confirm_adjust_and_back():
     log = []
     menu, value = make_menu(log)

@@ -1,0 +1,84 @@
+"""The hall: the dreamer grips the masterpiece and lifts it; the boxes are full; under the house lights the hall is stark, then tears away."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from driver import screenshot
+from game.session import Run, RunOptions
+from game.sim.actions import Actions
+from game.sim.story import Beat
+from game.sim.world import World
+
+
+@pytest.mark.parametrize("lift", [0.0, 0.5, 1.0])
+def test_both_hands_grip_the_frame_at_its_edges_however_high_it_is_held(window, lift):
+    from game.render.audience import FRAME_PX, HallPicture
+    from PIL import Image
+
+    hall = HallPicture(3, 200)
+    hall.set_picture(Image.new("RGB", (64, 64), (120, 40, 60)))
+    hall.place_dreamer(lift)
+    fx, fy = hall.frame[0].position
+    half = FRAME_PX / 2
+    for side, hand, arm in zip((-1, 1), hall.hands, hall.arms):
+        hx, hy = hand.position
+        assert abs(abs(hx - fx) - half) < 12, "a hand is not on the frame's edge"
+        assert fy - half < hy < fy + half
+        # The arm runs from the shoulder to that hand.
+        ax, ay = arm.position
+        assert abs(ax - (hx + hall.body.position[0] + side * 30) / 2) < 2
+    body_top = hall.body.position[1] + hall.body.height / 2
+    if lift == 1.0:
+        assert fy - half > body_top - 40, "held high, the frame should be up over the head"
+    if lift == 0.0:
+        assert fy + half < body_top - 10, "at rest, the head shows above the frame"
+
+
+def test_the_balcony_boxes_are_full_of_people_behind_their_rails():
+    from game.render.audience import BOX_SEATS, BOX_TIERS, RAIL_HEIGHT, box_rects, seat_plan
+
+    plan = seat_plan(3, 720)
+    in_boxes = [seat for seat in plan if seat.in_box]
+    assert len(in_boxes) == 2 * BOX_TIERS * BOX_SEATS
+    for x0, x1, bottom in box_rects():
+        seated = [s for s in in_boxes if x0 <= s.x <= x1 and bottom < s.y < bottom + 2 * RAIL_HEIGHT]
+        assert len(seated) == BOX_SEATS  # every box has its people, just over its rail
+
+
+def lights_on_frame(window, ticks: int) -> np.ndarray:
+    from game.views.play import GameView
+
+    run = Run(RunOptions(seed=3, size="small"))
+    run.world = World(run.world.level, seed=3, start=Beat.LIGHTS_ON)
+    view = GameView(run)
+    window.show_view(view)
+    for _ in range(ticks):
+        view.step_once()
+    view.on_draw()
+    return np.asarray(screenshot(window), np.float32)
+
+
+def test_under_the_house_lights_the_hall_is_stark_and_the_dreamer_still_holds_the_picture(window):
+    from game.render.audience import ARCH, FEET_Y
+
+    frame = lights_on_frame(window, 40)
+    h = frame.shape[0]
+    lum = frame.mean(axis=2)
+    assert np.percentile(lum, 90) > 200  # hard white light...
+    red = (frame[..., 0] > 140) & (frame[..., 0] > 2.2 * frame[..., 1])
+    assert red.mean() > 0.15  # ...on rows and rows of empty red seats, not a washed-out tint
+    # The dreamer, seen plainly, still standing on the bright, bare stage in the middle, the picture in hand.
+    cx = (ARCH[0] + ARCH[2]) // 2
+    legs = frame[h - FEET_Y - 40 : h - FEET_Y - 10, cx + 7 : cx + 13]  # one leg
+    stage = frame[h - FEET_Y - 40 : h - FEET_Y - 10, cx + 160 : cx + 260]
+    assert stage.mean() > 180 and stage.mean() - legs.mean() > 60
+    assert legs[..., 2].mean() > legs[..., 0].mean()  # blue-grey cloth: the figure's own colours, not a silhouette
+
+
+def test_the_hall_tears_away_to_show_the_room_breaking_behind_it(window):
+    whole = lights_on_frame(window, 40)
+    tearing = lights_on_frame(window, 118)
+    changed = np.abs(tearing - whole).sum(axis=2) > 60
+    assert 0.15 < changed.mean() < 0.85  # part of the hall is gone, part still hangs there

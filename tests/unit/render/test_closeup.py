@@ -1,0 +1,59 @@
+"""The flaw close-up: once the dreamer has noticed it, the knot stands out from the picture, and the gaze is pulled to it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from driver import screenshot
+from game.render.masterpiece import art_for
+from game.session import Run, RunOptions
+from game.sim.actions import Actions
+from game.sim.beats.flaw import STILL_TICK
+from game.sim.story import Beat
+
+
+def luminance(rgb) -> np.ndarray:
+    return np.asarray(rgb, np.float32)[..., :3] @ np.array([0.299, 0.587, 0.114], np.float32) / 255.0
+
+
+def knot_contrast(lum: np.ndarray, centre: tuple[float, float], radius: float) -> float:
+    """How much the knot (a disc of `radius` round `centre`, px of `lum`, row 0 at the top)
+    differs from the ring of picture round it, in luminance 0..1."""
+    h, w = lum.shape
+    ys, xs = np.mgrid[0:h, 0:w]
+    d = np.hypot(xs - centre[0], ys - centre[1])
+    knot = lum[d < radius * 0.6].mean()
+    ring = lum[(d > radius * 1.6) & (d < radius * 3.0)].mean()
+    return abs(float(knot - ring))
+
+
+@pytest.mark.parametrize("seed", [3, 12, 777])
+def test_the_flaw_closeup_draws_the_eye_to_the_knot(window, seed):
+    from game.render.closeup import CloseupRenderer
+
+    world = Run(RunOptions(seed=seed, size="small")).world
+    world.story.enter(Beat.FLAW)
+    for _ in range(STILL_TICK + 20):  # into the beat of stillness
+        world.step(Actions())
+    assert world.story.scene.moment == "still"
+    renderer = CloseupRenderer(window)
+    window.clear()
+    renderer.draw(world)
+    frame = luminance(screenshot(window))
+    height = frame.shape[0]
+    x, y = renderer.to_screen(*world.flaw.centre)
+    knot = world.flaw.blots[0]
+    radius_px = knot.radius * renderer.scale
+    seen = knot_contrast(frame, (x, height - y), radius_px)
+    # The clean picture at the same place: the same disc and ring on the art itself.
+    art = luminance(art_for(world.seed).pixels)
+    size = art.shape[0]
+    u, v = world.flaw.centre
+    clean = knot_contrast(art, (u * size, (1.0 - v) * size), knot.radius * size)
+    assert seen > 0.15 and seen > clean + 0.1, f"seed {seed}: the knot stands out by {seen:.2f} (the clean picture there: {clean:.2f})"
+    # The gaze pulled to it: pushed in on the knot, and the picture further out fallen away (darker than it is).
+    assert renderer.scale > 2.5 * window.get_size()[1]
+    ys, xs = np.mgrid[0:height, 0:frame.shape[1]]
+    far = np.hypot(xs - x, ys - (height - y)) > 6 * radius_px
+    assert frame[far].mean() < 0.8 * art[art.shape[0] // 8 : -art.shape[0] // 8, art.shape[1] // 8 : -art.shape[1] // 8].mean()

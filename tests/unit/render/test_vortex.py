@@ -1,0 +1,90 @@
+"""The vortex's picture: the swirl closes on itself with no seam, and the way to the eye can be seen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from driver import screenshot
+from game.sim.vortex import Swirl
+
+LEVELS = Path(__file__).resolve().parents[3] / "levels"
+EYE = (1000.0, 360.5)  # on screen, right of the middle: the angle wraps along the row to its left
+
+
+def field_rows(window, reduce_motion: bool, turn: float, hole: float = 0.0) -> np.ndarray:
+    """The swirl field drawn with its eye at EYE; returns the picture (rows top-down)."""
+    import arcade
+
+    from game.render.vortex import SwirlField
+
+    camera = arcade.Camera2D(position=(640.0, 360.0))
+    camera.match_window()
+    swirl = Swirl(EYE, reduce_motion)
+    swirl.turn = turn
+    window.clear()
+    SwirlField(window.ctx).draw(camera, window, swirl, 7.0, reduce_motion, hole=hole)
+    return np.asarray(screenshot(window), np.float32)
+
+
+def across_rows(picture: np.ndarray, row: int, columns: slice) -> float:
+    """How much each pixel differs from the one below it, along `row`, averaged."""
+    return float(np.abs(picture[row + 1, columns] - picture[row, columns]).sum(axis=1).mean())
+
+
+@pytest.mark.parametrize("turn", [0.3, 2.0, 40.0])
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["full", "reduced motion"])
+def test_the_swirl_has_no_seam_where_its_angle_wraps(window, reduce_motion, turn):
+    picture = field_rows(window, reduce_motion, turn)
+    wrap_row = picture.shape[0] - int(EYE[1]) - 1  # the row pair straddling the eye's height
+    columns = slice(80, int(EYE[0]) - 80)  # left of the eye: where the angle jumps from +pi to -pi
+    seam = across_rows(picture, wrap_row, columns)
+    elsewhere = [across_rows(picture, row, columns) for row in range(wrap_row - 40, wrap_row + 41) if abs(row - wrap_row) > 3]
+    assert seam <= 1.5 * np.median(elsewhere) + 1.0, f"a seam: {seam:.1f} across the wrap, {np.median(elsewhere):.1f} elsewhere"
+
+
+def test_the_hole_the_room_falls_into_has_no_seam_either(window):
+    picture = field_rows(window, False, 2.0, hole=420.0)
+    wrap_row = picture.shape[0] - int(EYE[1]) - 1
+    columns = slice(int(EYE[0]) - 700, int(EYE[0]) - 250)  # across the hole's ragged edge
+    seam = across_rows(picture, wrap_row, columns)
+    elsewhere = [across_rows(picture, row, columns) for row in range(wrap_row - 30, wrap_row + 31) if abs(row - wrap_row) > 3]
+    assert seam <= 1.5 * np.median(elsewhere) + 1.0, f"a seam: {seam:.1f} across the wrap, {np.median(elsewhere):.1f} elsewhere"
+
+
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["full", "reduced motion"])
+def test_from_where_the_dreamer_arrives_the_way_to_the_eye_shows(window, reduce_motion):
+    import math
+
+    from game.level.tiled import load_level
+    from game.session import Run, RunOptions
+    from game.sim.world import SimSettings, World
+    from game.sim.story import Beat
+    from game.views.play import GameView
+    run = Run(RunOptions(seed=12, size="small"))
+    run.world = World(load_level(LEVELS / "vortex.tmj"), seed=12, settings=SimSettings(reduce_motion=reduce_motion), start=Beat.VORTEX)
+    view = GameView(run)
+    window.show_view(view)
+    for _ in range(30):
+        view.step_once()
+    view.on_draw()
+    world = view.world
+    # The camera follows the dreamer past the level's edge: they stay in the middle of the screen.
+    cx, cy = view.renderer.world_camera.position
+    px, py = world.player.position
+    assert math.hypot(cx - px, cy - py) < 40
+    # The screen is brighter toward the eye (its light, and the glow at the edge pointing to it).
+    picture = np.asarray(screenshot(window), np.float32).mean(axis=2)
+    h, w = picture.shape
+    ys, xs = np.mgrid[0:h, 0:w]
+    weight = np.clip(picture - np.percentile(picture, 60), 0, None)
+    weight[np.hypot(xs - w / 2, ys - h / 2) < 160] = 0.0  # not the dreamer's own glow
+    bright = ((xs * weight).sum() / weight.sum() - w / 2, -((ys * weight).sum() / weight.sum() - h / 2))
+    ex, ey = world.story.scene.swirl.eye
+    toward = math.atan2(ey - py, ex - px)
+    off = abs((math.atan2(bright[1], bright[0]) - toward + math.pi) % (2 * math.pi) - math.pi)
+    assert off < math.radians(50), f"the light leans {math.degrees(off):.0f} degrees away from the eye"
+    view.overlay.close()
+    assert view.renderer.bounded  # other beats' cameras stop at the level's edge again

@@ -1,0 +1,76 @@
+"""Waking's words: written from what happened in the dream, not the same for every run."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from game.level.vortex import generate_vortex
+from game.render.waking import SUMMARY_PT, VIEW, WORDS_FONT, WORDS_PT, flaw_shape, morning_words, summary_text
+from game.sim.flaw import Mark
+from game.sim.story import Beat
+from game.sim.world import World
+
+
+def dreamed(world_factory, attempts: int, tools: list[str], alone_s: float, calls: int = 0, marks=()):
+    """A world as the morning finds it after a dream of these attempts, tools, loneliness and marks."""
+    world = world_factory()
+    world.flaw.noticed = True
+    stats = world.stats
+    stats.attempts, stats.tools_used = attempts, list(tools)
+    stats.alone_ticks, stats.calls_for_help = int(alone_s * 60), calls
+    for mark in marks:
+        world.flaw.worsen(mark, 0.2)
+    return world
+
+
+def test_a_dream_begun_in_the_vortex_does_not_speak_of_a_flaw():
+    world = World(generate_vortex(3), seed=3, start=Beat.WAKING)
+    words = " ".join(morning_words(world)).lower()
+    assert "knot" not in words and "flaw" not in words and "you kept" not in words
+    assert "swam" in words
+    assert summary_text(world).startswith("no attempts")
+
+
+def test_the_words_follow_the_attempts_the_tools_and_the_time_alone(world_factory):
+    one_tool = morning_words(dreamed(world_factory, 6, ["paintbrush"], 5))
+    many = morning_words(dreamed(world_factory, 5, ["palette_knife", "solvent", "varnish"], 40, calls=3))
+    bare = morning_words(dreamed(world_factory, 4, [], 15, calls=2))
+    for lines in (one_tool, many, bare):
+        assert 3 <= len(lines) <= 5
+    assert "paintbrush" in " ".join(one_tool) and "6 times" in " ".join(one_tool)
+    text = " ".join(many)
+    assert all(name in text for name in ("palette knife", "solvent", "varnish")) and "5 times" in text
+    assert "fingers" in " ".join(bare) and "4 times" in " ".join(bare)
+    # How long the dreamer stayed alone, and how often they called, are told apart.
+    alone_lines = {lines[2] for lines in (one_tool, many, bare)}
+    assert len(alone_lines) == 3
+    assert "three" in many[2] or "3 times" in many[2]
+
+
+def test_the_kept_flaw_is_told_by_its_shape_and_colour(world_factory):
+    across = dreamed(world_factory, 3, ["paintbrush"], 5, marks=[Mark(0.62, 0.5, 0.0, 4.0, (150, 34, 40), "streak")] * 3)
+    upright = dreamed(world_factory, 3, ["needle_and_thread"], 5, marks=[Mark(0.5, 0.62, math.pi / 2, 4.0, (38, 46, 120), "web")] * 3)
+    shapes = flaw_shape(across.flaw), flaw_shape(upright.flaw)
+    assert "madder" in shapes[0] and "smear" in shapes[0]
+    assert "indigo" in shapes[1] and "web" in shapes[1]
+    assert "across" in shapes[0] and "up through" in shapes[1]
+    assert shapes[0] in " ".join(morning_words(across))
+
+
+def test_the_summary_names_the_tools_and_the_time_alone(world_factory):
+    summary = summary_text(dreamed(world_factory, 5, ["varnish", "solvent"], 83), ticks_before=0)
+    assert "attempts 5" in summary and "varnish, solvent" in summary and "alone 1:23" in summary
+
+
+@pytest.mark.parametrize("alone_s", [3, 15, 60])
+def test_every_line_fits_the_morning(window, world_factory, alone_s):
+    import arcade
+
+    names = ["paintbrush", "palette_knife", "needle_and_thread", "solvent", "varnish"]
+    world = dreamed(world_factory, 12, names, alone_s, calls=4, marks=[Mark(0.3, 0.7, 2.0, 4.0, (200, 180, 40), "glaze")] * 4)
+    for line in morning_words(world):
+        assert arcade.Text(line, 0, 0, (0, 0, 0, 255), WORDS_PT, font_name=WORDS_FONT).content_width < VIEW[0] - 80, line
+    summary = summary_text(world, ticks_before=60 * 60 * 25)
+    assert arcade.Text(summary, 0, 0, (0, 0, 0, 255), SUMMARY_PT).content_width < VIEW[0] - 80, summary
