@@ -49,7 +49,7 @@ def check_combinations(args) -> None:
         raise UserError("flawed: --no-render draws nothing; drop --screenshots/--fullscreen/--headless")
     if args.level and os.path.isdir(args.level):
         raise UserError(f"{args.level}: found a folder, expected a Tiled level file (.tmj, .json or .tmx)")
-    if args.level and not os.path.isfile(args.level):
+    if args.level and not os.path.exists(args.level):
         raise UserError(f"{args.level}: no such level file, nor a shipped level (see flawed level list)")
     check_outputs(args)
 
