@@ -138,6 +138,21 @@ def paint_proscenium() -> Image.Image:
     return image
 
 
+def proscenium_pieces(image: Image.Image) -> list[tuple[Image.Image, tuple[float, float]]]:
+    """The proscenium cut to where it is painted (the valance and scallops over the arch, the two
+    columns beside it), each with its centre in the hall's px (y up): drawn as a few small
+    pictures, not a screenful that is mostly clear (software GL pays for every pixel drawn)."""
+    w, h = VIEW
+    l, b, r, t = ARCH
+    top = h - t + 48  # the scallops hang this far down from the top of the picture
+    boxes = [(l - 46, 0, r + 46, top), (l - 46, top, l + 3, h - b), (r - 2, top, r + 46, h - b)]
+    pieces = []
+    for left, upper, right, lower in boxes:
+        piece = image.crop((left, upper, right, lower))
+        pieces.append((piece, ((left + right) / 2, h - (upper + lower) / 2)))
+    return pieces
+
+
 def paint_curtain() -> Image.Image:
     """Heavy velvet in vertical folds, the width of the arch."""
     l, b, r, t = ARCH
@@ -276,7 +291,8 @@ class Hall:
         self.arm = _texture(paint_arm(), "hall-dreamer-arm")
         self.arm_lit = _texture(paint_arm(lit=True), "hall-dreamer-arm-lit")
         self.hands = [_texture(paint_hand(side), f"hall-dreamer-hand-{side}") for side in (-1, 1)]
-        self.proscenium = _texture(paint_proscenium(), "hall-proscenium")
+        self.proscenium = [(_texture(piece, f"hall-proscenium-{index}"), centre)
+                           for index, (piece, centre) in enumerate(proscenium_pieces(paint_proscenium()))]
         self.curtain = _texture(paint_curtain(), "hall-curtain")
         self.people = [_texture(paint_silhouette(v, True), f"hall-person-{v}") for v in range(8)]
         self.seat = _texture(paint_seat(), "hall-seat")
@@ -284,7 +300,7 @@ class Hall:
         self.cone = _texture(paint_cone(), "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
         # The screen-sized paintings share an atlas of their own (see game.render.atlas).
-        self.atlas = own_atlas([self.dark, self.lit, self.proscenium, self.curtain, self.cone])
+        self.atlas = own_atlas([self.dark, self.lit, *(texture for texture, _ in self.proscenium), self.curtain, self.cone])
 
     @classmethod
     def get(cls) -> "Hall":
@@ -340,6 +356,7 @@ class HallPicture:
             (self.boxes if seat.in_box else self.stalls).append(sprite)
             self.placed.append((sprite, seat))
         self.back = arcade.SpriteList(atlas=self.hall.atlas)
+        self.back.blend = False  # the hall's painting is opaque: nothing under it to blend with
         self.background = arcade.Sprite(self.hall.dark)
         self.background.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.back.append(self.background)
@@ -357,9 +374,10 @@ class HallPicture:
         self.front = arcade.SpriteList(atlas=self.hall.atlas)
         self.curtain = arcade.Sprite(self.hall.curtain)
         self.front.append(self.curtain)
-        self.proscenium = arcade.Sprite(self.hall.proscenium)
-        self.proscenium.position = (VIEW[0] / 2, VIEW[1] / 2)
-        self.front.append(self.proscenium)
+        for texture, centre in self.hall.proscenium:
+            piece = arcade.Sprite(texture)
+            piece.position = centre
+            self.front.append(piece)
         # The dreamer: body and arms behind the frame, hands over its edges.
         self.behind = arcade.SpriteList()
         self.shadow = arcade.Sprite(soft_texture("stage-shadow", 64, (0, 0, 0), 1.2))
@@ -415,7 +433,7 @@ class HallPicture:
         self.camera.use()
         additive = (window.ctx.SRC_ALPHA, window.ctx.ONE)  # glows add light in proportion to their alpha
         self.background.texture = self.hall.lit if lit else self.hall.dark
-        self.back.draw()
+        self.back.draw(pixelated=self.camera.zoom == 1.0)  # texel for pixel at 1280×720: no filtering to pay for
         l, b, r, t = ARCH
         # The stage: the spotlight (not under the house lights), the dreamer gripping the masterpiece.
         if not lit:

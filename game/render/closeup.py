@@ -52,7 +52,12 @@ PULL_KEPT = 0.55  # the gaze's pull that stays while the lines unravel (it was 1
 PULL_FADE_TICKS = ticks(2.0)
 FRAY_GONE_AT = 0.2  # severity gained by which the knot's pale frayed rim has gone (the flaw is plain to see)
 ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the room is shown
-INTERNAL_SCALE = 0.75  # the close-up is worked out at this fraction of the screen's pixels (software GL is slow per pixel)
+# The close-up is worked out at a fraction of the screen's pixels and stretched over it (software
+# GL is slow per pixel: its shader costs ~29 ms a 1280×720 frame at 0.75, ~22 at 0.6, ~15 at 0.5). The
+# fraction follows the zoom: about one worked-out pixel per texel of the art, from the whole
+# picture at INTERNAL_SCALES[-1] to a close look at a minigame at INTERNAL_SCALES[0]; a few steps
+# only, so the offscreen picture is not made anew as the camera glides.
+INTERNAL_SCALES = (0.5, 0.6)
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
 
@@ -237,7 +242,7 @@ void main() {
 """
 
 
-# Pass 3: the close-up, drawn at INTERNAL_SCALE of the screen, stretched over it.
+# Pass 3: the close-up, drawn at a fraction of the screen (INTERNAL_SCALES), stretched over it.
 _BLIT_FRAGMENT = """
 #version 330
 uniform sampler2D picture;
@@ -287,7 +292,8 @@ class CloseupRenderer:
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
         self.closeup_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT)
         self.blit_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT)
-        self.picture = None  # the offscreen close-up (texture, framebuffer, size)
+        self.pictures: dict[tuple[int, int], tuple] = {}  # offscreen close-ups by size: (texture, framebuffer, size)
+        self.picture = None  # the one drawn last
         # Two flaw textures: the flaw now, and before its last worsening (eased between).
         self.flaw_textures = []
         self.flaw_fbos = []
@@ -416,11 +422,15 @@ class CloseupRenderer:
             self.entry = (self.scale, self.focus) if self.beat_seen is not None else None
             self.beat_seen = beat
         self.scale, self.focus = self.camera(world)
-        inner = (max(1, int(w * INTERNAL_SCALE)), max(1, int(h * INTERNAL_SCALE)))
-        if self.picture is None or self.picture[2] != inner:
+        fraction = self.internal_scale()
+        inner = (max(1, int(w * fraction)), max(1, int(h * fraction)))
+        if inner not in self.pictures:
+            if len(self.pictures) > len(INTERNAL_SCALES):  # the window was resized: the old sizes go
+                self.pictures.clear()
             texture = self.ctx.texture(inner, components=4)
             texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR)
-            self.picture = (texture, self.ctx.framebuffer(color_attachments=[texture]), inner)
+            self.pictures[inner] = (texture, self.ctx.framebuffer(color_attachments=[texture]), inner)
+        self.picture = self.pictures[inner]
         shrink = inner[1] / h  # the internal picture's px per screen px
         left, bottom, right, top = self.frame_box()
         self._update_flaw(world)
@@ -447,6 +457,12 @@ class CloseupRenderer:
         p["art"] = 0
         p["flaw"] = 1
         p["flaw_before"] = 2
+
+    def internal_scale(self) -> float:
+        """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:
+        the least step that still gives the art's every texel a pixel (see INTERNAL_SCALES)."""
+        texels_per_px = self.art.size / max(1.0, self.scale)  # the art's texels across one screen px
+        return next((fraction for fraction in INTERNAL_SCALES if fraction >= texels_per_px), INTERNAL_SCALES[-1])
 
     def draw(self, world, size=None) -> None:
         """The close-up over the whole current framebuffer (size: its pixels, default the window's)."""

@@ -30,6 +30,7 @@ from game.sim.beats.lights_on import EMPTY_HALL_S
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
 HOLE_END_PX = 0.0  # ...and when it has gone
+HOLE_EDGE_PX = 170.0  # the hole's ragged edge reaches this far past it (the swirl shader's ±80 px wander and ±90 px fade)
 FLASH_S = 0.35  # the house lights' white flash as they snap on fades over this long
 REDUCED_FLASH = 0.35  # ...from this high with reduce flicker (from full white without)
 HALL_PIECES = (12, 7)  # the hall tears into this many ragged pieces across and up
@@ -69,6 +70,29 @@ class LightsOnOverlay(Overlay):
 
     def close(self) -> None:
         forget_hall()
+
+    def hole(self, scene) -> float:
+        """World px round the eye where the room still shows through the swirl (its ragged edge aside)."""
+        return HOLE_END_PX + (HOLE_START_PX - HOLE_END_PX) * (1.0 - scene.dissolved) ** 1.3
+
+    def room_box(self, view):
+        """Only round the hole is the room seen: lit and drawn there alone (the swirl hides the rest)."""
+        scene = view.world.story.scene
+        if self.empty_hall(view) or scene.debris is None:
+            return None
+        camera = view.renderer.world_camera
+        zoom = camera.zoom or 1.0
+        width, height = view.window.get_framebuffer_size()
+        scale = width / view.window.get_size()[0]  # framebuffer px per window px
+        reach = (self.hole(scene) + HOLE_EDGE_PX) * zoom * scale
+        ex, ey = scene.debris.swirl.eye
+        cx, cy = camera.position
+        x, y = width / 2 + (ex - cx) * zoom * scale, height / 2 + (ey - cy) * zoom * scale
+        left, bottom = max(0, int(x - reach)), max(0, int(y - reach))
+        right, top = min(width, int(math.ceil(x + reach))), min(height, int(math.ceil(y + reach)))
+        if (left, bottom, right, top) == (0, 0, width, height):
+            return None
+        return (left, bottom, max(0, right - left), max(0, top - bottom))
 
     def build(self, world, debris) -> None:
         self.debris = debris
@@ -114,7 +138,7 @@ class LightsOnOverlay(Overlay):
         if debris is not self.debris:
             self.build(world, debris)
         camera = view.renderer.world_camera
-        hole = HOLE_END_PX + (HOLE_START_PX - HOLE_END_PX) * (1.0 - scene.dissolved) ** 1.3
+        hole = self.hole(scene)
         view.renderer.gui_camera.use()
         self.field.draw(camera, view.window, debris.swirl, scene.ticks / 60.0, world.settings.reduce_motion, alpha=1.0, hole=hole)
         camera.use()

@@ -19,6 +19,12 @@ class Overlay:
         """Whether it fills the screen now, so the room need not be drawn under it."""
         return False
 
+    def room_box(self, view) -> tuple[int, int, int, int] | None:
+        """The part of the screen (x, y, width, height px) where the room can show under it, so
+        the room is lit and drawn there only (None: wherever it shows, the whole screen). Asked
+        once the world camera has been placed for the frame."""
+        return None
+
     def on_events(self, events, world) -> None:
         """The world's events of the last tick (calls echoing, doors opening...)."""
 

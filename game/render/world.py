@@ -254,9 +254,11 @@ class WorldRenderer:
             self.rim.draw()
         self.glints.draw(blend_function=self.window.ctx.BLEND_ADDITIVE)
 
-    def draw(self, alpha: float = 1.0, room: bool = True) -> None:
+    def draw(self, alpha: float = 1.0, room: bool = True, box=None) -> None:
         """Place everything `alpha` of the way from the last tick to this one; draw the lit room
-        unless an overlay covers the whole screen (the close-up, the hall, the vortex)."""
+        unless an overlay covers the whole screen (the close-up, the hall, the vortex). `box`,
+        asked once the camera is placed, may give the part of the screen (x, y, width, height)
+        the room can show in: only that is lit and drawn (see Overlay.room_box)."""
         self._sync(alpha)
         self.follow(alpha)
         self.world_camera.match_window()
@@ -265,6 +267,16 @@ class WorldRenderer:
         if not room:
             return
         self.world_camera.use()
+        clip = box() if box is not None else None
+        if clip is not None:
+            self.window.ctx.scissor = clip
+        try:
+            self._draw_room()
+        finally:
+            if clip is not None:
+                self.window.ctx.scissor = None
+
+    def _draw_room(self) -> None:
         # Shadows follow the interpolated sprites, not the last tick's bodies.
         props = None
         if len(self.props) == len(self.world.props):

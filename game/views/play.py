@@ -167,7 +167,8 @@ class GameView(arcade.View):
         overlay = self.overlay
         self.clear(color=overlay.background(self) if overlay is not None else None)
         alpha = self.accumulator / DT if not self.finished else 1.0
-        self.renderer.draw(alpha, room=overlay is None or not overlay.covers(self))
+        box = (lambda: overlay.room_box(self)) if overlay is not None else None
+        self.renderer.draw(alpha, room=overlay is None or not overlay.covers(self), box=box)
         if overlay is not None:
             overlay.draw(self)
         self.prompt.draw(self)

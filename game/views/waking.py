@@ -41,8 +41,9 @@ class WakingView(arcade.View):
         seconds = scene.ticks / 60.0
         fade = 1.0 if over else scene.fade
         self.swirl.turn = seconds * SWIRL_STILLING
-        game.renderer.gui_camera.use()
-        self.field.draw(game.renderer.world_camera, self.window, self.swirl, seconds, world.settings.reduce_motion, alpha=1.0 - fade * 0.5)
+        if fade < 1.0:  # once the morning is up it hides the swirl whole: the field is not worked out
+            game.renderer.gui_camera.use()
+            self.field.draw(game.renderer.world_camera, self.window, self.swirl, seconds, world.settings.reduce_motion, alpha=1.0 - fade * 0.5)
         self.picture.draw(self.window, fade, seconds, summary_text(world, game.run.ticks_before), scene.ready or over)
         game.take_pending_shots()
 
