@@ -18,10 +18,12 @@ import arcade
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
+from game.render.ahead import ahead, made
 from game.render.atlas import own_atlas
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.glow import soft_texture
+from game.render.masterpiece import art_for
 from game.sim.audience import SEATS
 
 VIEW = (1280, 720)  # the hall is painted for this size and scaled to the window
@@ -276,28 +278,55 @@ def paint_hand(side: int) -> Image.Image:
     return image
 
 
+def hall_paintings() -> dict:
+    """Every picture of the hall, painted (the same in every dream; painted ahead: see game.render.ahead)."""
+    return {
+        "dark": paint_hall(False).convert("RGBA"),
+        "lit": paint_hall(True).convert("RGBA"),
+        "fronts": paint_box_front(False),
+        "fronts_lit": paint_box_front(True),
+        "body": paint_dreamer_body(),
+        "body_lit": paint_dreamer_body(lit=True),
+        "arm": paint_arm(),
+        "arm_lit": paint_arm(lit=True),
+        "hands": [paint_hand(side) for side in (-1, 1)],
+        "proscenium": proscenium_pieces(paint_proscenium()),
+        "curtain": paint_curtain(),
+        "people": [paint_silhouette(v, True) for v in range(8)],
+        "seat": paint_seat(),
+        "cone": paint_cone(),
+    }
+
+
+def paint_ahead(seed: int) -> None:
+    """Start painting the hall and the masterpiece it will hold up (see BeatShow.ahead)."""
+    if Hall._made is None:
+        ahead(hall_paintings)
+    ahead(art_for, seed)
+
+
 class Hall:
     """The painted hall's textures, made once per window."""
 
     _made: "Hall | None" = None
 
     def __init__(self):
-        self.dark = _texture(paint_hall(False).convert("RGBA"), "hall-dark")
-        self.lit = _texture(paint_hall(True).convert("RGBA"), "hall-lit")
-        self.fronts = _texture(paint_box_front(False), "hall-box-front")
-        self.fronts_lit = _texture(paint_box_front(True), "hall-box-front-lit")
-        self.body = _texture(paint_dreamer_body(), "hall-dreamer-body")
-        self.body_lit = _texture(paint_dreamer_body(lit=True), "hall-dreamer-body-lit")
-        self.arm = _texture(paint_arm(), "hall-dreamer-arm")
-        self.arm_lit = _texture(paint_arm(lit=True), "hall-dreamer-arm-lit")
-        self.hands = [_texture(paint_hand(side), f"hall-dreamer-hand-{side}") for side in (-1, 1)]
-        self.proscenium = [(_texture(piece, f"hall-proscenium-{index}"), centre)
-                           for index, (piece, centre) in enumerate(proscenium_pieces(paint_proscenium()))]
-        self.curtain = _texture(paint_curtain(), "hall-curtain")
-        self.people = [_texture(paint_silhouette(v, True), f"hall-person-{v}") for v in range(8)]
-        self.seat = _texture(paint_seat(), "hall-seat")
+        painted = made(hall_paintings)
+        self.dark = _texture(painted["dark"], "hall-dark")
+        self.lit = _texture(painted["lit"], "hall-lit")
+        self.fronts = _texture(painted["fronts"], "hall-box-front")
+        self.fronts_lit = _texture(painted["fronts_lit"], "hall-box-front-lit")
+        self.body = _texture(painted["body"], "hall-dreamer-body")
+        self.body_lit = _texture(painted["body_lit"], "hall-dreamer-body-lit")
+        self.arm = _texture(painted["arm"], "hall-dreamer-arm")
+        self.arm_lit = _texture(painted["arm_lit"], "hall-dreamer-arm-lit")
+        self.hands = [_texture(hand, f"hall-dreamer-hand-{side}") for side, hand in zip((-1, 1), painted["hands"])]
+        self.proscenium = [(_texture(piece, f"hall-proscenium-{index}"), centre) for index, (piece, centre) in enumerate(painted["proscenium"])]
+        self.curtain = _texture(painted["curtain"], "hall-curtain")
+        self.people = [_texture(person, f"hall-person-{v}") for v, person in enumerate(painted["people"])]
+        self.seat = _texture(painted["seat"], "hall-seat")
         self.glow = soft_texture("warm", 256, WARM_LIGHT, 1.4)
-        self.cone = _texture(paint_cone(), "hall-cone")
+        self.cone = _texture(painted["cone"], "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
         # The screen-sized paintings share an atlas of their own (see game.render.atlas).
         self.atlas = own_atlas([self.dark, self.lit, *(texture for texture, _ in self.proscenium), self.curtain, self.cone])

@@ -23,9 +23,13 @@ from array import array
 
 import arcade
 from arcade.gl import BufferDescription
+from PIL import Image
+from pyglet import gl
+
+from game.render.ahead import ahead, made
 
 from game.render.fullscreen import FULLSCREEN_VS
-from game.render.masterpiece import art_for
+from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import MinigameRenderer, layout
 from game.render.overlay import Overlay
 from game.sim.beats.backstage import near_easel
@@ -37,6 +41,7 @@ from game.sim.timestep import ticks
 
 FLAW_REGION = 0.42  # canvas units each side of the flaw's centre that the flaw texture covers
 FLAW_TEXTURE = 384  # px a side of that texture
+BODY_BLOCK = 8  # its body (the darkness without the threads) averages blocks of this many texels a side
 ZOOM_LOOK = 1.0  # canvas heights on screen (of the frame) while the whole piece is taken in...
 ZOOM_PUSHED = 3.0  # ...once the gaze has glided onto the knot...
 UNRAVEL_CREEP = 0.4  # ...creeping this much further in as the lines unravel...
@@ -132,6 +137,7 @@ _CLOSEUP_FRAGMENT = """
 uniform sampler2D art;
 uniform sampler2D flaw;
 uniform sampler2D flaw_before;  // the flaw before the last worsening, to ease the new darkness in
+uniform sampler2D flaw_body;    // the flaw's darkness averaged over blocks of BODY_BLOCK texels: its body without the threads
 uniform float grow;         // 0..1 from flaw_before to flaw
 uniform float notice;       // 0..1, the gaze pulled to the knot: the rest softens, dims and greys (the flaw beat)
 uniform float notice_radius;
@@ -195,7 +201,7 @@ void main() {
             }
             dark = fl.a;
             stain_colour = fl.rgb;
-            body = textureLod(flaw, f, 3.0).a;  // the flaw blurred: its body without the threads
+            body = texture(flaw_body, f).a;  // the flaw blurred: its body without the threads
             halo = clamp(body * 1.6 - dark, 0.0, 1.0) * grow;
         }
         float grey = lum(colour);
@@ -242,6 +248,24 @@ void main() {
 """
 
 
+# Pass 1b: the flaw's body, the darkness averaged over blocks of BODY_BLOCK² texels (a mipmap
+# level made by hand: OpenGL's own mipmapping is dear in software, ~30-170 ms a worsening).
+_BODY_FRAGMENT = """
+#version 330
+uniform sampler2D flaw;
+out vec4 frag;
+void main() {
+    ivec2 corner = ivec2(gl_FragCoord.xy) * BODY_BLOCK;
+    float sum = 0.0;
+    for (int y = 0; y < BODY_BLOCK; y++) {
+        for (int x = 0; x < BODY_BLOCK; x++) {
+            sum += texelFetch(flaw, corner + ivec2(x, y), 0).a;
+        }
+    }
+    frag = vec4(0.0, 0.0, 0.0, sum / float(BODY_BLOCK * BODY_BLOCK));
+}
+""".replace("BODY_BLOCK", str(BODY_BLOCK))
+
 # Pass 3: the close-up, drawn at a fraction of the screen (INTERNAL_SCALES), stretched over it.
 _BLIT_FRAGMENT = """
 #version 330
@@ -282,6 +306,23 @@ def wants_closeup(world) -> bool:
     return False
 
 
+def art_with_mipmaps(seed: int) -> tuple[MasterpieceArt, list[bytes]]:
+    """The seed's masterpiece and its mipmap chain down to 1 px, as RGBA bytes in the painting's
+    own row order (the shader reads it upside down) — painted ahead: see game.render.ahead."""
+    art = art_for(seed)
+    image = Image.fromarray(art.pixels).convert("RGBA")
+    levels = [image.tobytes()]
+    while image.width > 1:
+        image = image.reduce(2)  # a box filter: what glGenerateMipmap makes
+        levels.append(image.tobytes())
+    return art, levels
+
+
+def paint_ahead(seed: int) -> None:
+    """Start painting what the close-up will show (see BeatShow.ahead)."""
+    ahead(art_with_mipmaps, seed)
+
+
 class CloseupRenderer:
     """Draws the close-up of the masterpiece for a world. Build once, draw every frame."""
 
@@ -292,6 +333,11 @@ class CloseupRenderer:
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
         self.closeup_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT)
         self.blit_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT)
+        self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
+        body = FLAW_TEXTURE // BODY_BLOCK
+        self.body_texture = self.ctx.texture((body, body), components=4)
+        self.body_texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR)
+        self.body_fbo = self.ctx.framebuffer(color_attachments=[self.body_texture])
         self.pictures: dict[tuple[int, int], tuple] = {}  # offscreen close-ups by size: (texture, framebuffer, size)
         self.picture = None  # the one drawn last
         # Two flaw textures: the flaw now, and before its last worsening (eased between).
@@ -299,7 +345,7 @@ class CloseupRenderer:
         self.flaw_fbos = []
         for _ in range(2):
             texture = self.ctx.texture((FLAW_TEXTURE, FLAW_TEXTURE), components=4)
-            texture.filter = (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
+            texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR)
             self.flaw_textures.append(texture)
             self.flaw_fbos.append(self.ctx.framebuffer(color_attachments=[texture]))
         self.flaw_now = 0  # index of the texture holding the flaw as it is now
@@ -318,10 +364,17 @@ class CloseupRenderer:
 
     def set_seed(self, seed: int) -> None:
         if self.art is None or self.art.seed != seed:
-            self.art = art_for(seed)
-            self.art_texture = self.ctx.texture((self.art.size, self.art.size), components=3, data=self.art.pixels.tobytes())
-            self.art_texture.build_mipmaps()
-            self.art_texture.filter = (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
+            self.art, levels = made(art_with_mipmaps, seed)
+            texture = self.ctx.texture((self.art.size, self.art.size), components=4, data=levels[0])
+            # Every smaller level from the painting made ahead: the GPU's own mipmapping is a
+            # fifth of a second of software GL at 1024 px, on the frame the close-up first shows.
+            texture.use(0)
+            size = self.art.size
+            for level, data in enumerate(levels[1:], start=1):
+                size = max(1, size // 2)
+                gl.glTexImage2D(gl.GL_TEXTURE_2D, level, gl.GL_RGBA8, size, size, 0, gl.GL_RGBA, gl.GL_UNSIGNED_BYTE, data)
+            texture.filter = (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
+            self.art_texture = texture
 
     def frame_box(self) -> tuple[float, float, float, float]:
         w, h = self.size
@@ -406,9 +459,12 @@ class CloseupRenderer:
         with fbo.activate():
             fbo.clear()
             self.quad.render(program)
+        self.flaw_textures[self.flaw_now].use(0)
+        self.body_program["flaw"] = 0
+        with self.body_fbo.activate():
+            self.quad.render(self.body_program)
         if blending:
             self.ctx.enable(self.ctx.BLEND)
-        self.flaw_textures[self.flaw_now].build_mipmaps()
         if first:
             self.flaw_before = self.flaw_now
 
@@ -457,6 +513,7 @@ class CloseupRenderer:
         p["art"] = 0
         p["flaw"] = 1
         p["flaw_before"] = 2
+        p["flaw_body"] = 3
 
     def internal_scale(self) -> float:
         """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:
@@ -472,6 +529,7 @@ class CloseupRenderer:
             self.art_texture.use(0)
             self.flaw_textures[self.flaw_now].use(1)
             self.flaw_textures[self.flaw_before].use(2)
+            self.body_texture.use(3)
             self.quad.render(self.closeup_program)
         w, h = self.size
         self.ctx.viewport = (0, 0, w, h)

@@ -8,21 +8,15 @@ the memory. Used for the reveal, the vortex's shreds and the waking memory.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import numpy as np
 from PIL import Image, ImageFilter
 
-from game.render.masterpiece import MasterpieceArt, flaw_field
+from game.render.ahead import made
+from game.render.masterpiece import art_for, flaw_field
 
 GOLD = np.array((236, 190, 92), np.float32)
 NIGHT = np.array((38, 30, 92), np.float32)  # the deep colour the flaw's heart becomes
 HALO_BLUR = 6  # px: how far the warmth around the flaw spreads (at 256 px)
-
-
-@lru_cache(maxsize=4)
-def _art(seed: int):
-    return MasterpieceArt(seed)
 
 
 def _flaw_key(flaw) -> tuple:
@@ -40,7 +34,7 @@ def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -
     if key in _cache:
         return _cache[key]
     try:
-        base = np.asarray(_art(world.seed).image().resize((size, size), Image.LANCZOS), np.float32)
+        base = np.asarray(made(art_for, world.seed).image().resize((size, size), Image.LANCZOS), np.float32)
         dark, colour = flaw_field(flaw, size)
         if not flaw.noticed:
             dark = np.zeros_like(dark)

@@ -16,6 +16,7 @@ import arcade
 import numpy as np
 from PIL import Image, ImageFilter
 
+from game.render.ahead import ahead, made
 from game.sim.timestep import TICKS_PER_SECOND
 from game.tools import tool
 
@@ -36,6 +37,11 @@ LINES_TOP_PX = 250  # the first line's middle, px from the bottom of the 1280×7
 KIND_WORDS = {"blot": "blot", "streak": "smear", "ring": "tide-mark", "web": "web of pulled threads", "glaze": "glossy stain"}
 ALONE_BRIEFLY_S = 10.0  # alone for less than this is "not long"; more than ALONE_LONG_S is "a long time"
 ALONE_LONG_S = 25.0
+
+
+def paint_ahead(seed: int) -> None:
+    """Start painting the morning (see BeatShow.ahead)."""
+    ahead(paint_morning)
 
 
 def paint_morning() -> Image.Image:
@@ -179,7 +185,7 @@ class WakingPicture:
 
     def __init__(self):
         self.morning = arcade.SpriteList()
-        sprite = arcade.Sprite(arcade.Texture(paint_morning(), hash="waking-morning", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+        sprite = arcade.Sprite(arcade.Texture(made(paint_morning), hash="waking-morning", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
         sprite.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.morning.append(sprite)
         self.memory = arcade.SpriteList()

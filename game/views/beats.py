@@ -2,15 +2,18 @@
 
 A row names the beat's overlay (built when the beat begins, closed when it ends; None: the lit
 room alone), the sound beds looping under it and the caption said as they start, the tick into
-the beat at which its screenshot shows it best, and the screen of its own the window switches
-to (None: the game screen). The game view enters a row when the story enters its beat; the
+the beat at which its screenshot shows it best, the screen of its own the window switches
+to (None: the game screen), and what to paint ahead for it while the beat before plays
+(``game.render.ahead``: a beat begins without a hitch). The game view enters a row when the story enters its beat; the
 shell decides the screen change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.render import audience, closeup, waking
 from game.render.acceptance import AcceptanceOverlay
 from game.render.alone import AloneOverlay
 from game.render.audience import RevealOverlay
@@ -18,7 +21,7 @@ from game.render.closeup import CloseupOverlay
 from game.render.debris import LightsOnOverlay
 from game.render.overlay import Overlay
 from game.render.vortex import VortexOverlay
-from game.sim.story import Beat
+from game.sim.story import CHAPTERS, Beat
 from game.views.waking import WakingView
 
 
@@ -30,13 +33,14 @@ class BeatShow:
     beds_caption: str | None  # said when the beds start
     shot_delay_ticks: int  # ticks into the beat at which its screenshot shows it best
     screen: type | None = None  # a view of its own the window shows during the beat
+    ahead: Callable[[int], None] | None = None  # starts painting (from the seed) what the beat will show, as the beat before begins
 
 
 SHOWS: tuple[BeatShow, ...] = (
     # The camera has settled and the lights have come up.
     BeatShow(Beat.BACKSTAGE, None, ("room_tone", "hush"), "[a hush from the audience beyond the curtain]", 60),
     # The beat of stillness: pushed in on the knot, the rest of the picture fallen away.
-    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 220),
+    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 220, ahead=closeup.paint_ahead),
     # A minigame under way.
     BeatShow(Beat.REPAIR, CloseupOverlay, ("room_tone", "rumble"), "[the silence roars in your ears]", 150),
     # The lights have guttered; echoes, and a door open on an empty room.
@@ -44,12 +48,18 @@ SHOWS: tuple[BeatShow, ...] = (
     # Breathing with the guide.
     BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240),
     # The curtain is up and the hall applauds.
-    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420),
+    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead),
     # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
     BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
     # The swirl and its orbiting fragments.
     BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150),
     # Morning, the memory, the words and the summary.
-    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView),
+    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView, ahead=waking.paint_ahead),
 )
 SHOW: dict[Beat, BeatShow] = {show.beat: show for show in SHOWS}
+
+
+def next_show(beat: Beat) -> BeatShow | None:
+    """The row of the beat the story goes to after `beat` (None after the last)."""
+    following = CHAPTERS[beat].then
+    return SHOW[following] if following is not None else None

@@ -27,7 +27,7 @@ from game.sim.actions import Button
 from game.sim.events import BeatChanged
 from game.sim.story import Beat
 from game.sim.timestep import DT
-from game.views.beats import SHOW
+from game.views.beats import SHOW, next_show
 from game.views.host import Host
 from game.views.shake import ScreenShake
 from game.render.text import sized
@@ -106,6 +106,9 @@ class GameView(arcade.View):
             self.captions.say(show.beds_caption, self.world.tick)
         self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat too short to wait for
         self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
+        following = next_show(beat)
+        if following is not None and following.ahead is not None:
+            following.ahead(self.world.seed)  # painted on a worker while this beat plays
         if show.screen is not None:
             self.host.show_screen(self, show.screen(self))
 

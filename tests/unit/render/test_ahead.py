@@ -1,0 +1,76 @@
+"""Pictures painted ahead: the worker's painting is the one used, once, and the beats ask for theirs in time."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+
+from game.render import ahead as ahead_module
+from game.render.ahead import ahead, made
+from game.render.closeup import art_with_mipmaps
+from game.sim.story import STORY, Beat
+from game.views.beats import SHOW, SHOWS, next_show
+
+
+def test_what_was_started_ahead_is_handed_over_once_and_painted_once():
+    calls = []
+    gate = threading.Event()
+
+    def paint(n):
+        gate.wait(5)
+        calls.append(threading.current_thread().name)
+        return [n] * 3
+
+    ahead(paint, 7)
+    ahead(paint, 7)  # asked twice: started once
+    gate.set()
+    first = made(paint, 7)
+    assert first == [7, 7, 7]
+    assert len(calls) == 1 and calls[0].startswith("flawed-ahead")  # on the worker, not here
+    again = made(paint, 7)  # nothing waits any more: painted here and now
+    assert again == first and len(calls) == 2 and calls[1] == threading.current_thread().name
+
+
+def test_a_painting_that_fails_ahead_fails_where_it_is_used():
+    def broken():
+        raise ValueError("no paint")
+
+    ahead(broken)
+    try:
+        made(broken)
+    except ValueError as error:
+        assert "no paint" in str(error)
+    else:
+        raise AssertionError("the worker's error was swallowed")
+
+
+def test_what_waits_is_bounded():
+    for n in range(ahead_module.KEPT + 5):
+        ahead(int, n)
+    assert ahead_module.waiting() <= ahead_module.KEPT
+    for n in range(ahead_module.KEPT + 5):
+        assert made(int, n) == n
+    assert ahead_module.waiting() == 0
+
+
+def test_the_big_paintings_are_started_while_the_beat_before_plays():
+    painted_ahead = {show.beat for show in SHOWS if show.ahead is not None}
+    assert {Beat.FLAW, Beat.REVEAL, Beat.WAKING} <= painted_ahead
+    for chapter in STORY:
+        following = next_show(chapter.beat)
+        assert following is (SHOW[chapter.then] if chapter.then is not None else None)
+
+
+def test_the_art_mipmaps_halve_down_to_one_pixel_and_average_what_they_cover():
+    art, levels = art_with_mipmaps(3)
+    size = art.size
+    assert len(levels) == size.bit_length()  # 1024 → 11 levels, the last 1×1
+    for level, data in enumerate(levels):
+        side = max(1, size >> level)
+        assert len(data) == side * side * 4
+    second = np.frombuffer(levels[1], np.uint8).reshape(size // 2, size // 2, 4)[..., :3].astype(np.float32)
+    block = art.pixels[:2, :2].reshape(-1, 3).astype(np.float32).mean(axis=0)
+    assert np.abs(second[0, 0] - block).max() <= 1.0
+    whole = np.frombuffer(levels[-1], np.uint8)[:3].astype(np.float32)
+    assert np.abs(whole - art.pixels.reshape(-1, 3).mean(axis=0)).max() <= 3.0  # the whole picture's mean, give or take rounding
