@@ -108,10 +108,16 @@ void main() {
     float streak = fbm_round(turns, lr * 3.6 - u_time * 0.2, 9.0);
     float hue = fract(turns * u_bands + n * 0.55 + u_time * 0.03);
     float sat = 0.5 + 0.35 * streak;
-    float val = 0.55 + 0.45 * smoothstep(0.25, 0.85, streak) + 0.12 * sin(theta * 9.0 + lr * 5.0);
+    // Near the eye the bands wind tighter than the pixels that show them: there the fine ripples
+    // and threads fade out (by how far the spiral's angle turns from one pixel to the next), or
+    // they would break into dashes and moiré. Worked out from the distance (not fwidth(theta),
+    // which jumps where atan wraps and would draw a seam).
+    float px_world = length(fwidth(world));
+    float step_px = px_world * (sqrt(1.0 + u_twist * u_twist) / max(r, 1.0) + abs(u_turn) * 220.0 / ((r + 60.0) * (r + 60.0)));
+    float val = 0.55 + 0.45 * smoothstep(0.25, 0.85, streak) + 0.12 * sin(theta * 9.0 + lr * 5.0) * (1.0 - smoothstep(0.25, 0.6, step_px * 9.0));
     vec3 colour = hsv(hue, sat, val);
     // Thin bright threads of light in the flow.
-    float thread = smoothstep(0.9, 1.0, sin(theta * 14.0 + n * 6.0));
+    float thread = smoothstep(0.9, 1.0, sin(theta * 14.0 + n * 6.0)) * (1.0 - smoothstep(0.15, 0.4, step_px * 14.0));
     colour += vec3(1.0, 0.95, 0.85) * thread * 0.22;
     // The eye's light reaches far across the swirl in slow rays: the nearer, the warmer and the
     // brighter (far out the colours sink into dusk), so which way is lighter is which way to swim.
