@@ -26,6 +26,8 @@ from __future__ import annotations
 import random
 from dataclasses import astuple, dataclass, field, replace
 
+import numpy as np
+
 from game.digest import digest
 from game.level.model import (
     TILE_SIZE,
@@ -741,7 +743,8 @@ def furnish(level: Level) -> Level:
     reached = reached_cells(free, spawn)
     if not props:
         props = fill_props(level, rng, free, reached, kept_clear(level, spawn))
-        reached = reached_cells(free, spawn)  # the props took some floor
+        # The props took some floor, on simple cells only, so the rest is still all reached.
+        reached = [(c, r) for c, r in reached if free[r][c]]
     if not tools:
         tools = fill_tools(rng, free, reached, spawn)
     if not lights:
@@ -789,15 +792,28 @@ def fill_props(level: Level, rng: random.Random, free, reached, clear) -> list[P
     return props
 
 
+SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1))  # the order a cell's sides are looked at in
+
+
 def cells_by_one_wall(level: Level, cells, clear) -> list[tuple[int, int, tuple[int, int]]]:
-    """(col, row, the side its wall is on) of the cells with a wall on exactly one side, none of them near `clear`."""
+    """(col, row, the side its wall is on) of the cells with a wall on exactly one side, none of them near `clear`,
+    in the order of `cells`. Worked out over the whole grid at once (a 512 × 512 map has ~200,000 cells)."""
+    height, width = level.height, level.width
+    walls = np.ones((height + 2, width + 2), bool)  # outside the map counts as wall
+    walls[1:-1, 1:-1] = np.asarray(level.walls, bool).reshape(height, width)
+    # Each side's wall, as grids the size of the map (the padded grid shifted one cell that way).
+    side_walls = [walls[1 + dr : height + 1 + dr, 1 + dc : width + 1 + dc] for dc, dr in SIDES]
+    count = np.sum(side_walls, axis=0)
+    which = np.argmax(side_walls, axis=0)  # the first side with a wall (the only one where count is 1)
+    near = np.zeros((height + 2, width + 2), bool)  # within a cell of something kept clear
+    for c, r in clear:
+        if -1 <= c <= width and -1 <= r <= height:
+            near[max(0, r) : r + 3, max(0, c) : c + 3] = True
+    near = near[1:-1, 1:-1]
     found = []
     for c, r in cells:
-        if any((c + dc, r + dr) in clear for dc in (-1, 0, 1) for dr in (-1, 0, 1)):
-            continue
-        sides = [(dc, dr) for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)) if level.is_wall(c + dc, r + dr)]
-        if len(sides) == 1:
-            found.append((c, r, sides[0]))
+        if count[r, c] == 1 and not near[r, c]:
+            found.append((c, r, SIDES[which[r, c]]))
     return found
 
 
@@ -805,10 +821,11 @@ def fill_tools(rng: random.Random, free, reached, spawn: tuple[int, int]) -> lis
     """All the tools on reached floor, spread out and away from the spawn, on roomy cells where there are some."""
     height, width = len(free), len(free[0])
 
-    def roomy(c, r):
-        return all(0 <= r + dr < height and 0 <= c + dc < width and free[r + dr][c + dc] for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)))
+    floor = np.zeros((height + 2, width + 2), bool)  # outside the map is not floor
+    floor[1:-1, 1:-1] = np.frombuffer(b"".join(free), np.uint8).reshape(height, width) != 0
+    roomy = floor[1:-1, 2:] & floor[1:-1, :-2] & floor[2:, 1:-1] & floor[:-2, 1:-1]  # floor on all four sides
 
-    cells = [cell for cell in reached if cell != spawn and roomy(*cell)] or [cell for cell in reached if cell != spawn] or reached
+    cells = [cell for cell in reached if cell != spawn and roomy[cell[1], cell[0]]] or [cell for cell in reached if cell != spawn] or reached
     spots = _spread(rng, cells, len(TOOL_IDS), [spawn])
     spots = [spots[i % len(spots)] for i in range(len(TOOL_IDS))]  # floor for fewer than five: they share, all five are there
     return [ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id) for tool_id, (c, r) in zip(TOOL_IDS, spots)]

@@ -38,20 +38,21 @@ def free_grid(level: Level, movable_block: bool = True) -> list[bytearray]:
     return free
 
 
-def distances(free: list[bytearray], start: tuple[int, int]) -> list[list[int]]:
-    """Steps from the start cell to every cell (-1 where it cannot be reached).
+def distances(free: list[bytearray], start: tuple[int, int], *more: tuple[int, int]) -> list[list[int]]:
+    """Steps from the start cell (or the nearest of several) to every cell (-1 where it cannot be reached).
 
     A breadth-first fill over the cells as one flat row (index = row * width + col): a 512 x 512
     map is a quarter of a million cells, and this runs for every level loaded."""
     height, width = len(free), len(free[0]) if free else 0
-    col, row = start
-    if not (0 <= row < height and 0 <= col < width) or not free[row][col]:
+    dist = [-1] * (width * height)
+    frontier = []
+    for col, row in (start, *more):
+        if 0 <= row < height and 0 <= col < width and free[row][col] and dist[row * width + col] < 0:
+            dist[row * width + col] = 0
+            frontier.append(row * width + col)
+    if not frontier:
         return [[-1] * width for _ in range(height)]
     cells = b"".join(free)
-    dist = [-1] * (width * height)
-    first = row * width + col
-    dist[first] = 0
-    frontier = [first]
     last_col = width - 1
     for here in frontier:  # the list grows as it is read: a queue without a deque
         steps = dist[here] + 1

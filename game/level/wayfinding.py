@@ -10,11 +10,10 @@ gives the easel a steady lamp of its own when nothing lights it, so it shows fro
 from __future__ import annotations
 
 import math
-from collections import deque
 from dataclasses import replace
 
 from game.level.model import TILE_SIZE, Level, LightSpec, SignSpec
-from game.level.reach import EASEL_REACH, free_grid
+from game.level.reach import EASEL_REACH, distances, free_grid
 
 # The part of the level a player sees at once, in tiles around the dreamer (the camera shows
 # about 25 × 14 tiles; a sign nearer the middle than this is surely on screen).
@@ -44,19 +43,9 @@ def stage_field(level: Level) -> list[list[int]]:
             gap = math.hypot(max(easel.x - cx, 0.0, cx - easel.x - easel.width), max(easel.y - cy, 0.0, cy - easel.y - easel.height))
             if free[row][col] and gap <= EASEL_REACH:
                 goals.append((col, row))
-    field = [[-1] * width for _ in range(height)]
-    frontier = deque()
-    for col, row in goals:
-        field[row][col] = 0
-        frontier.append((col, row))
-    while frontier:  # one fill from every goal at once
-        col, row = frontier.popleft()
-        here = field[row][col] + 1
-        for nc, nr in ((col + 1, row), (col - 1, row), (col, row + 1), (col, row - 1)):
-            if 0 <= nr < height and 0 <= nc < width and free[nr][nc] and field[nr][nc] < 0:
-                field[nr][nc] = here
-                frontier.append((nc, nr))
-    return field
+    if not goals:
+        return [[-1] * width for _ in range(height)]
+    return distances(free, *goals)  # one fill from every goal at once
 
 
 def downhill(field: list[list[int]], col: int, row: int, steps: int = SIGN_LOOKAHEAD) -> tuple[int, int]:
@@ -138,8 +127,10 @@ def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
         return any(abs(col - c) + abs(row - r) <= within for c, r in at)
 
     def add(col: int, row: int) -> None:
+        if len(signs) >= MAX_SIGNS:  # a map's worth: no more aims worked out (a 512 × 512 level has ~200,000 cells)
+            return
         sign = sign_toward_stage(field, col, row, level)
-        if sign is not None and len(signs) < MAX_SIGNS:
+        if sign is not None:
             signs.append(sign)
             at.append((col, row))
             cover(covered, col, row)
@@ -156,6 +147,8 @@ def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
     # From the far end of the level inward: wherever no arrow is in sight yet, add one.
     cells = sorted(((field[r][c], c, r) for r in range(level.height) for c in range(level.width) if field[r][c] > CHAIN_ENDS_NEAR), reverse=True)
     for _, col, row in cells:
+        if len(signs) >= MAX_SIGNS:
+            break
         if not covered[row][col]:
             add(col, row)
     return tuple(signs)
