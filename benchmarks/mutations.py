@@ -75,7 +75,7 @@ MUTATIONS = [
     # -- the state hash ----------------------------------------------------------------------
     m("hash/tools left out", "game/sim/world.py", "            self.tools.hash_state(),\n", "", HASH),
     m("hash/tools carried left out", "game/sim/rack.py", "            tuple(self.carried),\n", "", HASH),
-    m("hash/a light's flicker left out", "game/sim/lights.py", "            self.factor,\n            self.brightness,\n", "            self.brightness,\n", HASH),
+    m("hash/a light's flicker left out", "game/sim/lights.py", "            self._stutter,\n            self._factor,\n            self._brightness,\n", "            self._stutter,\n            self._brightness,\n", HASH),
     m("hash/panic's tremble left out", "game/sim/panic.py", "return (self.level, self.noticed, self.heart_phase, self.unravel, self.tremble, self.seconds, self.phase_seed)", "return (self.level, self.noticed, self.heart_phase, self.unravel, self.seconds, self.phase_seed)", HASH),
     m("hash/floats rounded", "game/sim/world.py", "        return hashing.digest(self.hash_state())", "        return hashing.digest(tuple(round(x, 3) if isinstance(x, float) else x for x in self.hash_state()))", HASH),
     # -- level checks ------------------------------------------------------------------------
@@ -122,7 +122,7 @@ MUTATIONS = [
     m("screen/save failure never shown", "game/views/play.py", "        notices = self.run.take_notices()\n", "        notices = []\n", SCREEN),
     # -- lights ------------------------------------------------------------------------------
     m("lights/reduce-flicker cap per tick", "game/sim/lights.py", "_REDUCED_STEP = REDUCED_SLEW * DT", "_REDUCED_STEP = REDUCED_SLEW", LIGHTS),
-    m("lights/settings read once", "game/sim/lights.py", "        self.settings = world.settings\n", "", LIGHTS),
+    m("lights/settings read once", "game/sim/lights.py", "        settings = world.settings\n", "        settings = world.settings if self._tick == 0 else None  # (read at the first step only)\n", LIGHTS),
     # -- the bot -----------------------------------------------------------------------------
     m("bot/never fetches a tool", "game/bot/__init__.py", "    def play_backstage(self) -> Actions:\n        tool = self.nearest_loose_tool()", "    def play_backstage(self) -> Actions:\n        tool = None", BOT),
     m("bot/accepts before calming", "game/bot/__init__.py", "        if scene.calmed:\n            return self.tap(Button.ACCEPT)", "        if True:\n            return self.tap(Button.ACCEPT)", BOT),

@@ -154,3 +154,21 @@ def test_no_blot_and_no_point_of_the_canvas_ever_gets_lighter(marks):
         assert (after >= before - 1e-12).all(), f"lighter at {int((after < before - 1e-12).sum())} points after worsening {tick}"
         before = after
     assert len(flaw.blots) == MAX_BLOTS and merges > 0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.floats(0.2, 0.8), st.floats(0.2, 0.8), st.floats(0.01, 0.08), st.floats(1, 4), st.floats(-3, 3), st.floats(0.1, 0.6), st.floats(0.4, 1.0))
+def test_a_merge_never_lightens_where_the_old_blot_was(u, v, radius, stretch, angle, knot_darkness, old_darkness):
+    """The knot is usually the darkest and widest blot by the time blots merge, which would hide a
+    merge that let the old blot's place fade; here the old one is set darker and off to the side."""
+    from game.sim.flaw import Blot
+
+    flaw = Flaw(random.Random(4))
+    knot = flaw.blots[0]
+    knot.darkness = knot_darkness
+    flaw.blots.append(Blot(u, v, radius, stretch, angle, old_darkness, (40, 20, 30), "blot"))
+    before = darkness_map(flaw)
+    flaw._merge_oldest()
+    assert len(flaw.blots) == 1
+    after = darkness_map(flaw)
+    assert (after >= before - 1e-12).all(), f"lighter at {int((after < before - 1e-12).sum())} points after a merge"
