@@ -46,7 +46,7 @@ SHOWS: tuple[BeatShow, ...] = (
     # The lights have guttered; echoes, and a door open on an empty room.
     BeatShow(Beat.ALONE, AloneOverlay, ("room_tone",), "[the roar falls away to nothing]", 390),
     # Breathing with the guide.
-    BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240),
+    BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240, ahead=closeup.paint_ahead),
     # The curtain is up and the hall applauds.
     BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead),
     # The stark, empty hall tearing away into the swirl, the room already breaking behind it.

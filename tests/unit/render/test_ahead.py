@@ -56,7 +56,7 @@ def test_what_waits_is_bounded():
 
 def test_the_big_paintings_are_started_while_the_beat_before_plays():
     painted_ahead = {show.beat for show in SHOWS if show.ahead is not None}
-    assert {Beat.FLAW, Beat.REVEAL, Beat.WAKING} <= painted_ahead
+    assert {Beat.FLAW, Beat.ACCEPTANCE, Beat.REVEAL, Beat.WAKING} <= painted_ahead
     for chapter in STORY:
         following = next_show(chapter.beat)
         assert following is (SHOW[chapter.then] if chapter.then is not None else None)
