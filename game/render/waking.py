@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from game.render.ahead import ahead, made
+from game.sim.story import Beat
 from game.sim.timestep import TICKS_PER_SECOND
 from game.tools import tool
 
@@ -86,7 +87,8 @@ def summary_text(world, ticks_before: int = 0) -> str:
         parts.append(f"{len(stats.tools_used)} tools")
     if stats.alone_ticks:
         parts.append(f"alone {_clock(stats.alone_ticks)}")
-    parts += [f"time {_clock(ticks_before + world.tick)}", f"seed {world.seed}"]
+    dreamed = world.tick - (world.story.scene.ticks if world.story.beat is Beat.WAKING else 0)  # the clock stops on waking
+    parts += [f"time {_clock(ticks_before + dreamed)}", f"seed {world.seed}"]
     return "   ·   ".join(parts)
 
 

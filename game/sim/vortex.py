@@ -19,6 +19,8 @@ from game.sim.chipmunk import handle, lib as chipmunk
 
 # Tuning (px, px/s, px/s²).
 EYE_RADIUS = 56.0  # inside this the air is still: the calm eye
+EYE_CALM_PX = 110.0  # the still air round the eye holds a swimmer back more the nearer the eye...
+EYE_HOLD = 10.0  # ...by this much drag (1/s) at its heart, so a stroke that arrives fast is caught there
 SPIN_ACCEL = 280.0  # the tangential pull at its strongest
 DRIFT_ACCEL = 150.0  # the outward (radial) pull at its strongest
 PULL_PEAK_PX = 260.0  # distance from the eye where the pulls are strongest
@@ -28,7 +30,8 @@ GUST_DEPTH = 0.35  # ...by this share of their strength
 SWIM_ACCEL = 520.0  # the dreamer's own push through the swirl
 SWIM_TOP_SPEED = 210.0  # px/s the dreamer's swimming tops out at
 SWIM_DRAG = 2.0  # 1/s: the air of the dream holds everything back
-SWIM_WITH_THE_EYE = 0.4  # swimming straight for the eye, the swirl's pull on the dreamer eases by this share
+SWIM_EASES_THE_SPIN = 0.6  # swimming straight for the eye, the swirl's turning pull on the dreamer eases by this share
+SWIM_DRAWN_IN = 0.8  # ...and its outward pull turns into a draw toward the eye this strong (a share of it)
 FIELD_TURN_PER_S = 0.9  # rad/s the colour field turns at the peak (for the renderer and the orbits)
 REDUCED_MOTION = 0.4  # reduce-motion multiplies the swirl's speeds and pulls by this
 # Orbiting fragments.
@@ -82,21 +85,22 @@ class Swirl:
         self.seconds += DT
         self.turn += self.spin_rate * DT
 
-    def pull(self, x: float, y: float) -> tuple[float, float]:
-        """The swirl's acceleration at (x, y): counter-clockwise around the eye, and outward."""
+    def pull(self, x: float, y: float, spin_share: float = 1.0, drift_share: float = 1.0) -> tuple[float, float]:
+        """The swirl's acceleration at (x, y): counter-clockwise around the eye, and outward
+        (each part scaled by its share; a negative drift share draws toward the eye)."""
         dx, dy = x - self.eye[0], y - self.eye[1]
         distance = math.hypot(dx, dy)
         if distance < 1e-6:
             return (0.0, 0.0)
         ux, uy = dx / distance, dy / distance
         k = profile(distance) * self.gust * self.motion * self.strength
-        spin, drift = SPIN_ACCEL * k, DRIFT_ACCEL * k
+        spin, drift = SPIN_ACCEL * k * spin_share, DRIFT_ACCEL * k * drift_share
         return (-uy * spin + ux * drift, ux * spin + uy * drift)
 
-    def push(self, body: pymunk.Body, scale: float = 1.0) -> None:
+    def push(self, body: pymunk.Body, spin_share: float = 1.0, drift_share: float = 1.0) -> None:
         """Apply the pull to a body as a pymunk force (integrated in the coming space step)."""
-        ax, ay = self.pull(body.position.x, body.position.y)
-        body.apply_force_at_world_point((ax * body.mass * scale, ay * body.mass * scale), body.position)
+        ax, ay = self.pull(body.position.x, body.position.y, spin_share, drift_share)
+        body.apply_force_at_world_point((ax * body.mass, ay * body.mass), body.position)
 
     def push_all(self, bodies) -> None:
         """push() each of many bodies (the torn-loose room): the same forces to the last bit, with
@@ -126,23 +130,25 @@ class Swirl:
 
 
 def swim(player, swirl: Swirl, move: tuple[float, float]) -> None:
-    """The dreamer's stroke: their own push plus drag; the swirl's pull goes in as a force —
-    easing while the dreamer swims toward the eye, so the way there is felt."""
+    """The dreamer's stroke: their own push plus drag; the swirl's pull goes in as a force. Swim
+    toward the eye and the swirl gives way: its turning eases and its outward pull becomes a draw
+    inward, so the way there is felt and a stroke a little off still gets there."""
     body = player.body
     mx, my = (0.0, 0.0) if player.frozen else move
     if mx or my:
         player.facing = (mx, my)
     vx, vy = body.velocity
-    drag = max(0.0, 1.0 - SWIM_DRAG * DT)
+    ex, ey = swirl.eye[0] - body.position.x, swirl.eye[1] - body.position.y
+    calm = max(0.0, 1.0 - math.hypot(ex, ey) / EYE_CALM_PX)
+    drag = max(0.0, 1.0 - (SWIM_DRAG + EYE_HOLD * calm) * DT)
     vx, vy = vx * drag + mx * SWIM_ACCEL * DT, vy * drag + my * SWIM_ACCEL * DT
     speed = math.hypot(vx, vy)
     if speed > SWIM_TOP_SPEED * 1.6:  # the swirl may carry the dreamer faster than they swim
         vx, vy = vx * SWIM_TOP_SPEED * 1.6 / speed, vy * SWIM_TOP_SPEED * 1.6 / speed
     body.velocity = (vx, vy)
-    ex, ey = swirl.eye[0] - body.position.x, swirl.eye[1] - body.position.y
     reach = math.hypot(ex, ey) * math.hypot(mx, my)
     toward = max(0.0, (ex * mx + ey * my) / reach) if reach > 1e-9 else 0.0
-    swirl.push(body, 1.0 - SWIM_WITH_THE_EYE * toward)
+    swirl.push(body, 1.0 - SWIM_EASES_THE_SPIN * toward, 1.0 - (1.0 + SWIM_DRAWN_IN) * toward)
 
 
 class Orbiter:

@@ -8,6 +8,7 @@ import pytest
 
 from game.level.vortex import generate_vortex
 from game.render.waking import SUMMARY_PT, VIEW, WORDS_FONT, WORDS_PT, flaw_shape, morning_words, summary_text
+from game.sim.actions import Actions
 from game.sim.flaw import Mark
 from game.sim.story import Beat
 from game.sim.world import World
@@ -74,3 +75,13 @@ def test_every_line_fits_the_morning(window, world_factory, alone_s):
         assert arcade.Text(line, 0, 0, (0, 0, 0, 255), WORDS_PT, font_name=WORDS_FONT).content_width < VIEW[0] - 80, line
     summary = summary_text(world, ticks_before=60 * 60 * 25)
     assert arcade.Text(summary, 0, 0, (0, 0, 0, 255), SUMMARY_PT).content_width < VIEW[0] - 80, summary
+
+
+def test_the_clock_stops_when_the_dreamer_wakes():
+    world = World(generate_vortex(3), seed=3, start=Beat.WAKING)
+    for _ in range(30):
+        world.step(Actions())
+    woke = summary_text(world)
+    for _ in range(60 * 5):  # five seconds reading the morning
+        world.step(Actions())
+    assert summary_text(world) == woke

@@ -245,6 +245,37 @@ def test_swimming_toward_the_eye_reaches_it_within_a_minute_and_wakes(level, red
     assert world.story.beat is Beat.WAKING
 
 
+def _eight_way(dx: float, dy: float) -> tuple[float, float]:
+    """The nearest of the eight directions the keys give."""
+    k = round(math.atan2(dy, dx) / (math.pi / 4)) % 8
+    return (math.cos(k * math.pi / 4), math.sin(k * math.pi / 4))
+
+
+@pytest.mark.parametrize("level", ["shipped", 1, 3, 5, 12, 777])
+@pytest.mark.parametrize("reduce_motion", [False, True], ids=["full", "reduced motion"])
+def test_a_person_at_the_keys_who_looks_up_every_few_seconds_reaches_the_eye_within_a_minute(level, reduce_motion):
+    """A newcomer on a keyboard: eight directions, and a new look at the screen only every three
+    seconds, aiming at the way round the shards a little ahead (the bot's planner stands in for
+    their eyes). The swirl must forgive a stroke held too long or a little off the eye."""
+    from game.bot.planner import Planner
+    from game.level.tiled import load_level
+
+    vortex = load_level(Path(__file__).resolve().parents[3] / "levels" / "vortex.tmj") if level == "shipped" else generate_vortex(level)
+    world = World(vortex, seed=11, settings=SimSettings(reduce_motion=reduce_motion), start=Beat.VORTEX)
+    scene, planner = world.story.scene, Planner(world)
+    move = (0.0, 0.0)
+    for tick in range(60 * 60):
+        if scene.reached:
+            break
+        if tick % (3 * 60) == 0:
+            px, py = world.player.position
+            path = planner.path((px, py), scene.swirl.eye) or [scene.swirl.eye]
+            aim = next(((x, y) for x, y in path if math.hypot(x - px, y - py) >= 160.0), path[-1])
+            move = _eight_way(aim[0] - px, aim[1] - py)
+        world.step(Actions(move))
+    assert scene.reached
+
+
 def test_reduce_motion_slows_the_vortex():
     calm = world_at(Beat.VORTEX, generate_vortex(5), reduce_motion=True)
     full = world_at(Beat.VORTEX, generate_vortex(5))
