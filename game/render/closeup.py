@@ -521,21 +521,35 @@ class CloseupRenderer:
         texels_per_px = self.art.size / max(1.0, self.scale)  # the art's texels across one screen px
         return next((fraction for fraction in INTERNAL_SCALES if fraction >= texels_per_px), INTERNAL_SCALES[-1])
 
-    def draw(self, world, size=None) -> None:
-        """The close-up over the whole current framebuffer (size: its pixels, default the window's)."""
+    def draw(self, world, size=None, seen: tuple[int, int, int, int] | None = None) -> None:
+        """The close-up over the whole current framebuffer (size: its pixels, default the window's).
+        `seen` (x, y, width, height in its pixels) is the part not hidden under something opaque:
+        only that is worked out and stretched (each pass costs by the pixel in software GL)."""
         self.prepare(world, size)
-        texture, fbo, _ = self.picture
+        texture, fbo, inner = self.picture
+        w, h = self.size
+        if seen is not None:  # in the picture's own pixels, a pixel wider all round for the stretch's filter
+            shrink = inner[1] / h
+            x, y, sw, sh = seen
+            left, bottom = max(0, int(x * shrink) - 1), max(0, int(y * shrink) - 1)
+            right, top = min(inner[0], math.ceil((x + sw) * shrink) + 1), min(inner[1], math.ceil((y + sh) * shrink) + 1)
+            fbo.scissor = (left, bottom, right - left, top - bottom)
+        else:
+            fbo.scissor = None
         with fbo.activate():
             self.art_texture.use(0)
             self.flaw_textures[self.flaw_now].use(1)
             self.flaw_textures[self.flaw_before].use(2)
             self.body_texture.use(3)
             self.quad.render(self.closeup_program)
-        w, h = self.size
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)
         self.blit_program["picture"] = 0
-        self.quad.render(self.blit_program)
+        self.ctx.scissor = seen
+        try:
+            self.quad.render(self.blit_program)
+        finally:
+            self.ctx.scissor = None
 
 
 class CloseupOverlay(Overlay):
@@ -569,5 +583,14 @@ class CloseupOverlay(Overlay):
             t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
             self.closeup.frame = tuple(whole + (framed - whole) * t for whole, framed in zip((0.0, 0.0, float(w), float(h)), placed.frame))
         view.window.default_camera.use()
-        self.closeup.draw(world)
+        self.closeup.draw(world, seen=self.seen(view, placed) if world.story.beat == Beat.REPAIR else None)
         self.minigame.draw(world)
+
+    @staticmethod
+    def seen(view, placed) -> tuple[int, int, int, int]:
+        """Framebuffer px (x, y, width, height) between the repair beat's opaque bands."""
+        scale = view.window.get_framebuffer_size()[1] / view.window.get_size()[1]
+        width, height = view.window.get_framebuffer_size()
+        bottom = int(placed.bottom_band * scale)
+        top = height - int(placed.top_band * scale)
+        return (0, bottom, width, max(0, top - bottom))

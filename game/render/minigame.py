@@ -8,7 +8,7 @@ re-placed each frame: no per-frame polygon drawing.
 The screen is laid out in bands (``layout``): the tool's name in a band along the top; the
 hint, the progress bar and the carried tools in a band along the bottom; room for the captions
 above that; and the frame between, where the close-up shows the minigame's whole work area.
-The bands are nearly opaque, so their words read (4.5:1 at least) over the brightest weave.
+The bands are opaque, so their words read (4.5:1 at least) over the brightest weave.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ CAPTION_GAP_PX = 14  # between the bottom band and the captions above it
 FRAME_GAP_PX = 10  # between the captions' room (or the top band) and the framed picture
 SIDE_MARGIN_PX = 48
 BAND_COLOUR = (10, 7, 10)
-BAND_ALPHA = 238  # nearly opaque: over pure white the band is still dark enough for 4.5:1
+BAND_ALPHA = 255  # opaque: the words read over any weave, and the close-up is not worked out under them
 TEXT_COLOUR = (244, 236, 218, 255)
 HINT_COLOUR = (236, 226, 206, 255)
 GOLD = (240, 196, 92)
