@@ -395,6 +395,7 @@ class HallPicture:
             rail.position = ((x0 + x1) / 2, bottom + (RAIL_HEIGHT - RAIL_SHADOW_PX) / 2)
             self.rails.append(rail)
         self.rails_lit = None  # which texture the rails show now
+        self.seated_still: bool | None = None  # everyone was last seated still (True: the seats empty), or None
         self.stage = arcade.SpriteList(atlas=self.hall.atlas)
         l, b, r, t = ARCH
         self.spot = arcade.Sprite(self.hall.cone)
@@ -480,6 +481,23 @@ class HallPicture:
         self.curtain.position = ((l + r) / 2, (t + b) / 2 + 10 + curtain * (t - b + 30))
         self.front.draw()
         # The hall: hundreds of silhouettes, clapping and rising with the applause; or every seat empty.
+        still = empty or (applause <= 0.0 and standing <= 0.0)  # nobody moves: seated as last frame
+        if not (still and self.seated_still == empty):
+            self.seat_everyone(seconds, applause, standing, empty)
+        self.seated_still = empty if still else None
+        self.boxes.draw()
+        if self.rails_lit is not lit:
+            self.rails_lit = lit
+            for rail in self.rails:
+                rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
+        self.rails.draw()
+        self.stalls.draw()
+        if flash > 0.0:
+            self.flash[0].alpha = int(255 * min(1.0, flash))
+            self.flash.draw()
+
+    def seat_everyone(self, seconds: float, applause: float, standing: float, empty: bool) -> None:
+        """Each silhouette's pose for the moment (or every seat empty)."""
         texture_for = self.hall.people
         for sprite, seat in self.placed:
             if empty:
@@ -491,16 +509,6 @@ class HallPicture:
             sprite.texture = texture_for[seat.variant + (4 if clapping and applause > 0.5 else 0)]
             bob = BOB_PX * seat.scale * applause * math.sin(seconds * seat.rate * 2 + seat.phase)
             sprite.position = (seat.x, seat.y + (STAND_PX * 60 * seat.scale if stands else 0.0) + bob)
-        self.boxes.draw()
-        if self.rails_lit is not lit:
-            self.rails_lit = lit
-            for rail in self.rails:
-                rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
-        self.rails.draw()
-        self.stalls.draw()
-        if flash > 0.0:
-            self.flash[0].alpha = int(255 * min(1.0, flash))
-            self.flash.draw()
 
 
 _halls: dict[int, HallPicture] = {}  # the hall of the last dream: built by the reveal, seen again as lights_on begins

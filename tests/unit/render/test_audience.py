@@ -82,3 +82,26 @@ def test_the_hall_tears_away_to_show_the_room_breaking_behind_it(window):
     tearing = lights_on_frame(window, 118)
     changed = np.abs(tearing - whole).sum(axis=2) > 60
     assert 0.15 < changed.mean() < 0.85  # part of the hall is gone, part still hangs there
+
+
+def test_the_hall_rises_with_the_applause_and_sits_again_however_it_was_last_drawn(window):
+    """The silhouettes are seated once while nobody moves; the applause, the seats emptied and
+    the hall seen full again each show, whatever the frame before was."""
+    from game.render.audience import HallPicture
+
+    hall = HallPicture(3, 200)
+    stalls = [sprite for sprite, seat in hall.placed if not seat.in_box]
+
+    def pose(**moment):
+        hall.draw(window, moment.pop("seconds", 1.0), curtain=1.0, lift=0.0, warmth=1.0, **moment)
+        return [(sprite.position[1], sprite.texture) for sprite in stalls]
+
+    seated = pose(applause=0.0, standing=0.0)
+    assert pose(applause=0.0, standing=0.0) == seated
+    risen = pose(applause=1.0, standing=1.0, seconds=2.3)
+    assert sum(r[0] > s[0] + 5 for r, s in zip(risen, seated)) > len(stalls) // 2  # they stand
+    assert len({texture for _, texture in risen} - {texture for _, texture in seated}) > 0  # hands up, clapping
+    assert pose(applause=0.0, standing=0.0) == seated  # the applause dies: everyone sits as before
+    empty = pose(applause=0.0, standing=0.0, empty=True)
+    assert {texture for _, texture in empty} == {hall.hall.seat}
+    assert pose(applause=0.0, standing=0.0) == seated  # the hall seen full again
