@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import math
 import random
+from array import array
 
 import arcade
 import numpy as np
-from arcade.gl import geometry
+from arcade.gl import BufferDescription, geometry
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.atlas import own_atlas
@@ -43,6 +44,8 @@ EYE_RAYS = 9.0  # slow rays of the eye's light (a whole number: they close round
 FIELD_DRIFT = 0.03  # slow drift of the hues themselves, cycles per s
 BEACON_INSET_PX = 46  # the edge glow pointing at an eye off the screen sits this far in
 SHARD_PAD_PX = 6  # a shard's picture reaches this far past its wall (its ragged rim and shadow)
+HOLE_WANDER_PX = 80.0  # the clear hole's ragged edge wanders this far either way (lights_on)...
+HOLE_FADE_PX = 90.0  # ...and fades into the field over this far either side of it
 FIELD_SCALE = 0.4  # the field is worked out at this fraction of the screen's pixels and stretched over it:
 # it is soft everywhere, and its shader is dear per pixel in software GL (73 ms a 1280×720 frame at 1.0)
 
@@ -139,12 +142,12 @@ void main() {
     colour = mix(middle, colour, u_contrast);
     float alpha = u_alpha;
     if (u_hole > 0.0) {
-        float edge = u_hole + 160.0 * (fbm_round(a / TAU, u_time * 0.4, 6.0) - 0.5);
-        alpha *= smoothstep(edge - 90.0, edge + 90.0, r);
+        float edge = u_hole + 2.0 * HOLE_WANDER_PX * (fbm_round(a / TAU, u_time * 0.4, 6.0) - 0.5);
+        alpha *= smoothstep(edge - HOLE_FADE_PX, edge + HOLE_FADE_PX, r);
     }
     f_color = vec4(colour, alpha);
 }
-"""
+""".replace("HOLE_WANDER_PX", f"{HOLE_WANDER_PX:.1f}").replace("HOLE_FADE_PX", f"{HOLE_FADE_PX:.1f}")
 
 
 _STRETCH_FS = """
@@ -156,18 +159,56 @@ void main() { f_color = texture(field, v_uv); }
 """
 
 
+def clear_middle(width: float, height: float, centre: tuple[float, float], radius: float) -> tuple[float, float, float, float] | None:
+    """The largest upright rectangle (left, bottom, right, top, px) inside the circle of `radius`
+    round `centre` that is also on the `width`×`height` screen, as far as a few tries find it; None
+    when there is none worth leaving out."""
+    if radius <= 8.0:
+        return None
+    cx, cy = centre
+    best, best_area = None, 64.0 * 64.0
+    for share in (0.35, 0.5, 0.6, 0.7071, 0.8, 0.9):  # how much of the radius goes up and down
+        half_h = radius * share
+        half_w = math.sqrt(max(0.0, radius * radius - half_h * half_h))
+        left, right = max(0.0, cx - half_w), min(width, cx + half_w)
+        bottom, top = max(0.0, cy - half_h), min(height, cy + half_h)
+        area = (right - left) * (top - bottom)
+        if right > left and top > bottom and area > best_area:
+            best, best_area = (left, bottom, right, top), area
+    return best
+
+
 class SwirlField:
     """The shader and its full-screen quad; draws the field for a swirl seen through a camera.
 
     The field is worked out into a texture at FIELD_SCALE of the screen, then stretched over the
-    screen (blended only where it is not opaque)."""
+    screen (blended only where it is not opaque). With a clear hole (lights_on) both passes
+    leave out the rectangle in its middle that the field does not reach at all: software GL
+    pays for every pixel a pass covers, shown or not."""
 
     def __init__(self, ctx):
         self.ctx = ctx
         self.program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FS)
         self.stretch = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_STRETCH_FS)
         self.quad = geometry.quad_2d_fs()
+        self.frame_buffer = ctx.buffer(reserve=4 * 6 * 4 * 4)  # up to four rectangles round the clear middle, 6 vertices of (x, y, u, v)
+        self.frame = ctx.geometry([BufferDescription(self.frame_buffer, "2f 2f", ["in_vert", "in_uv"])], mode=ctx.TRIANGLES)
         self.target = None  # (texture, framebuffer, size) the field is worked out in
+
+    def _around(self, clear: tuple[float, float, float, float], width: float, height: float) -> int:
+        """Write the screen less `clear` (px) as rectangles into the frame geometry; its vertex count."""
+        left, bottom, right, top = clear
+        pieces = [(0.0, 0.0, width, bottom), (0.0, top, width, height), (0.0, bottom, left, top), (right, bottom, width, top)]
+        data = array("f")
+        for x0, y0, x1, y1 in pieces:
+            if x1 <= x0 or y1 <= y0:
+                continue
+            u0, v0, u1, v1 = x0 / width, y0 / height, x1 / width, y1 / height
+            corners = [(u0, v0), (u1, v0), (u1, v1), (u0, v0), (u1, v1), (u0, v1)]
+            for u, v in corners:
+                data.extend((u * 2.0 - 1.0, v * 2.0 - 1.0, u, v))
+        self.frame_buffer.write(data.tobytes())
+        return len(data) // 4
 
     def _target(self, width: int, height: int):
         size = (max(1, math.ceil(width * FIELD_SCALE)), max(1, math.ceil(height * FIELD_SCALE)))
@@ -198,16 +239,29 @@ class SwirlField:
         program["u_light"] = EYE_LIGHT_PX
         program["u_rays"] = EYE_RAYS
         texture, framebuffer, _ = self._target(width, height)
+        clear = None
+        if hole > 0.0:  # the middle of the hole, where the field is clear whatever its edge does
+            ex, ey = swirl.eye
+            eye = (width / 2 + (ex - cx) * zoom, height / 2 + (ey - cy) * zoom)
+            clear = clear_middle(width, height, eye, (hole - HOLE_WANDER_PX - HOLE_FADE_PX) * zoom - 4.0)
+        vertices = self._around(clear, width, height) if clear is not None else 0
         ctx = self.ctx
         ctx.disable(ctx.BLEND)  # the field's alpha is written as it is, to be blended once, below
         with framebuffer.activate():
-            self.quad.render(program)
+            if clear is not None:
+                framebuffer.clear()  # (the clear middle is left out of the pass: it must read clear)
+                self.frame.render(program, vertices=vertices)
+            else:
+                self.quad.render(program)
         texture.use(0)
         self.stretch["field"] = 0
         if alpha < 1.0 or hole > 0.0:
             ctx.enable(ctx.BLEND)
             ctx.blend_func = ctx.BLEND_DEFAULT
-            self.quad.render(self.stretch)
+            if clear is not None:
+                self.frame.render(self.stretch, vertices=vertices)
+            else:
+                self.quad.render(self.stretch)
         else:  # opaque: nothing under it shows, so nothing to blend
             self.quad.render(self.stretch)
             ctx.enable(ctx.BLEND)
