@@ -19,6 +19,7 @@ is simulated, never computed here).
 
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 import arcade
@@ -294,13 +295,23 @@ class Lighting:
         self.lit_program["max_light"] = NO_MAX_LIGHT
         self.lit_program["glow"] = 0.0
         self.lit_program["fade_in_light"] = 0.0
-        self.floor_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl")
-        self.floor_program["floor_picture"] = 0
-        self.floor_program["light_map"] = 2
-        self.floor_program["knee"] = HIGHLIGHT_KNEE
-        self.floor_program["light_range"] = LIGHT_RANGE
-        self.floor_program["cap_light"] = CAP_LIGHT
-        self.floor_program["cap_lit"] = CAP_LIT
+        # The floor's pass, and the same pass for the full house lights (no light map to read: one
+        # fetch a pixel less, on the pass that covers the screen).
+        self.floor_programs = {}
+        for house in (False, True):
+            program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl",
+                                       defines={"HOUSE_LIGHTS": 1} if house else None)
+            program["floor_picture"] = 0
+            program["knee"] = HIGHLIGHT_KNEE
+            program["light_range"] = LIGHT_RANGE
+            program["cap_light"] = CAP_LIGHT
+            program["cap_lit"] = CAP_LIT
+            if house:
+                program["house_light"] = tuple(math.sqrt(c / LIGHT_RANGE) for c in HOUSE_LIGHT)  # as the pack pass stores it
+            else:
+                program["light_map"] = 2
+            self.floor_programs[house] = program
+        self.house = 0.0  # the house lights' level in the light map last rendered
         self.bake_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "tile_bake_fs.glsl")
         self.bake_program["tile_grid"] = 0
         self.bake_program["tile_atlas"] = 1
@@ -337,8 +348,10 @@ class Lighting:
         right, top = camera.unproject(size)[:2]
         picture = self.floor.around((left, bottom, right, top))
         target.use()
-        program = self.floor_program
-        program["screen_size"] = (float(size[0]), float(size[1]))
+        house = self.house >= 1.0
+        program = self.floor_programs[house]
+        if not house:  # (under the full house lights no light map is read: the size is not asked for)
+            program["screen_size"] = (float(size[0]), float(size[1]))
         program["origin"] = (float(left), float(bottom))
         program["world_per_pixel"] = 1.0 / camera.zoom
         program["picture_origin"] = self.floor.origin
@@ -403,7 +416,7 @@ class Lighting:
         ctx = self.ctx
         self._ensure_buffers(size)
         view = _view_rect(camera, size)
-        house = float(getattr(world.lights, "house", 0.0))
+        house = self.house = float(getattr(world.lights, "house", 0.0))
         lights = light_rows(world, view) if house < 1.0 else np.zeros((0, 8), np.float32)
         reach = float(lights[:, 2].max()) if len(lights) else 0.0
         left, bottom, right, top = view

@@ -1,4 +1,5 @@
 #version 330
+#define HOUSE_LIGHTS 0  // 1: the house lights are fully up (set by Lighting)
 // The floor and walls of the level, lit: one full-screen pass that fetches the floor's picture
 // (baked from the level's tiles around the camera: tile_bake_fs.glsl) texel by texel — no
 // sprite, no filtering: on a software renderer the cheapest way to cover the screen — and lights
@@ -16,6 +17,7 @@ uniform float light_range;
 uniform float knee;
 uniform vec3 cap_light;
 uniform float cap_lit;
+uniform vec3 house_light;  // the packed light map's texel under the full house lights (HOUSE_LIGHTS only)
 
 in vec2 v_uv;
 out vec4 f_color;
@@ -28,7 +30,11 @@ void main() {
         discard;  // beyond the level: the window's clear colour
     }
     vec4 base = texelFetch(floor_picture, ivec2(world - picture_origin), 0);
+#if HOUSE_LIGHTS
+    vec3 stored = house_light;  // the house lights fully up: the same light everywhere, no map to read
+#else
     vec3 stored = texture(light_map, gl_FragCoord.xy / screen_size).rgb;
+#endif
     vec3 lit = lit_colour(base.rgb, stored, light_range, knee, 0.0, gl_FragCoord.xy);
     vec3 cap = base.rgb * (cap_light + cap_lit * min(stored * stored * light_range, vec3(1.0)));
     f_color = vec4(mix(cap, lit, base.a), 1.0);
