@@ -237,6 +237,23 @@ def test_house_lights_light_everything_and_every_shadow_vanishes(window):
     assert np.allclose(light, np.array(HOUSE_LIGHT), atol=0.01)
 
 
+
+def test_under_the_full_house_lights_the_floor_looks_as_the_light_map_would_light_it(window):
+    """The house lights' own floor pass (no light map read) paints what the light map would."""
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
+    scene = Scene(window, world)
+    world.lights.house = 1.0
+    world.step()
+    scene.renderer.observe()
+    points = [(100.0, 100.0), (432.0, 176.0), (300.0, 60.0)]
+    own = [scene.draw().pixels(x, y) for x, y in points][-1:] + [scene.pixels(x, y) for x, y in points]
+    programs = scene.lighting.floor_programs
+    programs[True] = programs[False]  # the light map's pass, as for any other light
+    mapped = [scene.draw().pixels(x, y) for x, y in points][-1:] + [scene.pixels(x, y) for x, y in points]
+    for a, b in zip(own, mapped):
+        assert np.abs(a - b).max() <= 4  # to the dither
+    assert brightness(own[1]) > 40  # and lit: not a black floor matching a black floor
+
 def large_changes(values, threshold: float) -> list[int]:
     """Frames where the value has moved by at least `threshold` from its last turning point."""
     events, anchor, direction = [], values[0], 0
