@@ -63,6 +63,7 @@ ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the ro
 # picture at INTERNAL_SCALES[-1] to a close look at a minigame at INTERNAL_SCALES[0]; a few steps
 # only, so the offscreen picture is not made anew as the camera glides.
 INTERNAL_SCALES = (0.5, 0.6)
+TEXEL_SLACK = 1.05  # a worked-out pixel may stand for up to this many texels (5 % more is not to be seen; a minigame's closest look is 1.016)
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
 
@@ -519,7 +520,7 @@ class CloseupRenderer:
         """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:
         the least step that still gives the art's every texel a pixel (see INTERNAL_SCALES)."""
         texels_per_px = self.art.size / max(1.0, self.scale)  # the art's texels across one screen px
-        return next((fraction for fraction in INTERNAL_SCALES if fraction >= texels_per_px), INTERNAL_SCALES[-1])
+        return next((fraction for fraction in INTERNAL_SCALES if fraction * TEXEL_SLACK >= texels_per_px), INTERNAL_SCALES[-1])
 
     def draw(self, world, size=None, seen: tuple[int, int, int, int] | None = None) -> None:
         """The close-up over the whole current framebuffer (size: its pixels, default the window's).
