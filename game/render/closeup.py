@@ -30,7 +30,7 @@ from game.render.ahead import ahead, made
 
 from game.render.fullscreen import FULLSCREEN_VS
 from game.render.masterpiece import MasterpieceArt, art_for
-from game.render.minigame import MinigameRenderer, layout
+from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
 from game.render.overlay import Overlay
 from game.sim.beats.backstage import near_easel
 from game.sim.beats.flaw import UNRAVEL_TICK
@@ -341,6 +341,7 @@ class CloseupRenderer:
         self.body_fbo = self.ctx.framebuffer(color_attachments=[self.body_texture])
         self.pictures: dict[tuple[int, int], tuple] = {}  # offscreen close-ups by size: (texture, framebuffer, size)
         self.picture = None  # the one drawn last
+        self.seen: tuple[int, int, int, int] | None = None  # the part of the screen last drawn (None: all of it)
         # Two flaw textures: the flaw now, and before its last worsening (eased between).
         self.flaw_textures = []
         self.flaw_fbos = []
@@ -527,6 +528,7 @@ class CloseupRenderer:
         `seen` (x, y, width, height in its pixels) is the part not hidden under something opaque:
         only that is worked out and stretched (each pass costs by the pixel in software GL)."""
         self.prepare(world, size)
+        self.seen = seen
         texture, fbo, inner = self.picture
         w, h = self.size
         if seen is not None:  # in the picture's own pixels, a pixel wider all round for the stretch's filter
@@ -563,6 +565,11 @@ class CloseupOverlay(Overlay):
 
     def covers(self, view) -> bool:
         return wants_closeup(view.world)
+
+    def background(self, view):
+        """In the repair beat the screen is cleared to the bands' colour: the close-up is drawn
+        between them only, and they need no drawing of their own (see MinigameRenderer.draw)."""
+        return BAND_COLOUR if view.world.story.beat == Beat.REPAIR and wants_closeup(view.world) else None
 
     def layout(self, view):
         return layout(view.window.get_size(), view.settings.text_scale)

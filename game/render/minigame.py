@@ -187,8 +187,9 @@ class MinigameRenderer:
         w, h = self.closeup.size
         placed = self.layout or layout((w, h))
         choosing = game is None and world.story.beat == Beat.REPAIR
-        if game is not None or choosing:
-            # Dark bands behind the words, so they read over the busy weave.
+        if (game is not None or choosing) and self.closeup.seen is None:
+            # Dark bands behind the words, so they read over the busy weave (unless the close-up
+            # was drawn between them only, on a screen cleared to their colour: CloseupOverlay).
             self.put("square", w / 2, placed.bottom_band / 2, w, placed.bottom_band, BAND_COLOUR, BAND_ALPHA)
             self.put("square", w / 2, h - placed.top_band / 2, w, placed.top_band, BAND_COLOUR, BAND_ALPHA)
         if game is not None:
