@@ -28,7 +28,7 @@ from pyglet import gl
 
 from game.render.ahead import ahead, made
 
-from game.render.fullscreen import FULLSCREEN_VS
+from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH
 from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
 from game.render.overlay import Overlay
@@ -80,7 +80,7 @@ uniform vec4 blot_colour[N_BLOTS];  // rgb 0..1
 in vec2 v_uv;
 out vec4 frag;
 
-float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
+LATTICE_HASH
 float noise(vec2 p) {
     vec2 i = floor(p), f = fract(p);
     vec2 s = f * f * (3.0 - 2.0 * f);
@@ -130,7 +130,7 @@ void main() {
     }
     frag = vec4(colour / weight, 1.0 - keep);
 }
-""".replace("N_BLOTS", str(MAX_BLOTS))
+""".replace("N_BLOTS", str(MAX_BLOTS)).replace("LATTICE_HASH", LATTICE_HASH)
 
 # Pass 2: the close-up, every frame.
 _CLOSEUP_FRAGMENT = """

@@ -27,7 +27,7 @@ from arcade.gl import BufferDescription, geometry
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.atlas import own_atlas
-from game.render.fullscreen import FULLSCREEN_VS
+from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH
 from game.render.glow import soft_texture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
@@ -69,13 +69,7 @@ out vec4 f_color;
 
 const float TAU = 6.2831853;
 
-// A hash of a lattice point without sin(): software GL works sin() out by a long polynomial, and
-// the field takes some fifty a pixel (this halves the field's cost; Dave Hoskins' "hash without sine").
-float hash(vec2 p) {
-    vec3 p3 = fract(vec3(p.xyx) * 0.1031);
-    p3 += dot(p3, p3.yzx + 33.33);
-    return fract((p3.x + p3.y) * p3.z);
-}
+LATTICE_HASH
 // Value noise that repeats every `period` cells along x (a whole number): x is the angle round
 // the eye, so the pattern closes on itself where the angle wraps, with no seam and no fold.
 float pnoise(vec2 p, float period) {
@@ -147,7 +141,7 @@ void main() {
     }
     f_color = vec4(colour, alpha);
 }
-""".replace("HOLE_WANDER_PX", f"{HOLE_WANDER_PX:.1f}").replace("HOLE_FADE_PX", f"{HOLE_FADE_PX:.1f}")
+""".replace("LATTICE_HASH", LATTICE_HASH).replace("HOLE_WANDER_PX", f"{HOLE_WANDER_PX:.1f}").replace("HOLE_FADE_PX", f"{HOLE_FADE_PX:.1f}")
 
 
 _STRETCH_FS = """
