@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.level.model import TILE_SIZE, Level, LightSpec, PropSpec
 from game.render.lighting import AMBIENT, HOUSE_LIGHT
@@ -332,3 +334,20 @@ def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(wind
     renderer.snap_camera()
     renderer.draw(1.0)
     assert floor.bakes == 2 and floor.holds((n * 32 - 700.0, n * 32 - 400.0, n * 32 - 1.0, n * 32 - 1.0))
+
+
+@given(st.integers(1, 8), st.integers(1, 8), st.lists(st.booleans(), min_size=64, max_size=64))
+def test_wall_outlines_are_every_side_between_wall_and_floor_once(width, height, cells):
+    walls = tuple(tuple(cells[row * 8 : row * 8 + width]) for row in range(height))
+    level = Level(width=width, height=height, walls=walls, spawn=(16.0, 16.0))
+    sides = []  # each edge cut into tile sides: (wall cell, the floor cell beside it)
+    for x0, y0, x1, y1 in wall_edges(level):
+        steps = int(max(abs(x1 - x0), abs(y1 - y0)) // 32)
+        dx, dy = (x1 - x0) / steps, (y1 - y0) / steps
+        for i in range(steps):
+            mx, my = x0 + dx * (i + 0.5), y0 + dy * (i + 0.5)
+            nx, ny = dy / 32, -dx / 32  # the right-hand side
+            sides.append((level.cell_of(mx - nx * 16, my - ny * 16), level.cell_of(mx + nx * 16, my + ny * 16)))
+    expected = [((c, r), (c + dc, r + dr)) for r in range(height) for c in range(width) for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1))
+                if walls[r][c] and not level.is_wall(c + dc, r + dr)]
+    assert sorted(sides) == sorted(expected)
