@@ -19,6 +19,7 @@ is simulated, never computed here).
 
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 import arcade
@@ -40,7 +41,7 @@ HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house ligh
 LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
 NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
 FLOOR_PICTURE_PX = 4096  # the floor's picture, each way: a level this size or smaller is painted whole, once
-FLOOR_MARGIN_PX = 256  # (bigger levels: painted around the camera, again as the view nears its edge)
+FLOOR_MARGIN_PX = 256  # a bigger level's picture is painted this far round the view, again once the view leaves it
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -471,10 +472,12 @@ class Lighting:
 class FloorPicture:
     """The level's floor and walls as a picture on the GPU, painted from its tiles around the camera.
 
-    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once; a bigger one (up to
-    512 × 512 tiles) is painted FLOOR_PICTURE_PX square around the camera, and again whenever
-    the view comes within FLOOR_MARGIN_PX of its edge — so the floor pass fetches one texel a
-    pixel, and a level of any size costs a few tens of MB.
+    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once; of a bigger one (up to
+    512 × 512 tiles) the picture holds FLOOR_PICTURE_PX square around the camera, and only the
+    view and FLOOR_MARGIN_PX round it are painted, again once the view leaves what was painted
+    (a software renderer paints 4096² texels in about a third of a second, the view's share in a
+    few hundredths) — so the floor pass fetches one texel a pixel, and a level of any size costs
+    a few tens of MB.
     """
 
     def __init__(self, ctx, tiles: LevelTiles, bake_program, quad):
@@ -491,17 +494,23 @@ class FloorPicture:
         self.fbo = ctx.framebuffer(color_attachments=[self.picture])
         bake_program["map_cells"] = (cols, rows)
         self.origin: tuple[float, float] | None = None
+        self.painted: tuple[float, float, float, float] | None = None  # the world rect painted last (left, bottom, right, top)
         self.bakes = 0  # times painted (for tests and benchmarks)
 
     def holds(self, view) -> bool:
-        if self.origin is None:
+        """Whether what was painted covers the view (world rect) where it is on the level."""
+        if self.painted is None:
             return False
         if self.whole:
             return True
+        left, bottom, right, top = self.on_level(view)
+        painted_left, painted_bottom, painted_right, painted_top = self.painted
+        return left >= painted_left and bottom >= painted_bottom and right <= painted_right and top <= painted_top
+
+    def on_level(self, view) -> tuple[float, float, float, float]:
         left, bottom, right, top = view
-        ox, oy = self.origin
-        w, h = self.size
-        return left >= ox and bottom >= oy and right <= ox + w and top <= oy + h
+        lw, lh = self.level_size
+        return max(left, 0.0), max(bottom, 0.0), min(right, lw), min(top, lh)
 
     def around(self, view):
         """The picture, painted anew first if it does not hold the view (world rect)."""
@@ -512,13 +521,26 @@ class FloorPicture:
             cx, cy = (left + right) / 2, (bottom + top) / 2
             ox = 0.0 if self.whole else float(int(min(max(cx - w / 2, 0.0), lw - w)))
             oy = 0.0 if self.whole else float(int(min(max(cy - h / 2, 0.0), lh - h)))
-            self.bake((ox, oy))
+            self.bake((ox, oy), view)
         return self.picture
 
-    def bake(self, origin: tuple[float, float]) -> None:
+    def bake(self, origin: tuple[float, float], view) -> None:
+        """Paint the picture with its lower-left corner at `origin` (world px): whole, or the part
+        under the view and FLOOR_MARGIN_PX round it."""
         ctx = self.ctx
         self.origin = origin
         self.bakes += 1
+        w, h = self.size
+        if self.whole:
+            self.fbo.scissor = None
+            x0, y0, x1, y1 = 0, 0, w, h
+        else:
+            ox, oy = origin
+            left, bottom, right, top = self.on_level(view)
+            x0, y0 = max(0, int(left - FLOOR_MARGIN_PX - ox)), max(0, int(bottom - FLOOR_MARGIN_PX - oy))
+            x1, y1 = min(w, math.ceil(right + FLOOR_MARGIN_PX - ox)), min(h, math.ceil(top + FLOOR_MARGIN_PX - oy))
+            self.fbo.scissor = (x0, y0, x1 - x0, y1 - y0)
+        self.painted = (origin[0] + x0, origin[1] + y0, origin[0] + x1, origin[1] + y1)
         self.bake_program["origin"] = origin
         with self.fbo.activate():
             ctx.disable(ctx.BLEND)

@@ -315,6 +315,7 @@ def test_a_scene_drawn_some_other_way_is_lit_by_compositing(window):
 def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(window):
     """512 × 512 tiles is legal: the floor is painted from tiles near the camera, never whole."""
     from game.level.model import Level
+    from game.render.framing import view_rect
     from game.render.lighting import FLOOR_PICTURE_PX
     from game.render.world import WorldRenderer
     from game.sim.world import World
@@ -327,6 +328,8 @@ def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(wind
     renderer.draw(1.0)
     floor = renderer.lighting.floor
     assert not floor.whole and max(floor.size) == FLOOR_PICTURE_PX and floor.bakes == 1
+    left, bottom, right, top = floor.painted  # the view and a margin, not the whole picture
+    assert right - left < floor.size[0] and top - bottom < floor.size[1] and floor.holds(view_rect(renderer.world_camera.position, window.get_size()))
     renderer.draw(1.0)
     assert floor.bakes == 1  # the camera has not moved: nothing painted again
     world.player.place((n * 32 - 100.0, n * 32 - 100.0))
