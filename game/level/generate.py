@@ -712,18 +712,19 @@ FILL_LIGHT_KINDS = ("candle", "bare_bulb", "bare_bulb", "work_lamp")  # drawn by
 SPREAD_CANDIDATES = 3000  # cells looked at when spreading things out (keeps big maps quick)
 
 
-def _spread(rng: random.Random, cells: list[tuple[int, int]], count: int, away_from: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pick cells far from each other and from `away_from` (farthest-point sampling, ties by rng)."""
+def _spread(rng: random.Random, cells: np.ndarray, count: int, away_from: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pick cells (rows of col, row) far from each other and from `away_from` (farthest-point sampling, ties by rng)."""
     if len(cells) > SPREAD_CANDIDATES:
-        cells = sorted(rng.sample(cells, SPREAD_CANDIDATES))
-    cols, rows = np.array(cells, np.int64).reshape(-1, 2).T
+        drawn = cells[rng.sample(range(len(cells)), SPREAD_CANDIDATES)]  # the draws of sampling the cells themselves
+        cells = drawn[np.lexsort((drawn[:, 1], drawn[:, 0]))]  # by column, then row
+    cols, rows = cells[:, 0], cells[:, 1]
     nearest = np.full(len(cells), 10**9, np.int64)  # squared tiles to the nearest cell picked (or kept away from)
     for ac, ar in away_from:
         nearest = np.minimum(nearest, (cols - ac) ** 2 + (rows - ar) ** 2)
     picked = []
     for _ in range(min(count, len(cells))):
         options = np.flatnonzero(nearest >= nearest.max() * 0.8)
-        c, r = cells[options[rng.randrange(len(options))]]
+        c, r = cells[options[rng.randrange(len(options))]].tolist()
         picked.append((c, r))
         nearest = np.minimum(nearest, (cols - c) ** 2 + (rows - r) ** 2)
     return picked
@@ -756,10 +757,10 @@ def furnish(level: Level) -> Level:
     return replace(level, props=tuple(props), tools=tuple(tools), lights=tuple(lights))
 
 
-def cells_of(mask: np.ndarray) -> list[tuple[int, int]]:
-    """The cells (col, row) set in a mask, row by row from the bottom."""
+def cells_of(mask: np.ndarray) -> np.ndarray:
+    """The cells set in a mask as rows of (col, row), row by row from the bottom."""
     rows, cols = np.nonzero(mask)
-    return list(zip(cols.tolist(), rows.tolist()))
+    return np.stack([cols, rows], axis=1)
 
 
 def kept_clear(level: Level, spawn: tuple[int, int]) -> set[tuple[int, int]]:
@@ -776,13 +777,15 @@ def kept_clear(level: Level, spawn: tuple[int, int]) -> set[tuple[int, int]]:
 
 def fill_props(level: Level, rng: random.Random, free, walkable: np.ndarray, clear) -> list[PropSpec]:
     """Props against the walls, on simple cells away from what is kept clear; takes their cells from `free`."""
-    near_walls = cells_by_one_wall(level, walkable, clear)
-    rng.shuffle(near_walls)
+    cols, rows, sides = cells_by_one_wall(level, walkable, clear)
+    order = list(range(len(cols)))
+    rng.shuffle(order)  # the cells by one wall, in an order drawn from the seed
     wanted = min(FILL_MAX_PROPS, max(FILL_MIN_PROPS, int(walkable.sum()) // FILL_CELLS_PER_PROP))
     props = []
-    for c, r, (dc, dr) in near_walls:
+    for i in order:
         if len(props) >= wanted:
             break
+        c, r, (dc, dr) = cols[i], rows[i], SIDES[sides[i]]
         if not free[r][c] or not is_simple(free, c, r):
             continue
         kind = rng.choice(FILL_PROP_KINDS)
@@ -799,9 +802,9 @@ def fill_props(level: Level, rng: random.Random, free, walkable: np.ndarray, cle
 SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1))  # the order a cell's sides are looked at in
 
 
-def cells_by_one_wall(level: Level, among: np.ndarray, clear) -> list[tuple[int, int, tuple[int, int]]]:
-    """(col, row, the side its wall is on) of the cells of the mask `among` with a wall on exactly
-    one side, none of them near `clear`, row by row from the bottom."""
+def cells_by_one_wall(level: Level, among: np.ndarray, clear) -> tuple[list[int], list[int], list[int]]:
+    """The cells of the mask `among` with a wall on exactly one side, none of them near `clear`,
+    row by row from the bottom: their columns, rows, and the side their wall is on (in SIDES)."""
     height, width = level.height, level.width
     walls = np.ones((height + 2, width + 2), bool)  # outside the map counts as wall
     walls[1:-1, 1:-1] = np.asarray(level.walls, bool).reshape(height, width)
@@ -813,7 +816,7 @@ def cells_by_one_wall(level: Level, among: np.ndarray, clear) -> list[tuple[int,
         if -1 <= c <= width and -1 <= r <= height:
             near[max(0, r) : r + 3, max(0, c) : c + 3] = True
     rows, cols = np.nonzero(among & (np.sum(side_walls, axis=0) == 1) & ~near[1:-1, 1:-1])
-    return [(c, r, SIDES[side]) for c, r, side in zip(cols.tolist(), rows.tolist(), which[rows, cols].tolist())]
+    return cols.tolist(), rows.tolist(), which[rows, cols].tolist()
 
 
 def fill_tools(rng: random.Random, free, walkable: np.ndarray, spawn: tuple[int, int]) -> list[ToolSpec]:
@@ -824,7 +827,10 @@ def fill_tools(rng: random.Random, free, walkable: np.ndarray, spawn: tuple[int,
     col, row = spawn
     if 0 <= row < away.shape[0] and 0 <= col < away.shape[1]:
         away[row, col] = False
-    cells = cells_of(away & roomy) or cells_of(away) or cells_of(walkable)
+    for where in (away & roomy, away, walkable):  # roomy cells away from the spawn, else any away from it, else any
+        cells = cells_of(where)
+        if len(cells):
+            break
     spots = _spread(rng, cells, len(TOOL_IDS), [spawn])
     spots = [spots[i % len(spots)] for i in range(len(TOOL_IDS))]  # floor for fewer than five: they share, all five are there
     return [ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id) for tool_id, (c, r) in zip(TOOL_IDS, spots)]
