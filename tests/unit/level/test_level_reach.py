@@ -67,3 +67,19 @@ def test_the_fill_by_runs_joins_runs_only_where_they_share_a_column():
 def test_the_fill_by_runs_reaches_what_the_step_by_step_fill_reaches(width, height, cells, starts):
     free = [bytearray(cells[row * 12 : row * 12 + width]) for row in range(height)]
     assert [list(row) for row in reached(free, *starts)] == [[steps >= 0 for steps in row] for row in distances(free, *starts)]
+
+
+@given(st.integers(1, 12), st.integers(1, 12), st.lists(st.booleans(), min_size=144, max_size=144), st.lists(st.tuples(st.integers(-1, 12), st.integers(-1, 12)), min_size=1, max_size=3))
+def test_each_cell_is_one_step_further_than_its_nearest_neighbour(width, height, cells, starts):
+    free = [bytearray(cells[row * 12 : row * 12 + width]) for row in range(height)]
+    dist = distances(free, *starts)
+    starts = {(c, r) for c, r in starts if 0 <= c < width and 0 <= r < height and free[r][c]}
+    for r in range(height):
+        for c in range(width):
+            beside = [dist[r + dr][c + dc] for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1)) if 0 <= c + dc < width and 0 <= r + dr < height and dist[r + dr][c + dc] >= 0]
+            if not free[r][c]:
+                assert dist[r][c] == -1
+            elif (c, r) in starts:
+                assert dist[r][c] == 0
+            else:
+                assert dist[r][c] == (min(beside) + 1 if beside else -1)
