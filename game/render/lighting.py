@@ -40,8 +40,9 @@ AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintl
 HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
 LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
 NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
-FLOOR_PICTURE_PX = 4096  # the floor's picture, each way: a level this size or smaller is painted whole, once
-FLOOR_MARGIN_PX = 256  # a bigger level's picture is painted this far round the view, again once the view leaves it
+FLOOR_PICTURE_PX = 4096  # the floor's picture, each way, at most: a level this size or smaller is painted whole, once
+FLOOR_MARGIN_PX = 256  # a bigger level's picture: the view and at least this much round it, painted again once the view leaves it
+FLOOR_PICTURE_STEP_PX = 512  # ...its size rounded up to this, so a view a little bigger does not make a new picture
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -472,12 +473,11 @@ class Lighting:
 class FloorPicture:
     """The level's floor and walls as a picture on the GPU, painted from its tiles around the camera.
 
-    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once; of a bigger one (up to
-    512 × 512 tiles) the picture holds FLOOR_PICTURE_PX square around the camera, and only the
-    view and FLOOR_MARGIN_PX round it are painted, again once the view leaves what was painted
-    (a software renderer paints 4096² texels in about a third of a second, the view's share in a
-    few hundredths) — so the floor pass fetches one texel a pixel, and a level of any size costs
-    a few tens of MB.
+    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once. A bigger one (up to
+    512 × 512 tiles) gets a picture the size of the view and FLOOR_MARGIN_PX round it, painted
+    around the camera, and again once the view leaves it — so the floor pass fetches one texel a
+    pixel, and a level of any size costs a few MB. (A software renderer makes and paints a
+    4096² picture in about 0.4 s, the view's in a few hundredths.)
     """
 
     def __init__(self, ctx, tiles: LevelTiles, bake_program, quad):
@@ -488,24 +488,43 @@ class FloorPicture:
         height, width = tiles.atlas.shape[:2]
         self.atlas = ctx.texture((width, height), components=4, data=tiles.atlas.tobytes(), filter=(gl.NEAREST, gl.NEAREST))
         self.level_size = (float(cols * TILE_SIZE), float(rows * TILE_SIZE))
-        self.size = (min(cols * TILE_SIZE, FLOOR_PICTURE_PX), min(rows * TILE_SIZE, FLOOR_PICTURE_PX))
-        self.whole = self.size == (cols * TILE_SIZE, rows * TILE_SIZE)
-        self.picture = ctx.texture(self.size, components=4, filter=(gl.NEAREST, gl.NEAREST))
-        self.fbo = ctx.framebuffer(color_attachments=[self.picture])
         bake_program["map_cells"] = (cols, rows)
-        self.origin: tuple[float, float] | None = None
-        self.painted: tuple[float, float, float, float] | None = None  # the world rect painted last (left, bottom, right, top)
+        self.origin: tuple[float, float] | None = None  # world px of the picture's lower-left corner, once painted
         self.bakes = 0  # times painted (for tests and benchmarks)
+        self.whole = cols * TILE_SIZE <= FLOOR_PICTURE_PX and rows * TILE_SIZE <= FLOOR_PICTURE_PX
+        self.size = (0, 0)
+        self.picture = self.fbo = None  # a bigger level's is made for the first view (fit)
+        if self.whole:
+            self.make((cols * TILE_SIZE, rows * TILE_SIZE))
+
+    def make(self, size: tuple[int, int]) -> None:
+        """A new, unpainted picture of `size` px."""
+        gl = self.ctx
+        self.size = size
+        self.picture = self.ctx.texture(size, components=4, filter=(gl.NEAREST, gl.NEAREST))
+        self.fbo = self.ctx.framebuffer(color_attachments=[self.picture])
+        self.origin = None
+
+    def fit(self, view) -> None:
+        """Make the picture (anew) if it is too small for the view and its margin (the first view,
+        a bigger window, a preview's wide view): never bigger than the level or FLOOR_PICTURE_PX."""
+        left, bottom, right, top = self.on_level(view)
+        step = FLOOR_PICTURE_STEP_PX
+        wanted = [min(int(side), FLOOR_PICTURE_PX, math.ceil((span + 2 * FLOOR_MARGIN_PX) / step) * step)
+                  for side, span in zip(self.level_size, (right - left, top - bottom))]
+        if wanted[0] > self.size[0] or wanted[1] > self.size[1]:
+            self.make((max(wanted[0], self.size[0]), max(wanted[1], self.size[1])))
 
     def holds(self, view) -> bool:
-        """Whether what was painted covers the view (world rect) where it is on the level."""
-        if self.painted is None:
+        """Whether the picture covers the view (world rect) where it is on the level."""
+        if self.origin is None:
             return False
         if self.whole:
             return True
         left, bottom, right, top = self.on_level(view)
-        painted_left, painted_bottom, painted_right, painted_top = self.painted
-        return left >= painted_left and bottom >= painted_bottom and right <= painted_right and top <= painted_top
+        ox, oy = self.origin
+        w, h = self.size
+        return left >= ox and bottom >= oy and right <= ox + w and top <= oy + h
 
     def on_level(self, view) -> tuple[float, float, float, float]:
         left, bottom, right, top = view
@@ -515,32 +534,21 @@ class FloorPicture:
     def around(self, view):
         """The picture, painted anew first if it does not hold the view (world rect)."""
         if not self.holds(view):
+            if not self.whole:
+                self.fit(view)
             left, bottom, right, top = view
             w, h = self.size
             lw, lh = self.level_size
             cx, cy = (left + right) / 2, (bottom + top) / 2
             ox = 0.0 if self.whole else float(int(min(max(cx - w / 2, 0.0), lw - w)))
             oy = 0.0 if self.whole else float(int(min(max(cy - h / 2, 0.0), lh - h)))
-            self.bake((ox, oy), view)
+            self.bake((ox, oy))
         return self.picture
 
-    def bake(self, origin: tuple[float, float], view) -> None:
-        """Paint the picture with its lower-left corner at `origin` (world px): whole, or the part
-        under the view and FLOOR_MARGIN_PX round it."""
+    def bake(self, origin: tuple[float, float]) -> None:
         ctx = self.ctx
         self.origin = origin
         self.bakes += 1
-        w, h = self.size
-        if self.whole:
-            self.fbo.scissor = None
-            x0, y0, x1, y1 = 0, 0, w, h
-        else:
-            ox, oy = origin
-            left, bottom, right, top = self.on_level(view)
-            x0, y0 = max(0, int(left - FLOOR_MARGIN_PX - ox)), max(0, int(bottom - FLOOR_MARGIN_PX - oy))
-            x1, y1 = min(w, math.ceil(right + FLOOR_MARGIN_PX - ox)), min(h, math.ceil(top + FLOOR_MARGIN_PX - oy))
-            self.fbo.scissor = (x0, y0, x1 - x0, y1 - y0)
-        self.painted = (origin[0] + x0, origin[1] + y0, origin[0] + x1, origin[1] + y1)
         self.bake_program["origin"] = origin
         with self.fbo.activate():
             ctx.disable(ctx.BLEND)
