@@ -33,6 +33,7 @@ from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
 from game.resources import shaders
 from game.sim.bodies import PLAYER_RADIUS
+from game.sim.lights import MAX_SWAY_PX
 
 SHADERS = shaders()
 LIGHT_MAP_SCALE = 0.25  # light map resolution as a fraction of the screen's
@@ -227,22 +228,30 @@ def _view_rect(camera, size) -> tuple[float, float, float, float]:
 
 
 def light_rows(world, view, max_lights: int = MAX_LIGHTS) -> np.ndarray:
-    """Lights that can touch the view, as rows (x, y, radius, source size, r, g, b, atlas row)."""
+    """Lights that can touch the view, as rows (x, y, radius, source size, r, g, b, atlas row).
+
+    A light that cannot touch the view wherever it sways is passed over before it is read, so
+    it is not worked out this frame (lights catch up when read): a 512 x 512 level may have
+    20,000 lights, and a frame shows a few dozen."""
     left, bottom, right, top = view
     cx, cy = (left + right) / 2, (bottom + top) / 2
     found = []
     for light in world.lights:
+        spec = light.spec
+        reach = spec.radius + MAX_SWAY_PX
+        if spec.x + reach < left or spec.x - reach > right or spec.y + reach < bottom or spec.y - reach > top:
+            continue
         brightness = light.brightness
         if brightness <= 0.0:
             continue
         x, y = light.position
-        radius = light.spec.radius
+        radius = spec.radius
         if x + radius < left or x - radius > right or y + radius < bottom or y - radius > top:
             continue
         x, y = out_of_walls(world.level, x, y)
-        r, g, b = light.spec.color
+        r, g, b = spec.color
         scale = brightness * LIGHT_GAIN / 255.0
-        size = SOURCE_SIZE.get(light.spec.kind, 6.0)
+        size = SOURCE_SIZE.get(spec.kind, 6.0)
         found.append(((x - cx) ** 2 + (y - cy) ** 2, (x, y, radius, size, r * scale, g * scale, b * scale)))
     found.sort(key=lambda item: item[0])
     rows = np.array([row for _, row in found[:max_lights]], np.float32).reshape(-1, 7)

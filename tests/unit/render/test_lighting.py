@@ -357,3 +357,22 @@ def test_wall_outlines_are_every_side_between_wall_and_floor_once(width, height,
     expected = [((c, r), (c + dc, r + dr)) for r in range(height) for c in range(width) for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1))
                 if walls[r][c] and not level.is_wall(c + dc, r + dr)]
     assert sorted(sides) == sorted(expected)
+
+
+def test_lights_that_cannot_reach_the_view_are_not_worked_out_and_none_that_sway_into_it_are_missed():
+    from game.render.lighting import light_rows
+    from game.sim.lights import MAX_SWAY_PX
+
+    view = (0.0, 0.0, 320.0, 320.0)
+    # Swinging bulbs hung just past the view's right edge, nearer and farther than a full swing; one far off.
+    bulbs = [lamp(320.0 + 40.0 + step * 0.5, 160.0, radius=40.0, kind="bare_bulb", flicker=0.5) for step in range(int(MAX_SWAY_PX * 2) + 4)]
+    world = World(level(["S" + "." * 39] + ["." * 40] * 11, *bulbs, lamp(1200.0, 200.0, radius=40.0)))
+    world.lights.gutter = 1.0  # a draught: the widest swing
+    for _ in range(120):
+        world.step()
+        rows = light_rows(world, view)
+        far = world.lights[len(bulbs)]
+        assert far._tick != world.lights._tick  # never read: not worked out
+        touching = [light for light in world.lights if light.brightness > 0.0 and light.position[0] - light.spec.radius <= view[2]]
+        assert len(rows) == len(touching)
+    assert 0 < len(touching) < len(bulbs)  # some swung in, some did not
