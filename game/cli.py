@@ -12,6 +12,7 @@ import traceback
 from game import __version__
 from game.commands import level
 from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, level_file, positive_int, report, seed_int, size_name
+from game.compat import headless_sound
 from game.errors import UserError
 
 REPORT_URL = "please report it with the lines above"
@@ -105,6 +106,7 @@ def play(argv: list[str]) -> int:
         return EXIT_OK
     if args.headless:
         os.environ["ARCADE_HEADLESS"] = "1"  # must be set before arcade is imported
+        headless_sound()
     from game.app import play_windowed  # imports arcade: only now, after ARCADE_HEADLESS is decided
 
     return play_windowed(options, fullscreen=args.fullscreen, headless=args.headless)

@@ -17,6 +17,15 @@ def headless() -> bool:
     return bool(os.environ.get("ARCADE_HEADLESS"))
 
 
+def headless_sound() -> None:
+    """A headless run is silent (app.play_windowed), so pyglet need not look for sound libraries
+    as arcade is imported: where there are none, each is looked for with ldconfig and gcc (about
+    0.1 s at every launch). Call before arcade is imported."""
+    import pyglet
+
+    pyglet.options.audio = ("silent",)
+
+
 def prepare_arcade():
     """Import arcade (after the caller set ARCADE_HEADLESS if wanted) so that arcade.gui works."""
     global _prepared

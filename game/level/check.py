@@ -17,6 +17,8 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 from game.level import tmx
 from game.level.model import TILE_SIZE, LightSpec, PropSpec, Rect, SignSpec, ToolSpec
 from game.level.schema import (
@@ -488,11 +490,11 @@ class Checker:
         if grid is None:
             return
         if name == "walls":
-            self.draft.walls = tuple(tuple(gid != 0 for gid in row) for row in grid)
+            self.draft.walls = tuple(map(tuple, (grid != 0).tolist()))
         else:
-            self.draft.floor = tuple(tuple(row) for row in grid)
+            self.draft.floor = tuple(map(tuple, grid.tolist()))
 
-    def tile_grid(self, layer: dict, place: str, line) -> list[list[int]] | None:
+    def tile_grid(self, layer: dict, place: str, line) -> np.ndarray | None:
         """A tile layer's gids as rows bottom-up (row 0 at the bottom of the map), or None."""
         width, height = self.draft.width, self.draft.height
         if layer.get("chunks"):
@@ -506,9 +508,8 @@ class Checker:
         data = self.tile_data(layer, place, at)
         if data is None or not self.tile_ids(data, place, at):
             return None
-        rows = [[gid & GID_MASK for gid in data[r * width : (r + 1) * width]] for r in range(height)]
-        rows.reverse()  # Tiled's rows run top-down; the level's run bottom-up
-        return rows
+        # Tiled's rows run top-down; the level's run bottom-up.
+        return (np.array(data, np.int64).reshape(height, width) & GID_MASK)[::-1]
 
     def tile_data(self, layer: dict, place: str, at) -> list | None:
         """A tile layer's data as a list, decoded if it is base64; None (and why) if it cannot be."""

@@ -40,11 +40,13 @@ from game.level.model import (
 )
 from game.level.reach import (
     distances,
+    floor_mask,
     free_grid,
     is_simple,
     occluder_edges,
     playability_problems,
     prop_cells,
+    reached,
 )
 from game.level.tileset import FLOOR_GIDS
 from game.level.wayfinding import mark_the_way
@@ -710,19 +712,21 @@ FILL_LIGHT_KINDS = ("candle", "bare_bulb", "bare_bulb", "work_lamp")  # drawn by
 SPREAD_CANDIDATES = 3000  # cells looked at when spreading things out (keeps big maps quick)
 
 
-def _spread(rng: random.Random, cells: list[tuple[int, int]], count: int, away_from: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Pick cells far from each other and from `away_from` (farthest-point sampling, ties by rng)."""
+def _spread(rng: random.Random, cells: np.ndarray, count: int, away_from: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Pick cells (rows of col, row) far from each other and from `away_from` (farthest-point sampling, ties by rng)."""
     if len(cells) > SPREAD_CANDIDATES:
-        cells = sorted(rng.sample(cells, SPREAD_CANDIDATES))
-    nearest = [min(((c - ac) ** 2 + (r - ar) ** 2 for ac, ar in away_from), default=10**9) for c, r in cells]
+        drawn = cells[rng.sample(range(len(cells)), SPREAD_CANDIDATES)]  # the draws of sampling the cells themselves
+        cells = drawn[np.lexsort((drawn[:, 1], drawn[:, 0]))]  # by column, then row
+    cols, rows = cells[:, 0], cells[:, 1]
+    nearest = np.full(len(cells), 10**9, np.int64)  # squared tiles to the nearest cell picked (or kept away from)
+    for ac, ar in away_from:
+        nearest = np.minimum(nearest, (cols - ac) ** 2 + (rows - ar) ** 2)
     picked = []
     for _ in range(min(count, len(cells))):
-        best = max(nearest)
-        options = [i for i, d in enumerate(nearest) if d >= best * 0.8]
-        i = options[rng.randrange(len(options))]
-        c, r = cells[i]
+        options = np.flatnonzero(nearest >= nearest.max() * 0.8)
+        c, r = cells[options[rng.randrange(len(options))]].tolist()
         picked.append((c, r))
-        nearest = [min(d, (cc - c) ** 2 + (rr - r) ** 2) for d, (cc, rr) in zip(nearest, cells)]
+        nearest = np.minimum(nearest, (cols - c) ** 2 + (rows - r) ** 2)
     return picked
 
 
@@ -732,7 +736,8 @@ def furnish(level: Level) -> Level:
     Only kinds of thing the map has none of are added, so an author who places one light
     places them all. Props go against walls on simple cells (never cutting the floor apart).
     The draws from the seed's generator come in a fixed order (props, tools, lights): the same
-    map always fills the same way.
+    map always fills the same way. The floor is worked on as whole-grid masks (a 512 x 512 map
+    has ~200,000 reached cells); lists of cells are made only where the generator draws from them.
     """
     if level.kind != "backstage" or (level.props and level.tools and level.lights):
         return level
@@ -740,22 +745,22 @@ def furnish(level: Level) -> Level:
     free = free_grid(level, movable_block=True)
     spawn = level.cell_of(*level.spawn)
     props, tools, lights = list(level.props), list(level.tools), list(level.lights)
-    reached = reached_cells(free, spawn)
+    walkable = reached(free, spawn)
     if not props:
-        props = fill_props(level, rng, free, reached, kept_clear(level, spawn))
+        props = fill_props(level, rng, free, walkable, kept_clear(level, spawn))
         # The props took some floor, on simple cells only, so the rest is still all reached.
-        reached = [(c, r) for c, r in reached if free[r][c]]
+        walkable &= floor_mask(free)
     if not tools:
-        tools = fill_tools(rng, free, reached, spawn)
+        tools = fill_tools(rng, free, walkable, spawn)
     if not lights:
-        lights = fill_lights(level, rng, reached)
+        lights = fill_lights(level, rng, walkable)
     return replace(level, props=tuple(props), tools=tuple(tools), lights=tuple(lights))
 
 
-def reached_cells(free: list[bytearray], start: tuple[int, int]) -> list[tuple[int, int]]:
-    """The cells (col, row) walkable from the start cell, row by row from the bottom."""
-    dist = distances(free, start)
-    return [(c, r) for r, row in enumerate(dist) for c, steps in enumerate(row) if steps >= 0]
+def cells_of(mask: np.ndarray) -> np.ndarray:
+    """The cells set in a mask as rows of (col, row), row by row from the bottom."""
+    rows, cols = np.nonzero(mask)
+    return np.stack([cols, rows], axis=1)
 
 
 def kept_clear(level: Level, spawn: tuple[int, int]) -> set[tuple[int, int]]:
@@ -770,15 +775,17 @@ def kept_clear(level: Level, spawn: tuple[int, int]) -> set[tuple[int, int]]:
     return clear
 
 
-def fill_props(level: Level, rng: random.Random, free, reached, clear) -> list[PropSpec]:
+def fill_props(level: Level, rng: random.Random, free, walkable: np.ndarray, clear) -> list[PropSpec]:
     """Props against the walls, on simple cells away from what is kept clear; takes their cells from `free`."""
-    near_walls = cells_by_one_wall(level, reached, clear)
-    rng.shuffle(near_walls)
-    wanted = min(FILL_MAX_PROPS, max(FILL_MIN_PROPS, len(reached) // FILL_CELLS_PER_PROP))
+    cols, rows, sides = cells_by_one_wall(level, walkable, clear)
+    order = list(range(len(cols)))
+    rng.shuffle(order)  # the cells by one wall, in an order drawn from the seed
+    wanted = min(FILL_MAX_PROPS, max(FILL_MIN_PROPS, int(walkable.sum()) // FILL_CELLS_PER_PROP))
     props = []
-    for c, r, (dc, dr) in near_walls:
+    for i in order:
         if len(props) >= wanted:
             break
+        c, r, (dc, dr) = cols[i], rows[i], SIDES[sides[i]]
         if not free[r][c] or not is_simple(free, c, r):
             continue
         kind = rng.choice(FILL_PROP_KINDS)
@@ -795,43 +802,41 @@ def fill_props(level: Level, rng: random.Random, free, reached, clear) -> list[P
 SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1))  # the order a cell's sides are looked at in
 
 
-def cells_by_one_wall(level: Level, cells, clear) -> list[tuple[int, int, tuple[int, int]]]:
-    """(col, row, the side its wall is on) of the cells with a wall on exactly one side, none of them near `clear`,
-    in the order of `cells`. Worked out over the whole grid at once (a 512 × 512 map has ~200,000 cells)."""
+def cells_by_one_wall(level: Level, among: np.ndarray, clear) -> tuple[list[int], list[int], list[int]]:
+    """The cells of the mask `among` with a wall on exactly one side, none of them near `clear`,
+    row by row from the bottom: their columns, rows, and the side their wall is on (in SIDES)."""
     height, width = level.height, level.width
     walls = np.ones((height + 2, width + 2), bool)  # outside the map counts as wall
     walls[1:-1, 1:-1] = np.asarray(level.walls, bool).reshape(height, width)
     # Each side's wall, as grids the size of the map (the padded grid shifted one cell that way).
     side_walls = [walls[1 + dr : height + 1 + dr, 1 + dc : width + 1 + dc] for dc, dr in SIDES]
-    count = np.sum(side_walls, axis=0)
-    which = np.argmax(side_walls, axis=0)  # the first side with a wall (the only one where count is 1)
+    which = np.argmax(side_walls, axis=0)  # the first side with a wall: its only one, where it has one
     near = np.zeros((height + 2, width + 2), bool)  # within a cell of something kept clear
     for c, r in clear:
         if -1 <= c <= width and -1 <= r <= height:
             near[max(0, r) : r + 3, max(0, c) : c + 3] = True
-    near = near[1:-1, 1:-1]
-    found = []
-    for c, r in cells:
-        if count[r, c] == 1 and not near[r, c]:
-            found.append((c, r, SIDES[which[r, c]]))
-    return found
+    rows, cols = np.nonzero(among & (np.sum(side_walls, axis=0) == 1) & ~near[1:-1, 1:-1])
+    return cols.tolist(), rows.tolist(), which[rows, cols].tolist()
 
 
-def fill_tools(rng: random.Random, free, reached, spawn: tuple[int, int]) -> list[ToolSpec]:
+def fill_tools(rng: random.Random, free, walkable: np.ndarray, spawn: tuple[int, int]) -> list[ToolSpec]:
     """All the tools on reached floor, spread out and away from the spawn, on roomy cells where there are some."""
-    height, width = len(free), len(free[0])
-
-    floor = np.zeros((height + 2, width + 2), bool)  # outside the map is not floor
-    floor[1:-1, 1:-1] = np.frombuffer(b"".join(free), np.uint8).reshape(height, width) != 0
+    floor = np.pad(floor_mask(free), 1)  # outside the map is not floor
     roomy = floor[1:-1, 2:] & floor[1:-1, :-2] & floor[2:, 1:-1] & floor[:-2, 1:-1]  # floor on all four sides
-
-    cells = [cell for cell in reached if cell != spawn and roomy[cell[1], cell[0]]] or [cell for cell in reached if cell != spawn] or reached
+    away = walkable.copy()
+    col, row = spawn
+    if 0 <= row < away.shape[0] and 0 <= col < away.shape[1]:
+        away[row, col] = False
+    for where in (away & roomy, away, walkable):  # roomy cells away from the spawn, else any away from it, else any
+        cells = cells_of(where)
+        if len(cells):
+            break
     spots = _spread(rng, cells, len(TOOL_IDS), [spawn])
     spots = [spots[i % len(spots)] for i in range(len(TOOL_IDS))]  # floor for fewer than five: they share, all five are there
     return [ToolSpec((c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE, tool_id) for tool_id, (c, r) in zip(TOOL_IDS, spots)]
 
 
-def fill_lights(level: Level, rng: random.Random, reached) -> list[LightSpec]:
+def fill_lights(level: Level, rng: random.Random, walkable: np.ndarray) -> list[LightSpec]:
     """Spill under the curtain, then candles, bulbs and lamps spread over the reached floor."""
     lights = []
     if level.curtain is not None:
@@ -840,8 +845,9 @@ def fill_lights(level: Level, rng: random.Random, reached) -> list[LightSpec]:
         for i in range(count):
             lights.append(drawn_light(rng, "spill", round(curtain.x + (i + 0.5) * curtain.width / count), curtain.y - 10.0))
     low, high = FILL_LIGHTS
-    count = max(low, min(high, len(reached) // FILL_CELLS_PER_LIGHT))
-    for c, r in _spread(rng, reached, count, []):
+    cells = cells_of(walkable)
+    count = max(low, min(high, len(cells) // FILL_CELLS_PER_LIGHT))
+    for c, r in _spread(rng, cells, count, []):
         kind = rng.choice(FILL_LIGHT_KINDS)
         lights.append(drawn_light(rng, kind, (c + 0.5) * TILE_SIZE, (r + 0.5) * TILE_SIZE))
     return lights

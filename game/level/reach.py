@@ -8,6 +8,10 @@ only 4-neighbour steps are taken (no squeezing between diagonal corners).
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
+from operator import not_
+
+import numpy as np
 
 from game.level.model import TILE_SIZE, Level, PropSpec
 
@@ -29,7 +33,7 @@ def prop_cells(prop: PropSpec, width: int, height: int) -> list[tuple[int, int]]
 
 def free_grid(level: Level, movable_block: bool = True) -> list[bytearray]:
     """free[row][col] is 1 where the player can stand. Movable props block unless told otherwise."""
-    free = [bytearray(0 if wall else 1 for wall in row) for row in level.walls]
+    free = [bytearray(map(not_, row)) for row in level.walls]
     for prop in level.props:
         if prop.movable and not movable_block:
             continue
@@ -38,46 +42,99 @@ def free_grid(level: Level, movable_block: bool = True) -> list[bytearray]:
     return free
 
 
+def floor_mask(free: list[bytearray]) -> np.ndarray:
+    """A free grid (free_grid) as a grid of bools, [row, col]."""
+    return np.frombuffer(b"".join(free), np.uint8).reshape(len(free), len(free[0]) if free else 0) != 0
+
+
 def distances(free: list[bytearray], start: tuple[int, int], *more: tuple[int, int]) -> list[list[int]]:
     """Steps from the start cell (or the nearest of several) to every cell (-1 where it cannot be reached).
 
-    A breadth-first fill over the cells as one flat row (index = row * width + col): a 512 x 512
-    map is a quarter of a million cells, and this runs for every level loaded."""
+    A breadth-first fill, a wave of cells a step at a time, over the cells as one flat row with a
+    border of wall round the map (index = (row + 1) * span + col + 1), so no step needs a bounds
+    check: a 512 x 512 map is a quarter of a million cells, and a loaded level's way to the easel
+    is one such fill. Where only whether a cell is reached matters, `reached` is much quicker."""
     height, width = len(free), len(free[0]) if free else 0
-    dist = [-1] * (width * height)
+    span = width + 2
+    unreached = bytearray(span * (height + 2))  # 1: free and not reached yet (the border is never free)
+    for row, cells in enumerate(free):
+        unreached[(row + 1) * span + 1 : (row + 1) * span + 1 + width] = cells
+    dist = [-1] * len(unreached)
+    wave = []
+    for col, row in (start, *more):
+        at = (row + 1) * span + col + 1
+        if 0 <= row < height and 0 <= col < width and unreached[at]:
+            unreached[at] = 0
+            dist[at] = 0
+            wave.append(at)
+    steps = 0
+    while wave:
+        steps += 1
+        beyond = []
+        append = beyond.append
+        for here in wave:
+            # The four sides written out (no tuples made per cell: this loop is most of a big level's load).
+            there = here + 1
+            if unreached[there]:
+                unreached[there] = 0
+                dist[there] = steps
+                append(there)
+            there = here - 1
+            if unreached[there]:
+                unreached[there] = 0
+                dist[there] = steps
+                append(there)
+            there = here + span
+            if unreached[there]:
+                unreached[there] = 0
+                dist[there] = steps
+                append(there)
+            there = here - span
+            if unreached[there]:
+                unreached[there] = 0
+                dist[there] = steps
+                append(there)
+        wave = beyond
+    return [dist[(row + 1) * span + 1 : (row + 1) * span + 1 + width] for row in range(height)]
+
+
+def reached(free: list[bytearray], start: tuple[int, int], *more: tuple[int, int]) -> np.ndarray:
+    """reached[row, col] is True where a cell can be walked to from the start cell (or any of several).
+
+    The fill goes run by run (a run: free cells side by side in one row), not cell by cell: a
+    512 x 512 map of rooms is a quarter of a million cells but some thousands of runs. Two runs
+    in rows next to each other are joined where their columns overlap (4-neighbour steps)."""
+    height, width = len(free), len(free[0]) if free else 0
+    padded = np.zeros((height, width + 2), np.int8)  # a wall either side of each row: every run ends
+    padded[:, 1:-1] = floor_mask(free)
+    edges = np.diff(padded, axis=1)  # 1 at a run's first column, -1 at the column past its last
+    run_rows, run_starts = np.nonzero(edges == 1)
+    run_ends = np.nonzero(edges == -1)[1]  # runs in the same order: by row, then column
+    rows, starts, ends = run_rows.tolist(), run_starts.tolist(), run_ends.tolist()
+    first = np.searchsorted(run_rows, np.arange(height + 1)).tolist()  # row r's runs: first[r] to first[r + 1]
+    seen = bytearray(len(starts))
     frontier = []
     for col, row in (start, *more):
-        if 0 <= row < height and 0 <= col < width and free[row][col] and dist[row * width + col] < 0:
-            dist[row * width + col] = 0
-            frontier.append(row * width + col)
-    if not frontier:
-        return [[-1] * width for _ in range(height)]
-    cells = b"".join(free)
-    last_col, size = width - 1, width * height
-    append = frontier.append
-    for here in frontier:  # the list grows as it is read: a queue without a deque
-        steps = dist[here] + 1
-        at_col = here % width
-        # The four sides written out (no tuples made per cell: this loop is most of a big level's load).
-        if at_col < last_col:
-            there = here + 1
-            if cells[there] and dist[there] < 0:
-                dist[there] = steps
-                append(there)
-        if at_col > 0:
-            there = here - 1
-            if cells[there] and dist[there] < 0:
-                dist[there] = steps
-                append(there)
-        there = here + width
-        if there < size and cells[there] and dist[there] < 0:
-            dist[there] = steps
-            append(there)
-        there = here - width
-        if there >= 0 and cells[there] and dist[there] < 0:
-            dist[there] = steps
-            append(there)
-    return [dist[r * width : (r + 1) * width] for r in range(height)]
+        if 0 <= row < height and 0 <= col < width and free[row][col]:
+            run = bisect_right(ends, col, first[row], first[row + 1])  # the first run ending past col holds it
+            if not seen[run]:
+                seen[run] = 1
+                frontier.append(run)
+    for run in frontier:  # the list grows as it is read: a queue without a deque
+        row, lo, hi = rows[run], starts[run], ends[run]
+        for beside in (row - 1, row + 1):
+            if 0 <= beside < height:
+                other, last = bisect_right(ends, lo, first[beside], first[beside + 1]), first[beside + 1]
+                while other < last and starts[other] < hi:
+                    if not seen[other]:
+                        seen[other] = 1
+                        frontier.append(other)
+                    other += 1
+    taken = np.frombuffer(bytes(seen), np.uint8).astype(bool)
+    marks = np.zeros((height, width + 1), np.int8)  # +1 where a reached run starts, -1 past its end
+    marks[run_rows[taken], run_starts[taken]] = 1
+    marks[run_rows[taken], run_ends[taken]] = -1
+    return np.cumsum(marks, axis=1)[:, :width] > 0
 
 
 def _distance_to_rect(px: float, py: float, rect) -> float:
@@ -86,9 +143,9 @@ def _distance_to_rect(px: float, py: float, rect) -> float:
     return math.hypot(dx, dy)
 
 
-def reachable_near(dist: list[list[int]], x: float, y: float, reach: float, rect=None) -> bool:
-    """Whether some reached cell's centre lies within `reach` px of a point (or of a rect's edge)."""
-    height, width = len(dist), len(dist[0]) if dist else 0
+def reachable_near(reached_at: np.ndarray, x: float, y: float, reach: float, rect=None) -> bool:
+    """Whether some cell set in `reached_at` (a grid from `reached`) has its centre within `reach` px of a point (or of a rect's edge)."""
+    height, width = reached_at.shape
     span = int(reach // TILE_SIZE) + 2
     if rect is not None:
         c0, c1 = int(rect.x // TILE_SIZE) - span, int((rect.x + rect.width) // TILE_SIZE) + span
@@ -98,7 +155,7 @@ def reachable_near(dist: list[list[int]], x: float, y: float, reach: float, rect
         r0, r1 = int(y // TILE_SIZE) - span, int(y // TILE_SIZE) + span
     for row in range(max(0, r0), min(height - 1, r1) + 1):
         for col in range(max(0, c0), min(width - 1, c1) + 1):
-            if dist[row][col] < 0:
+            if not reached_at[row, col]:
                 continue
             cx, cy = (col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE
             gap = _distance_to_rect(cx, cy, rect) if rect is not None else math.hypot(cx - x, cy - y)
@@ -120,20 +177,20 @@ def playability_problems(level: Level, movable_block: bool = False) -> list[str]
     if not (0 <= row < level.height and 0 <= col < level.width) or not free[row][col]:
         what = "outside the map" if level.is_wall(col, row) and not (0 <= row < level.height and 0 <= col < level.width) else "in a wall or a prop"
         return [f"spawn at ({level.spawn[0]:g}, {level.spawn[1]:g}) is {what}: expected a free floor cell"]
-    dist = distances(free, spawn_cell)
+    from_spawn = reached(free, spawn_cell)
     easel = level.masterpiece
-    if easel is not None and not reachable_near(dist, 0, 0, EASEL_REACH, rect=easel):
+    if easel is not None and not reachable_near(from_spawn, 0, 0, EASEL_REACH, rect=easel):
         problems.append(
             f"masterpiece at ({easel.x:g}, {easel.y:g}) cannot be reached from the spawn: "
             f"expected a walkable floor cell within {EASEL_REACH:g} px of it"
         )
     for tool in level.tools:
-        if not reachable_near(dist, tool.x, tool.y, TOOL_REACH):
+        if not reachable_near(from_spawn, tool.x, tool.y, TOOL_REACH):
             problems.append(
                 f"tool {tool.tool!r} at ({tool.x:g}, {tool.y:g}) cannot be reached from the spawn: "
                 f"expected a walkable floor cell within {TOOL_REACH:g} px of it"
             )
-    if level.kind == "vortex" and level.eye is not None and not reachable_near(dist, *level.eye, TILE_SIZE):
+    if level.kind == "vortex" and level.eye is not None and not reachable_near(from_spawn, *level.eye, TILE_SIZE):
         problems.append(f"eye at ({level.eye[0]:g}, {level.eye[1]:g}) cannot be reached from the spawn")
     return problems
 

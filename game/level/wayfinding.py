@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from itertools import chain
+
+import numpy as np
 
 from game.level.model import TILE_SIZE, Level, LightSpec, SignSpec
 from game.level.reach import EASEL_REACH, distances, free_grid
@@ -94,24 +97,29 @@ def sign_toward_stage(field, col: int, row: int, level: Level | None = None) -> 
     at its aim (aim_of) so following it never means walking into a wall."""
     if field[row][col] <= 0:
         return None
-    tc, tr = aim_of(field, col, row, level) if level is not None else downhill(field, col, row)
-    angle = math.degrees(math.atan2(tr - row, tc - col))
+    return arrow(col, row, aim_of(field, col, row, level) if level is not None else downhill(field, col, row))
+
+
+def arrow(col: int, row: int, aim: tuple[int, int]) -> SignSpec:
+    """An arrow on a cell, pointing at another."""
+    angle = math.degrees(math.atan2(aim[1] - row, aim[0] - col))
     return SignSpec((col + 0.5) * TILE_SIZE, (row + 0.5) * TILE_SIZE, round(angle, 1))
 
 
-def doorways(level: Level, field) -> list[tuple[int, int]]:
-    """Walkable cells squeezed between walls on two opposite sides, with floor beyond both ends: doors and corridor mouths."""
-    found = []
-    walls = level.walls
-    for row in range(1, level.height - 1):
-        below, here, above, steps = walls[row - 1], walls[row], walls[row + 1], field[row]
-        for col in range(1, level.width - 1):
-            if steps[col] <= 0:
-                continue
-            left, right, down, up = here[col - 1], here[col + 1], below[col], above[col]
-            if (left and right and not down and not up) or (down and up and not left and not right):
-                found.append((col, row))
-    return found
+def as_grid(field) -> np.ndarray:
+    """The stage field as a grid [row, col], for the whole-level questions asked of it."""
+    height, width = len(field), len(field[0]) if field else 0
+    return np.fromiter(chain.from_iterable(field), np.int64, height * width).reshape(height, width)
+
+
+def doorways(level: Level, steps: np.ndarray) -> list[tuple[int, int]]:
+    """Walkable cells squeezed between walls on two opposite sides, with floor beyond both ends: doors
+    and corridor mouths; row by row from the bottom. `steps` is the stage field (as_grid)."""
+    walls = np.asarray(level.walls, bool).reshape(level.height, level.width)
+    left, right, down, up = walls[1:-1, :-2], walls[1:-1, 2:], walls[:-2, 1:-1], walls[2:, 1:-1]
+    squeezed = (left & right & ~down & ~up) | (down & up & ~left & ~right)
+    rows, cols = np.nonzero(squeezed & (steps[1:-1, 1:-1] > 0))
+    return list(zip((cols + 1).tolist(), (rows + 1).tolist()))
 
 
 def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
@@ -119,34 +127,35 @@ def place_signs(level: Level, field=None) -> tuple[SignSpec, ...]:
     points, the next (so one followed always leads to another, or to the easel); then wherever
     a walkable cell would still have none in sight."""
     field = field if field is not None else stage_field(level)
+    steps = as_grid(field)
     signs: list[SignSpec] = []
-    at: list[tuple[int, int]] = []
+    at: set[tuple[int, int]] = set()
     covered = [bytearray(level.width) for _ in range(level.height)]  # an arrow is in sight from here
 
-    def near_one(col: int, row: int, within: int) -> bool:
-        return any(abs(col - c) + abs(row - r) <= within for c, r in at)
+    def near_one(col: int, row: int, within: int) -> bool:  # an arrow within `within` steps (up, down, across)
+        return any((col + dc, row + dr) in at for dc in range(-within, within + 1) for dr in range(abs(dc) - within, within - abs(dc) + 1))
 
     def add(col: int, row: int) -> None:
-        if len(signs) >= MAX_SIGNS:  # a map's worth: no more aims worked out (a 512 × 512 level has ~200,000 cells)
+        if field[row][col] <= 0:
             return
-        sign = sign_toward_stage(field, col, row, level)
-        if sign is not None:
-            signs.append(sign)
-            at.append((col, row))
-            cover(covered, col, row)
-            chain(col, row)
-
-    def chain(col: int, row: int) -> None:
         aim = aim_of(field, col, row, level)
-        if field[aim[1]][aim[0]] > CHAIN_ENDS_NEAR and not near_one(*aim, CHAIN_GAP):
+        signs.append(arrow(col, row, aim))
+        at.add((col, row))
+        cover(covered, col, row)
+        # Where it points, the next arrow.
+        if len(signs) < MAX_SIGNS and field[aim[1]][aim[0]] > CHAIN_ENDS_NEAR and not near_one(*aim, CHAIN_GAP):
             add(*aim)
 
-    for col, row in doorways(level, field):
+    # A map's worth of arrows is MAX_SIGNS: past it no more places are looked at (a 512 × 512 level has ~200,000 cells).
+    for col, row in doorways(level, steps):
+        if len(signs) >= MAX_SIGNS:
+            return tuple(signs)
         if not near_one(col, row, DOORWAY_GAP):  # one arrow for a doorway two or three cells wide
             add(col, row)
-    # From the far end of the level inward: wherever no arrow is in sight yet, add one.
-    cells = sorted(((field[r][c], c, r) for r in range(level.height) for c in range(level.width) if field[r][c] > CHAIN_ENDS_NEAR), reverse=True)
-    for _, col, row in cells:
+    # From the far end of the level inward (ties: the larger column, then row): wherever no arrow is in sight yet, add one.
+    rows, cols = np.nonzero(steps > CHAIN_ENDS_NEAR)
+    farthest_first = np.lexsort((rows, cols, steps[rows, cols]))[::-1]
+    for col, row in zip(cols[farthest_first].tolist(), rows[farthest_first].tolist()):
         if len(signs) >= MAX_SIGNS:
             break
         if not covered[row][col]:

@@ -33,6 +33,7 @@ from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
 from game.resources import shaders
 from game.sim.bodies import PLAYER_RADIUS
+from game.sim.lights import MAX_SWAY_PX
 
 SHADERS = shaders()
 LIGHT_MAP_SCALE = 0.25  # light map resolution as a fraction of the screen's
@@ -40,8 +41,9 @@ AMBIENT = (0.10, 0.11, 0.16)  # light where no lamp reaches: almost dark, faintl
 HOUSE_LIGHT = (1.04, 1.0, 0.95)  # what everything is lit by when the house lights are fully up
 LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in its own colours)
 NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
-FLOOR_PICTURE_PX = 4096  # the floor's picture, each way: a level this size or smaller is painted whole, once
-FLOOR_MARGIN_PX = 256  # (bigger levels: painted around the camera, again as the view nears its edge)
+FLOOR_PICTURE_PX = 4096  # the floor's picture, each way, at most: a level this size or smaller is painted whole, once
+FLOOR_MARGIN_PX = 256  # a bigger level's picture: the view and at least this much round it, painted again once the view leaves it
+FLOOR_PICTURE_STEP_PX = 512  # ...its size rounded up to this, so a view a little bigger does not make a new picture
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -226,22 +228,30 @@ def _view_rect(camera, size) -> tuple[float, float, float, float]:
 
 
 def light_rows(world, view, max_lights: int = MAX_LIGHTS) -> np.ndarray:
-    """Lights that can touch the view, as rows (x, y, radius, source size, r, g, b, atlas row)."""
+    """Lights that can touch the view, as rows (x, y, radius, source size, r, g, b, atlas row).
+
+    A light that cannot touch the view wherever it sways is passed over before it is read, so
+    it is not worked out this frame (lights catch up when read): a 512 x 512 level may have
+    20,000 lights, and a frame shows a few dozen."""
     left, bottom, right, top = view
     cx, cy = (left + right) / 2, (bottom + top) / 2
     found = []
     for light in world.lights:
+        spec = light.spec
+        reach = spec.radius + MAX_SWAY_PX
+        if spec.x + reach < left or spec.x - reach > right or spec.y + reach < bottom or spec.y - reach > top:
+            continue
         brightness = light.brightness
         if brightness <= 0.0:
             continue
         x, y = light.position
-        radius = light.spec.radius
+        radius = spec.radius
         if x + radius < left or x - radius > right or y + radius < bottom or y - radius > top:
             continue
         x, y = out_of_walls(world.level, x, y)
-        r, g, b = light.spec.color
+        r, g, b = spec.color
         scale = brightness * LIGHT_GAIN / 255.0
-        size = SOURCE_SIZE.get(light.spec.kind, 6.0)
+        size = SOURCE_SIZE.get(spec.kind, 6.0)
         found.append(((x - cx) ** 2 + (y - cy) ** 2, (x, y, radius, size, r * scale, g * scale, b * scale)))
     found.sort(key=lambda item: item[0])
     rows = np.array([row for _, row in found[:max_lights]], np.float32).reshape(-1, 7)
@@ -484,10 +494,11 @@ class Lighting:
 class FloorPicture:
     """The level's floor and walls as a picture on the GPU, painted from its tiles around the camera.
 
-    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once; a bigger one (up to
-    512 × 512 tiles) is painted FLOOR_PICTURE_PX square around the camera, and again whenever
-    the view comes within FLOOR_MARGIN_PX of its edge — so the floor pass fetches one texel a
-    pixel, and a level of any size costs a few tens of MB.
+    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once. A bigger one (up to
+    512 × 512 tiles) gets a picture the size of the view and FLOOR_MARGIN_PX round it, painted
+    around the camera, and again once the view leaves it — so the floor pass fetches one texel a
+    pixel, and a level of any size costs a few MB. (A software renderer makes and paints a
+    4096² picture in about 0.4 s, the view's in a few hundredths.)
     """
 
     def __init__(self, ctx, tiles: LevelTiles, bake_program, quad):
@@ -498,27 +509,54 @@ class FloorPicture:
         height, width = tiles.atlas.shape[:2]
         self.atlas = ctx.texture((width, height), components=4, data=tiles.atlas.tobytes(), filter=(gl.NEAREST, gl.NEAREST))
         self.level_size = (float(cols * TILE_SIZE), float(rows * TILE_SIZE))
-        self.size = (min(cols * TILE_SIZE, FLOOR_PICTURE_PX), min(rows * TILE_SIZE, FLOOR_PICTURE_PX))
-        self.whole = self.size == (cols * TILE_SIZE, rows * TILE_SIZE)
-        self.picture = ctx.texture(self.size, components=4, filter=(gl.NEAREST, gl.NEAREST))
-        self.fbo = ctx.framebuffer(color_attachments=[self.picture])
         bake_program["map_cells"] = (cols, rows)
-        self.origin: tuple[float, float] | None = None
+        self.origin: tuple[float, float] | None = None  # world px of the picture's lower-left corner, once painted
         self.bakes = 0  # times painted (for tests and benchmarks)
+        self.whole = cols * TILE_SIZE <= FLOOR_PICTURE_PX and rows * TILE_SIZE <= FLOOR_PICTURE_PX
+        self.size = (0, 0)
+        self.picture = self.fbo = None  # a bigger level's is made for the first view (fit)
+        if self.whole:
+            self.make((cols * TILE_SIZE, rows * TILE_SIZE))
+
+    def make(self, size: tuple[int, int]) -> None:
+        """A new, unpainted picture of `size` px."""
+        gl = self.ctx
+        self.size = size
+        self.picture = self.ctx.texture(size, components=4, filter=(gl.NEAREST, gl.NEAREST))
+        self.fbo = self.ctx.framebuffer(color_attachments=[self.picture])
+        self.origin = None
+
+    def fit(self, view) -> None:
+        """Make the picture (anew) if it is too small for the view and its margin (the first view,
+        a bigger window, a preview's wide view): never bigger than the level or FLOOR_PICTURE_PX."""
+        left, bottom, right, top = self.on_level(view)
+        step = FLOOR_PICTURE_STEP_PX
+        wanted = [min(int(side), FLOOR_PICTURE_PX, math.ceil((span + 2 * FLOOR_MARGIN_PX) / step) * step)
+                  for side, span in zip(self.level_size, (right - left, top - bottom))]
+        if wanted[0] > self.size[0] or wanted[1] > self.size[1]:
+            self.make((max(wanted[0], self.size[0]), max(wanted[1], self.size[1])))
 
     def holds(self, view) -> bool:
+        """Whether the picture covers the view (world rect) where it is on the level."""
         if self.origin is None:
             return False
         if self.whole:
             return True
-        left, bottom, right, top = view
+        left, bottom, right, top = self.on_level(view)
         ox, oy = self.origin
         w, h = self.size
         return left >= ox and bottom >= oy and right <= ox + w and top <= oy + h
 
+    def on_level(self, view) -> tuple[float, float, float, float]:
+        left, bottom, right, top = view
+        lw, lh = self.level_size
+        return max(left, 0.0), max(bottom, 0.0), min(right, lw), min(top, lh)
+
     def around(self, view):
         """The picture, painted anew first if it does not hold the view (world rect)."""
         if not self.holds(view):
+            if not self.whole:
+                self.fit(view)
             left, bottom, right, top = view
             w, h = self.size
             lw, lh = self.level_size

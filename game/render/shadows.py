@@ -44,39 +44,45 @@ WALL, BODY = 0.0, 1.0  # edge modes
 
 
 def wall_edges(level: Level) -> np.ndarray:
-    """The outline of the level's walls as edges (x0, y0, x1, y1) with floor on their right."""
+    """The outline of the level's walls as edges (x0, y0, x1, y1) with floor on their right.
+
+    Found over the whole grid at once (a 512 x 512 map has thousands of faces), in the order of
+    a walk along the rows, then along the columns."""
     walls = np.array(level.walls, dtype=bool)  # [row, col], row 0 at the bottom
     if walls.size == 0:
         return np.zeros((0, 4), np.float32)
     # Outside the map counts as wall (Level.is_wall), so the border makes no edges.
     padded = np.pad(walls, 1, constant_values=True)
     inner = padded[1:-1, 1:-1]
-    edges: list[tuple[float, float, float, float]] = []
     t = float(TILE_SIZE)
-
-    def runs(mask_row: np.ndarray):
-        """(start, end) index pairs of the runs of True in a 1-D mask."""
-        padded_row = np.concatenate([[False], mask_row, [False]])
-        changes = np.flatnonzero(padded_row[1:] != padded_row[:-1])
-        return zip(changes[::2], changes[1::2])
-
     # Faces looking up (floor above) and down (floor below), merged along each row.
-    up = inner & ~padded[2:, 1:-1]
-    down = inner & ~padded[:-2, 1:-1]
-    for row in range(inner.shape[0]):
-        for start, end in runs(up[row]):
-            edges.append((end * t, (row + 1) * t, start * t, (row + 1) * t))
-        for start, end in runs(down[row]):
-            edges.append((start * t, row * t, end * t, row * t))
+    row, start, end = _runs(inner & ~padded[2:, 1:-1])
+    up = row, start, (end * t, (row + 1) * t, start * t, (row + 1) * t)
+    row, start, end = _runs(inner & ~padded[:-2, 1:-1])
+    down = row, start, (start * t, row * t, end * t, row * t)
     # Faces looking right and left, merged along each column.
-    right = inner & ~padded[1:-1, 2:]
-    left = inner & ~padded[1:-1, :-2]
-    for col in range(inner.shape[1]):
-        for start, end in runs(right[:, col]):
-            edges.append(((col + 1) * t, start * t, (col + 1) * t, end * t))
-        for start, end in runs(left[:, col]):
-            edges.append((col * t, end * t, col * t, start * t))
-    return np.array(edges, np.float32).reshape(-1, 4)
+    col, start, end = _runs((inner & ~padded[1:-1, 2:]).T)
+    right = col, start, ((col + 1) * t, start * t, (col + 1) * t, end * t)
+    col, start, end = _runs((inner & ~padded[1:-1, :-2]).T)
+    left = col, start, (col * t, end * t, col * t, start * t)
+    return np.concatenate([_line_by_line(up, down), _line_by_line(right, left)]).astype(np.float32)
+
+
+def _runs(mask: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(line, start, end) of each run of True along the rows of a 2-D mask, by line, then start."""
+    changes = np.diff(np.pad(mask, ((0, 0), (1, 1))).astype(np.int8), axis=1)
+    lines, starts = np.nonzero(changes == 1)
+    return lines, starts, np.nonzero(changes == -1)[1]
+
+
+def _line_by_line(*faces) -> np.ndarray:
+    """Edges of (line, start, (x0, y0, x1, y1)) faces, line by line; within a line, the faces in
+    the order given, each along the line."""
+    lines = np.concatenate([line for line, _, _ in faces])
+    kinds = np.concatenate([np.full(len(line), kind) for kind, (line, _, _) in enumerate(faces)])
+    starts = np.concatenate([start for _, start, _ in faces])
+    edges = np.concatenate([np.stack(edge, axis=1).reshape(-1, 4) for _, _, edge in faces])
+    return edges[np.lexsort((starts, kinds, lines))]
 
 
 def out_of_walls(level: Level, x: float, y: float) -> tuple[float, float]:

@@ -72,6 +72,8 @@ REDUCED_SMOOTHING_S = 0.45  # low-pass time constant on top, so what remains is 
 # Sway is off with reduce flicker: a candle's wobble swings the edge of a shadow far away across
 # the floor about four times a second, which would flash whatever the brightness does.
 REDUCED_MOTION_SWAY = 0.5  # sway amplitude factor when motion is reduced
+# The farthest a light ever hangs from its spec's place (px): the widest sway, in a full draught.
+MAX_SWAY_PX = max(model.sway_px for model in FLICKER_MODELS.values()) * max(1.0, GUTTER_SWAY)
 
 _MASK32 = 0xFFFFFFFF  # the lights' generator is a 32-bit xorshift: small integer state, cheap, hashable
 _REDUCED_EASE = 1.0 - math.exp(-DT / REDUCED_SMOOTHING_S)  # low-pass step per tick

@@ -9,6 +9,7 @@ keys, the pause menu and other screens.
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -234,12 +235,13 @@ class GameView(arcade.View):
         if not folder or not self.pending_shots:
             self.pending_shots.clear()
             return
-        image = arcade.get_image(0, 0, *self.window.get_framebuffer_size())
+        png = io.BytesIO()  # encoded once, however many beats are due (a run cut short shoots its beat and its end together)
+        arcade.get_image(0, 0, *self.window.get_framebuffer_size()).save(png, format="PNG", compress_level=1)  # quick: a picture a beat, mid-play
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
             for beat in self.pending_shots:
                 self.shot_count += 1
-                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png", compress_level=1)  # quick: a picture a beat, mid-play
+                (Path(folder) / f"{self.shot_count:02d}_{beat}.png").write_bytes(png.getvalue())
         except OSError as error:  # the folder went away or the disk filled: say so, keep playing
             self.show_message(f"screenshots stopped: {folder} cannot be written ({error.strerror or error})")
             self.run.options = replace(self.run.options, screenshots=None)

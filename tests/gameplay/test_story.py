@@ -114,13 +114,19 @@ def test_the_command_line_plays_the_whole_story_and_reports_it(tmp_path):
 
 
 def test_the_bot_plays_the_dream_as_a_player_would():
-    """It fetches every tool and tries each, calls for help, breathes: the whole story, not a shortcut."""
+    """It gathers every tool in the backstage before it looks at the easel, tries each, calls for
+    help, breathes: the whole story, not a shortcut."""
     from game.tools import TOOL_IDS
 
     run = Run(RunOptions(seed=8, size="small", autoplay=True, max_ticks=TICK_LIMIT))
-    run.run_to_end()
+    carried_into_the_flaw = None
+    while not run.done:
+        run.step()
+        if carried_into_the_flaw is None and run.world.story.beat is not Beat.BACKSTAGE:
+            carried_into_the_flaw = sorted(run.world.tools.carried)
     stats = run.world.stats
     assert run.world.story.completed
+    assert carried_into_the_flaw == sorted(TOOL_IDS)
     assert sorted(stats.tools_used) == sorted(TOOL_IDS) and stats.attempts >= len(TOOL_IDS)
     assert stats.calls_for_help >= 1 and stats.breaths >= 1
 

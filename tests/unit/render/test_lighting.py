@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.level.model import TILE_SIZE, Level, LightSpec, PropSpec
 from game.render.lighting import AMBIENT, HOUSE_LIGHT
@@ -330,6 +332,7 @@ def test_a_scene_drawn_some_other_way_is_lit_by_compositing(window):
 def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(window):
     """512 × 512 tiles is legal: the floor is painted from tiles near the camera, never whole."""
     from game.level.model import Level
+    from game.render.framing import view_rect
     from game.render.lighting import FLOOR_PICTURE_PX
     from game.render.world import WorldRenderer
     from game.sim.world import World
@@ -341,7 +344,9 @@ def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(wind
     renderer = WorldRenderer(world, window)
     renderer.draw(1.0)
     floor = renderer.lighting.floor
-    assert not floor.whole and max(floor.size) == FLOOR_PICTURE_PX and floor.bakes == 1
+    view = view_rect(renderer.world_camera.position, window.get_size())
+    assert not floor.whole and floor.bakes == 1 and floor.holds(view)
+    assert max(floor.size) < FLOOR_PICTURE_PX  # the view and a margin round it, not more
     renderer.draw(1.0)
     assert floor.bakes == 1  # the camera has not moved: nothing painted again
     world.player.place((n * 32 - 100.0, n * 32 - 100.0))
@@ -349,3 +354,42 @@ def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(wind
     renderer.snap_camera()
     renderer.draw(1.0)
     assert floor.bakes == 2 and floor.holds((n * 32 - 700.0, n * 32 - 400.0, n * 32 - 1.0, n * 32 - 1.0))
+    wide = (100.0, 100.0, 3100.0, 2100.0)  # a preview's view, far out: a bigger picture is made for it
+    floor.around(wide)
+    assert floor.bakes == 3 and floor.holds(wide) and floor.size[0] >= 3000
+
+
+@given(st.integers(1, 8), st.integers(1, 8), st.lists(st.booleans(), min_size=64, max_size=64))
+def test_wall_outlines_are_every_side_between_wall_and_floor_once(width, height, cells):
+    walls = tuple(tuple(cells[row * 8 : row * 8 + width]) for row in range(height))
+    level = Level(width=width, height=height, walls=walls, spawn=(16.0, 16.0))
+    sides = []  # each edge cut into tile sides: (wall cell, the floor cell beside it)
+    for x0, y0, x1, y1 in wall_edges(level):
+        steps = int(max(abs(x1 - x0), abs(y1 - y0)) // 32)
+        dx, dy = (x1 - x0) / steps, (y1 - y0) / steps
+        for i in range(steps):
+            mx, my = x0 + dx * (i + 0.5), y0 + dy * (i + 0.5)
+            nx, ny = dy / 32, -dx / 32  # the right-hand side
+            sides.append((level.cell_of(mx - nx * 16, my - ny * 16), level.cell_of(mx + nx * 16, my + ny * 16)))
+    expected = [((c, r), (c + dc, r + dr)) for r in range(height) for c in range(width) for dc, dr in ((1, 0), (-1, 0), (0, 1), (0, -1))
+                if walls[r][c] and not level.is_wall(c + dc, r + dr)]
+    assert sorted(sides) == sorted(expected)
+
+
+def test_lights_that_cannot_reach_the_view_are_not_worked_out_and_none_that_sway_into_it_are_missed():
+    from game.render.lighting import light_rows
+    from game.sim.lights import MAX_SWAY_PX
+
+    view = (0.0, 0.0, 320.0, 320.0)
+    # Swinging bulbs hung just past the view's right edge, nearer and farther than a full swing; one far off.
+    bulbs = [lamp(320.0 + 40.0 + step * 0.5, 160.0, radius=40.0, kind="bare_bulb", flicker=0.5) for step in range(int(MAX_SWAY_PX * 2) + 4)]
+    world = World(level(["S" + "." * 39] + ["." * 40] * 11, *bulbs, lamp(1200.0, 200.0, radius=40.0)))
+    world.lights.gutter = 1.0  # a draught: the widest swing
+    for _ in range(120):
+        world.step()
+        rows = light_rows(world, view)
+        far = world.lights[len(bulbs)]
+        assert far._tick != world.lights._tick  # never read: not worked out
+        touching = [light for light in world.lights if light.brightness > 0.0 and light.position[0] - light.spec.radius <= view[2]]
+        assert len(rows) == len(touching)
+    assert 0 < len(touching) < len(bulbs)  # some swung in, some did not
