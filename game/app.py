@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import arcade
+from game.compat import prepare_arcade
+
+arcade = prepare_arcade()  # first: it spares pyglet what the game does not use (see game.compat)
 
 from game.session import Run, RunOptions
 from game.settings import Settings
