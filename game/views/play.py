@@ -9,6 +9,7 @@ keys, the pause menu and other screens.
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -234,12 +235,15 @@ class GameView(arcade.View):
         if not folder or not self.pending_shots:
             self.pending_shots.clear()
             return
-        image = arcade.get_image(0, 0, *self.window.get_framebuffer_size())
+        # RGB: the window's alpha is never seen (left in, parts of the shot came out see-through).
+        image = arcade.get_image(0, 0, *self.window.get_framebuffer_size()).convert("RGB")
+        picture = io.BytesIO()
+        image.save(picture, "PNG", compress_level=1)  # quick: a picture a beat, mid-play; encoded once for every shot due now
         try:
             Path(folder).mkdir(parents=True, exist_ok=True)
             for beat in self.pending_shots:
                 self.shot_count += 1
-                image.save(Path(folder) / f"{self.shot_count:02d}_{beat}.png", compress_level=1)  # quick: a picture a beat, mid-play
+                (Path(folder) / f"{self.shot_count:02d}_{beat}.png").write_bytes(picture.getvalue())
         except OSError as error:  # the folder went away or the disk filled: say so, keep playing
             self.show_message(f"screenshots stopped: {folder} cannot be written ({error.strerror or error})")
             self.run.options = replace(self.run.options, screenshots=None)
