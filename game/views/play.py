@@ -70,6 +70,7 @@ class GameView(arcade.View):
         self.hush = None  # the stage's hush (game.audio.stage), for the level being played
         self.show = None  # the beat's row in game.views.beats
         self.overlay = None  # ...and its overlay, while the beat lasts
+        self.paint_ahead = None  # what the next beat will show, started after the next frame (see enter_beat)
         if self.sound is not None:
             self.sound.reset()
         self.enter_beat(run.world.story.beat)
@@ -108,8 +109,9 @@ class GameView(arcade.View):
         self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat too short to wait for
         self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
         following = next_show(beat)
-        if following is not None and following.ahead is not None:
-            following.ahead(self.world.seed)  # painted on a worker while this beat plays
+        # Painted on a worker while this beat plays, from when its first frame is drawn: started
+        # sooner, the worker would hold Python's lock while that frame is being made.
+        self.paint_ahead = following.ahead if following is not None else None
         if show.screen is not None:
             self.host.show_screen(self, show.screen(self))
 
@@ -179,6 +181,10 @@ class GameView(arcade.View):
         self.draw_hud()
         self.captions.draw(self)
         self.take_pending_shots()
+        if self.paint_ahead is not None:
+            start, self.paint_ahead = self.paint_ahead, None
+            if not self.finished:
+                start(self.world.seed)
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()
