@@ -70,7 +70,8 @@ class GameView(arcade.View):
         self.hush = None  # the stage's hush (game.audio.stage), for the level being played
         self.show = None  # the beat's row in game.views.beats
         self.overlay = None  # ...and its overlay, while the beat lasts
-        self.paint_ahead = None  # what the next beat will show, started after the next frame (see enter_beat)
+        self.drawn = False  # a frame has been drawn
+        self.paint_ahead = None  # what the next beat will show, started once the first frame is drawn (see enter_beat)
         if self.sound is not None:
             self.sound.reset()
         self.enter_beat(run.world.story.beat)
@@ -109,9 +110,11 @@ class GameView(arcade.View):
         self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat too short to wait for
         self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
         following = next_show(beat)
-        # Painted on a worker while this beat plays, from when its first frame is drawn: started
-        # sooner, the worker would hold Python's lock while that frame is being made.
-        self.paint_ahead = following.ahead if following is not None else None
+        if following is not None and following.ahead is not None:
+            if self.drawn:
+                following.ahead(self.world.seed)  # painted on a worker while this beat plays
+            else:  # ...from the view's first frame on: sooner, the worker would hold Python's lock while it is made
+                self.paint_ahead = following.ahead
         if show.screen is not None:
             self.host.show_screen(self, show.screen(self))
 
@@ -181,6 +184,7 @@ class GameView(arcade.View):
         self.draw_hud()
         self.captions.draw(self)
         self.take_pending_shots()
+        self.drawn = True
         if self.paint_ahead is not None:
             start, self.paint_ahead = self.paint_ahead, None
             if not self.finished:
