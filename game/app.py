@@ -6,7 +6,7 @@ import sys
 
 from game.compat import prepare_arcade
 
-arcade = prepare_arcade()  # first: it spares pyglet what the game does not use (see game.compat)
+arcade = prepare_arcade(check_gl_calls=False)  # first: it spares pyglet what the game does not use (see game.compat)
 
 from game.session import Run, RunOptions
 from game.settings import Settings

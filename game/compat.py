@@ -21,11 +21,15 @@ def headless() -> bool:
     return bool(os.environ.get("ARCADE_HEADLESS"))
 
 
-def prepare_arcade():
-    """Import arcade (after the caller set ARCADE_HEADLESS if wanted), sparing pyglet what the game does not use."""
+def prepare_arcade(check_gl_calls: bool = True):
+    """Import arcade (after the caller set ARCADE_HEADLESS if wanted), sparing pyglet what the game does not use.
+
+    The game itself passes check_gl_calls=False: pyglet then stops asking OpenGL for an error
+    after every call (its debug_gl, off already in a frozen bundle); the tests keep it.
+    """
     global _prepared
     if not _prepared:
-        spare_pyglet()
+        spare_pyglet(check_gl_calls)
     import arcade  # first: it tells pyglet whether to be headless
 
     _prepared = True
@@ -55,7 +59,7 @@ def prepare_gui():
     return arcade.gui
 
 
-def spare_pyglet() -> None:
+def spare_pyglet(check_gl_calls: bool = True) -> None:
     """Before arcade is imported: keep pyglet from loading libraries the game will not use.
 
     pyglet picks its audio driver as it is imported, loading OpenAL's and PulseAudio's libraries
@@ -72,6 +76,8 @@ def spare_pyglet() -> None:
 
     if headless() or silent_requested():
         pyglet.options["audio"] = ("silent",)
+    if not check_gl_calls:
+        pyglet.options["debug_gl"] = False
     sys.modules.setdefault("pyglet.media.codecs.ffmpeg_lib", None)
 
 
