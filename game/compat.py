@@ -5,7 +5,8 @@ Headless pyglet (EGL) cannot import ``pyglet.input`` on Linux, and headless arca
 Importing ``pyglet.window.xlib`` first and handing ``arcade`` the ``ControllerManager`` from
 ``arcade.controller`` lets them import (``prepare_gui``); a real (non-headless) arcade needs none of this.
 
-It also spares arcade's import what the game never uses (see ``spare_pyglet``).
+It also spares arcade's import what the game never uses (``spare_pyglet``), and makes pyglet's
+glyphs quicker to make (``quicker_glyphs``).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ def prepare_arcade(check_gl_calls: bool = True):
         spare_pyglet(check_gl_calls)
     import arcade  # first: it tells pyglet whether to be headless
 
+    if not _prepared:
+        quicker_glyphs()
     _prepared = True
     return arcade
 
@@ -79,6 +82,27 @@ def spare_pyglet(check_gl_calls: bool = True) -> None:
     if not check_gl_calls:
         pyglet.options["debug_gl"] = False
     sys.modules.setdefault("pyglet.media.codecs.ffmpeg_lib", None)
+
+
+def quicker_glyphs() -> None:
+    """pyglet's FreeType glyphs (Linux) widen each grey bitmap to BGRA a byte at a time in Python,
+    about a millisecond a glyph, so the first frame's words cost tens of ms: the same bytes, made
+    by slicing. Other conversions (none that this game's fonts need) still go pyglet's way."""
+    renderer = getattr(sys.modules.get("pyglet.font.freetype"), "FreeTypeGlyphRenderer", None)
+    slow = getattr(renderer, "_expand_to_rgba", None)
+    if slow is None or getattr(slow, "quicker", False):
+        return
+
+    def expand_to_rgba(self, data, src_format: str, dst_format: str) -> bytes:
+        if (src_format, dst_format) != ("R", "BGRA"):
+            return slow(self, data, src_format, dst_format)
+        grey = bytes(data)
+        out = bytearray(b"\xff") * (4 * len(grey))  # white, with the glyph's grey as alpha
+        out[3::4] = grey
+        return bytes(out)
+
+    expand_to_rgba.quicker, expand_to_rgba.pyglets = True, slow
+    renderer._expand_to_rgba = expand_to_rgba
 
 
 def controller_manager():
