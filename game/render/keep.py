@@ -4,9 +4,10 @@
 so that it is painted once per machine. A picture's file is named by a digest of the painting's
 name and arguments, of the source of its module and that module's plain numbers (those it
 imports too: an edited painter never finds an old picture), and of the versions of the game,
-numpy and Pillow. Anything wrong with the cache — a folder that cannot be written, a file cut
-short, corrupt or too big, a bundle without sources — paints afresh, silently: the cache only
-ever saves time.
+numpy and Pillow. The folder stays under MAX_KEPT_BYTES: the pictures used least lately go
+first. Anything wrong with the cache — a folder that cannot be written, a file cut short,
+corrupt or too big, a bundle without sources — paints afresh, silently: the cache only ever
+saves time.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import functools
 import hashlib
 import inspect
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from game.storage import atomic_write_bytes, cache_dir
 from game.userfile import MIB, read_bytes
 
 MAX_PICTURE_BYTES = 64 * MIB  # far above any picture kept (the full-size masterpiece is 3 MB)
+MAX_KEPT_BYTES = 64 * MIB  # the folder at most (a dozen seeds' pictures): those used least lately go first
 
 
 def kept(paint):
@@ -75,9 +78,14 @@ def _plain(value) -> bool:
 
 def _load(path: Path) -> np.ndarray | None:
     try:
-        return np.load(io.BytesIO(read_bytes(path, MAX_PICTURE_BYTES)), allow_pickle=False)
+        pixels = np.load(io.BytesIO(read_bytes(path, MAX_PICTURE_BYTES)), allow_pickle=False)
     except Exception:  # missing, unreadable, cut short, corrupt, too big: painted afresh
         return None
+    try:
+        os.utime(path)  # used lately: the last to go (see _prune)
+    except OSError:
+        pass
+    return pixels
 
 
 def _keep(path: Path, pixels: np.ndarray) -> None:
@@ -86,4 +94,21 @@ def _keep(path: Path, pixels: np.ndarray) -> None:
     try:
         atomic_write_bytes(path, picture.getvalue())
     except OSError:  # a cache that cannot be written: painted again next time
-        pass
+        return
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """Keep the folder under MAX_KEPT_BYTES, letting the pictures used least lately go."""
+    try:
+        entries = [(entry.stat().st_mtime, entry.stat().st_size, entry.path) for entry in os.scandir(folder) if entry.name.endswith(".npy")]
+    except OSError:
+        return
+    total = 0
+    for _, size, path in sorted(entries, reverse=True):
+        total += size
+        if total > MAX_KEPT_BYTES:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass

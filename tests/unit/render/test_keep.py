@@ -80,3 +80,25 @@ def test_a_cache_that_cannot_be_written_only_costs_the_painting(tmp_path, monkey
         folder.mkdir(mode=0o500)
         monkeypatch.setenv("FLAWED_CACHE_DIR", str(folder))
         assert np.array_equal(paint_tapestry(SEED, SIZE), first)
+
+
+def test_the_cache_keeps_under_its_size_letting_the_pictures_used_least_lately_go(cache, monkeypatch):
+    import game.render.keep as keep
+
+    first = paint_tapestry(SEED, SIZE)
+    size = kept_file(cache).stat().st_size
+    monkeypatch.setattr(keep, "MAX_KEPT_BYTES", 2 * size)
+    old = time_travel(kept_file(cache), -100)
+    paint_tapestry(SEED + 1, SIZE)
+    time_travel(cache / "pictures" / picture_path(paint_tapestry.__wrapped__, (SEED + 1, SIZE)).name, -50)
+    assert np.array_equal(paint_tapestry(SEED, SIZE), first)  # read again: now the latest used
+    assert os.stat(old).st_mtime > os.stat(picture_path(paint_tapestry.__wrapped__, (SEED + 1, SIZE))).st_mtime
+    paint_tapestry(SEED + 2, SIZE)  # three pictures, room for two: the one used least lately goes
+    kept = {path.name for path in (cache / "pictures").iterdir()}
+    assert kept == {picture_path(paint_tapestry.__wrapped__, (seed, SIZE)).name for seed in (SEED, SEED + 2)}
+
+
+def time_travel(path, seconds: float):
+    stat = os.stat(path)
+    os.utime(path, (stat.st_atime + seconds, stat.st_mtime + seconds))
+    return path
