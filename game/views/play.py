@@ -250,7 +250,8 @@ class GameView(arcade.View):
         if not folder or not self.pending_shots:
             self.pending_shots.clear()
             return
-        image = arcade.get_image(0, 0, *self.window.get_framebuffer_size())
+        # RGB: the window's alpha is never seen (left in, parts of the shot came out see-through).
+        image = arcade.get_image(0, 0, *self.window.get_framebuffer_size()).convert("RGB")
         paths = []
         for beat in self.pending_shots:
             self.shot_count += 1

@@ -1,21 +1,17 @@
 """Screenshots written on a worker thread: taking one costs its frame only reading the pixels back.
 
-``Shots.take(image, paths)`` encodes the picture once (``png``) and writes it to every path, on
-the worker. ``problem()`` gives the error of a write that failed (each once; ``stopped`` says it in
+``Shots.take(image, paths)`` encodes the picture once (PNG) and writes it to every path, on the
+worker. ``problem()`` gives the error of a write that failed (each once; ``stopped`` says it in
 words), ``wait()`` waits for every write under way. The worker ends with the process, after its last write.
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-import numpy as np
-
-PNG_LEVEL = 1  # deflate's quickest: a picture a beat, mid-play
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_LEVEL = 1  # quick: a picture a beat, mid-play
 
 
 def stopped(folder, error: OSError) -> str:
@@ -51,22 +47,8 @@ class Shots:
 
 
 def _write(image, paths: list[Path]) -> None:
-    picture = png(image)  # encoded once for every shot due on the same frame
+    picture = io.BytesIO()
+    image.save(picture, "PNG", compress_level=PNG_LEVEL)  # encoded once for every shot due on the same frame
     for path in paths:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(picture)
-
-
-def png(image) -> bytes:
-    """A picture as RGB PNG bytes (a window's alpha is never seen: left in, parts of a shot came out
-    see-through): its rows unfiltered, deflated in one call that lets go of Python's lock for all of its work. (Pillow filters each row five ways and takes the lock
-    back some forty times a picture: twice the time, and the game waits on the lock meanwhile.)"""
-    width, height = image.size
-    rows = np.asarray(image.convert("RGB"), np.uint8).reshape(height, width * 3)
-    raw = np.concatenate([np.zeros((height, 1), np.uint8), rows], axis=1)  # filter byte 0 ("none") before each row
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8 bits a channel, RGB, deflate, no interlace
-    return PNG_SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", zlib.compress(raw.tobytes(), PNG_LEVEL)) + _chunk(b"IEND", b"")
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        path.write_bytes(picture.getvalue())

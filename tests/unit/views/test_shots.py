@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PIL import Image
 
-from game.views.shots import Shots, png, stopped
+from game.views.shots import Shots, stopped
 
 
 def test_a_picture_is_written_to_every_shot_due_and_reads_back_the_same(tmp_path):
@@ -52,15 +52,3 @@ def test_the_game_says_so_and_plays_on_when_its_screenshots_folder_goes(window, 
     view.on_draw()
     assert view.message.startswith(f"screenshots stopped: {folder} cannot be written")
     assert view.run.options.screenshots is None and not view.pending_shots
-
-
-def test_the_png_reads_back_as_the_picture_it_was_made_from():
-    import io
-    import random
-
-    rng = random.Random(7)
-    image = Image.new("RGB", (37, 11))
-    image.putdata([(rng.randrange(256), rng.randrange(256), rng.randrange(256)) for _ in range(37 * 11)])
-    decoded = Image.open(io.BytesIO(png(image)))
-    assert decoded.format == "PNG" and decoded.mode == "RGB" and decoded.size == (37, 11)
-    assert list(decoded.getdata()) == list(image.getdata())
