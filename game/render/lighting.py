@@ -41,8 +41,6 @@ LIGHT_RANGE = 4.0  # the most light the packed light map holds (1 = a surface in
 NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
 FLOOR_PICTURE_PX = 4096  # the floor's picture, each way: a level this size or smaller is painted whole, once
 FLOOR_MARGIN_PX = 256  # (bigger levels: painted around the camera, again as the view nears its edge)
-FLOOR_BLOCK_PX = 512  # the floor's picture is painted in blocks this size, each when first needed...
-FLOOR_BLOCKS_A_FRAME = 1  # ...or ahead of need, this many a frame (about 5 ms each on a software renderer)
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -473,13 +471,10 @@ class Lighting:
 class FloorPicture:
     """The level's floor and walls as a picture on the GPU, painted from its tiles around the camera.
 
-    A level that fits in FLOOR_PICTURE_PX each way is held whole; a bigger one (up to 512 × 512
-    tiles) FLOOR_PICTURE_PX square around the camera, painted anew whenever the view comes within
-    FLOOR_MARGIN_PX of its edge — so the floor pass fetches one texel a pixel, and a level of any
-    size costs a few tens of MB. The picture is painted in blocks of FLOOR_BLOCK_PX: those the
-    view shows when it shows them, the others FLOOR_BLOCKS_A_FRAME a frame ahead of need, so
-    the first frame paints only what it shows (the whole picture is up to 16 Mpx for a software
-    renderer to fill).
+    A level that fits in FLOOR_PICTURE_PX each way is painted whole, once; a bigger one (up to
+    512 × 512 tiles) is painted FLOOR_PICTURE_PX square around the camera, and again whenever
+    the view comes within FLOOR_MARGIN_PX of its edge — so the floor pass fetches one texel a
+    pixel, and a level of any size costs a few tens of MB.
     """
 
     def __init__(self, ctx, tiles: LevelTiles, bake_program, quad):
@@ -494,14 +489,11 @@ class FloorPicture:
         self.whole = self.size == (cols * TILE_SIZE, rows * TILE_SIZE)
         self.picture = ctx.texture(self.size, components=4, filter=(gl.NEAREST, gl.NEAREST))
         self.fbo = ctx.framebuffer(color_attachments=[self.picture])
-        self.cells = (cols, rows)
-        self.blocks = (-(-self.size[0] // FLOOR_BLOCK_PX), -(-self.size[1] // FLOOR_BLOCK_PX))  # columns, rows
+        bake_program["map_cells"] = (cols, rows)
         self.origin: tuple[float, float] | None = None
-        self.painted: set[tuple[int, int]] = set()  # blocks (column, row) painted since the origin was set
-        self.bakes = 0  # times the picture was placed and painted anew (for tests and benchmarks)
+        self.bakes = 0  # times painted (for tests and benchmarks)
 
     def holds(self, view) -> bool:
-        """The view (world rect) lies within the picture (painted yet or not)."""
         if self.origin is None:
             return False
         if self.whole:
@@ -512,8 +504,7 @@ class FloorPicture:
         return left >= ox and bottom >= oy and right <= ox + w and top <= oy + h
 
     def around(self, view):
-        """The picture, with what the view shows painted (placed and painted anew first if it does
-        not hold the view); when the view needs nothing new, a few more blocks are painted ahead."""
+        """The picture, painted anew first if it does not hold the view (world rect)."""
         if not self.holds(view):
             left, bottom, right, top = view
             w, h = self.size
@@ -522,48 +513,16 @@ class FloorPicture:
             ox = 0.0 if self.whole else float(int(min(max(cx - w / 2, 0.0), lw - w)))
             oy = 0.0 if self.whole else float(int(min(max(cy - h / 2, 0.0), lh - h)))
             self.bake((ox, oy))
-        columns, rows = self._blocks_under(view)
-        all_blocks = [(column, row) for row in range(self.blocks[1]) for column in range(self.blocks[0])]
-        if any((column, row) not in self.painted for column in columns for row in rows):
-            self._paint(columns, rows)
-        elif len(self.painted) < len(all_blocks):
-            for column, row in [block for block in all_blocks if block not in self.painted][:FLOOR_BLOCKS_A_FRAME]:
-                self._paint(range(column, column + 1), range(row, row + 1))
         return self.picture
 
     def bake(self, origin: tuple[float, float]) -> None:
-        """Place the picture's lower-left corner at `origin` (world px); its blocks are painted as needed."""
+        ctx = self.ctx
         self.origin = origin
         self.bakes += 1
-        self.painted.clear()
-
-    def _blocks_under(self, view) -> tuple[range, range]:
-        left, bottom, right, top = view
-        ox, oy = self.origin
-
-        def span(low: float, high: float, start: float, count: int) -> range:
-            first = min(max(int((low - start) // FLOOR_BLOCK_PX), 0), count - 1)
-            last = min(max(int((high - start) // FLOOR_BLOCK_PX), 0), count - 1)
-            return range(first, last + 1)
-
-        return span(left, right, ox, self.blocks[0]), span(bottom, top, oy, self.blocks[1])
-
-    def _paint(self, columns: range, rows: range) -> None:
-        """Paint the rectangle of blocks `columns` × `rows` (one pass, clipped to it)."""
-        ctx = self.ctx
-        x, y = columns.start * FLOOR_BLOCK_PX, rows.start * FLOOR_BLOCK_PX
-        width = min(columns.stop * FLOOR_BLOCK_PX, self.size[0]) - x
-        height = min(rows.stop * FLOOR_BLOCK_PX, self.size[1]) - y
-        self.bake_program["map_cells"] = self.cells
-        self.bake_program["origin"] = self.origin
-        self.fbo.scissor = (x, y, width, height)
-        try:
-            with self.fbo.activate():
-                ctx.disable(ctx.BLEND)
-                self.grid.use(0)
-                self.atlas.use(1)
-                self.quad.render(self.bake_program)
-                ctx.enable(ctx.BLEND)
-        finally:
-            self.fbo.scissor = None
-        self.painted.update((column, row) for column in columns for row in rows)
+        self.bake_program["origin"] = origin
+        with self.fbo.activate():
+            ctx.disable(ctx.BLEND)
+            self.grid.use(0)
+            self.atlas.use(1)
+            self.quad.render(self.bake_program)
+            ctx.enable(ctx.BLEND)

@@ -332,34 +332,3 @@ def test_a_level_bigger_than_the_floor_picture_is_painted_around_the_camera(wind
     renderer.snap_camera()
     renderer.draw(1.0)
     assert floor.bakes == 2 and floor.holds((n * 32 - 700.0, n * 32 - 400.0, n * 32 - 1.0, n * 32 - 1.0))
-
-
-def test_the_first_frame_paints_only_the_floor_it_shows_and_the_rest_follows(window):
-    """The floor's picture is painted in blocks: the view's at once, the others a few a frame,
-    and a frame drawn once all are painted shows the same floor as the first."""
-    import arcade
-
-    from game.level.model import Level
-    from game.render.lighting import FLOOR_BLOCKS_A_FRAME
-    from game.render.world import WorldRenderer
-
-    n = 100  # 3200 px a side: held whole, in 7 × 7 blocks
-    rows = ["#" * n] + ["#" + "." * (n - 2) + "#" for _ in range(n - 2)] + ["#" * n]
-    rows[1] = "#S" + rows[1][2:]
-    renderer = WorldRenderer(World(Level.from_ascii(rows, seed=3)), window)
-    window.clear()
-    renderer.draw(1.0)
-    floor = renderer.lighting.floor
-    first = np.asarray(arcade.get_image(0, 0, *window.get_framebuffer_size()).convert("RGB"))
-    total = floor.blocks[0] * floor.blocks[1]
-    assert floor.whole and total == 49 and 0 < len(floor.painted) < total
-    shown = len(floor.painted)
-    renderer.draw(1.0)
-    assert len(floor.painted) == shown + FLOOR_BLOCKS_A_FRAME
-    for _ in range(total):
-        renderer.draw(1.0)
-    assert len(floor.painted) == total and floor.bakes == 1
-    window.clear()
-    renderer.draw(1.0)
-    again = np.asarray(arcade.get_image(0, 0, *window.get_framebuffer_size()).convert("RGB"))
-    assert np.array_equal(first, again)
