@@ -1,4 +1,8 @@
-"""Start to first frame: a fresh `flawed --headless` process until its first frame is drawn."""
+"""Start to first frame: a fresh `flawed --headless` process until its first frame is drawn.
+
+Three timed launches (the median is the figure), then one more timed phase by phase
+(``benchmarks._startup_phases``), to say where the time goes.
+"""
 
 from __future__ import annotations
 
@@ -26,6 +30,15 @@ def once() -> float:
         return elapsed
 
 
+def phases() -> None:
+    """One more launch, timed phase by phase (benchmarks._startup_phases)."""
+    with tempfile.TemporaryDirectory() as folder:
+        launched = time.time()
+        done = subprocess.run([sys.executable, "-m", "benchmarks._startup_phases", repr(launched), folder], check=True, capture_output=True, text=True)
+    print("where the time goes (began after launch, took, CPU time of the process meanwhile):")
+    print(done.stdout.rstrip())
+
+
 def main() -> None:
     # An installed game starts from compiled bytecode: compile it first, as installing does
     # (a checkout edited since, or PYTHONDONTWRITEBYTECODE, would otherwise time the compiler).
@@ -33,6 +46,7 @@ def main() -> None:
 
     compileall.compile_dir(Path(game.__file__).parent, quiet=1)
     times = [once() for _ in range(ROUNDS)]
+    phases()
     for number, seconds in enumerate(times, 1):
         print(f"run {number}: {seconds:.2f} s from launch to first frame saved and exit")
     print(f"median {statistics.median(times):.2f} s (target <= 1.0 s)")

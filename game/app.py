@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-import arcade
+import sys
+
+from game.compat import prepare_arcade
+
+arcade = prepare_arcade(check_gl_calls=False)  # first: it spares pyglet what the game does not use (see game.compat)
 
 from game.session import Run, RunOptions
 from game.settings import Settings
 from game.sim.timestep import DT
 from game.views.shell import Shell, wants_menus
+from game.views.shots import stopped
 from game.window import open_window
 
 HEADLESS_DRAW_EVERY = 24  # ticks between drawn frames when nobody watches (shots are drawn up to)
@@ -34,6 +39,11 @@ def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool 
         view.run.finish()
     shell.mixer.stop_all()
     window.close()
+    if view is not None:  # the last shots are written while the window closes
+        view.shots.wait()
+        problem = view.shots.problem()
+        if problem is not None:
+            print(f"flawed: {stopped(options.screenshots, problem)}", file=sys.stderr)
     return 0
 
 

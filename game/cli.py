@@ -5,14 +5,14 @@ Exit status: 0 done, 2 bad usage or bad input (one clear line per problem), 1 in
 
 from __future__ import annotations
 
+import atexit
+import gc
 import os
 import sys
 import traceback
 
 from game import __version__
-from game.commands import level
 from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, level_file, positive_int, report, seed_int, size_name
-from game.compat import headless_sound
 from game.errors import UserError
 
 REPORT_URL = "please report it with the lines above"
@@ -106,16 +106,25 @@ def play(argv: list[str]) -> int:
         return EXIT_OK
     if args.headless:
         os.environ["ARCADE_HEADLESS"] = "1"  # must be set before arcade is imported
-        headless_sound()
     from game.app import play_windowed  # imports arcade: only now, after ARCADE_HEADLESS is decided
 
     return play_windowed(options, fullscreen=args.fullscreen, headless=args.headless)
 
 
+def leave_without_collecting() -> None:
+    """At exit, let the operating system free the memory: Python's last full collection walks every
+    object a played game made (about a quarter of a second) only to free what is freed anyway."""
+    atexit.unregister(gc.freeze)  # once, however often main() runs in one process
+    atexit.register(gc.freeze)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    leave_without_collecting()
     try:
         if argv and argv[0] == "level":
+            from game.commands import level  # here: its tools (numpy, the Tiled kit, the test runner) load only for it
+
             return level.main(argv[1:])
         return play(argv)
     except UserError as error:

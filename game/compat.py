@@ -3,49 +3,106 @@
 Headless pyglet (EGL) cannot import ``pyglet.input`` on Linux, and headless arcade leaves out
 ``arcade.ControllerManager``; ``arcade.gui`` and ``arcade.future`` import both and fail.
 Importing ``pyglet.window.xlib`` first and handing ``arcade`` the ``ControllerManager`` from
-``arcade.controller`` lets them import; a real (non-headless) arcade needs none of this.
+``arcade.controller`` lets them import (``prepare_gui``); a real (non-headless) arcade needs none of this.
+
+It also spares arcade's import what the game never uses (``spare_pyglet``), and makes pyglet's
+glyphs quicker to make (``quicker_glyphs``).
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 _prepared = False
+_gui_prepared = False
 
 
 def headless() -> bool:
     return bool(os.environ.get("ARCADE_HEADLESS"))
 
 
-def headless_sound() -> None:
-    """A headless run is silent (app.play_windowed), so pyglet need not look for sound libraries
-    as arcade is imported: where there are none, each is looked for with ldconfig and gcc (about
-    0.1 s at every launch). Call before arcade is imported."""
-    import pyglet
+def prepare_arcade(check_gl_calls: bool = True):
+    """Import arcade (after the caller set ARCADE_HEADLESS if wanted), sparing pyglet what the game does not use.
 
-    pyglet.options.audio = ("silent",)
-
-
-def prepare_arcade():
-    """Import arcade (after the caller set ARCADE_HEADLESS if wanted) so that arcade.gui works."""
+    The game itself passes check_gl_calls=False: pyglet then stops asking OpenGL for an error
+    after every call (its debug_gl, off already in a frozen bundle); the tests keep it.
+    """
     global _prepared
+    if not _prepared:
+        spare_pyglet(check_gl_calls)
     import arcade  # first: it tells pyglet whether to be headless
 
-    if not _prepared and headless():
+    if not _prepared:
+        quicker_glyphs()
+    _prepared = True
+    return arcade
+
+
+def prepare_gui():
+    """Import arcade.gui, papering over headless arcade's gaps first (only the menus need it)."""
+    global _gui_prepared
+    arcade = prepare_arcade()
+    if not _gui_prepared and headless():
         try:
             import pyglet.window.xlib  # noqa: F401  (what pyglet.input's Linux backend expects)
         except Exception:  # no X libraries at all: arcade.gui stays unavailable headless
             pass
 
-    if not _prepared and not hasattr(arcade, "ControllerManager"):
+    if not _gui_prepared and not hasattr(arcade, "ControllerManager"):
         try:
             from arcade.controller import ControllerManager
 
             arcade.ControllerManager = ControllerManager
         except Exception:
             pass
-    _prepared = True
-    return arcade
+    _gui_prepared = True
+    import arcade.gui
+
+    return arcade.gui
+
+
+def spare_pyglet(check_gl_calls: bool = True) -> None:
+    """Before arcade is imported: keep pyglet from loading libraries the game will not use.
+
+    pyglet picks its audio driver as it is imported, loading OpenAL's and PulseAudio's libraries
+    to try them (about a fifth of a second): a game that plays nothing (headless, or
+    FLAWED_SILENT) takes the silent driver. And pyglet looks for FFmpeg's libraries to decode
+    compressed media, while the game's sounds are WAV files it writes itself, which pyglet reads
+    without them: a None in ``sys.modules`` makes that import fail, as pyglet expects it may.
+    """
+    if "arcade" in sys.modules:  # too late: arcade already brought pyglet.media in
+        return
+    import pyglet
+
+    from game.audio.mixer import silent_requested
+
+    if headless() or silent_requested():
+        pyglet.options["audio"] = ("silent",)
+    if not check_gl_calls:
+        pyglet.options["debug_gl"] = False
+    sys.modules.setdefault("pyglet.media.codecs.ffmpeg_lib", None)
+
+
+def quicker_glyphs() -> None:
+    """pyglet's FreeType glyphs (Linux) widen each grey bitmap to BGRA a byte at a time in Python,
+    about a millisecond a glyph, so the first frame's words cost tens of ms: the same bytes, made
+    by slicing. Other conversions (none that this game's fonts need) still go pyglet's way."""
+    renderer = getattr(sys.modules.get("pyglet.font.freetype"), "FreeTypeGlyphRenderer", None)
+    slow = getattr(renderer, "_expand_to_rgba", None)
+    if slow is None or getattr(slow, "quicker", False):
+        return
+
+    def expand_to_rgba(self, data, src_format: str, dst_format: str) -> bytes:
+        if (src_format, dst_format) != ("R", "BGRA"):
+            return slow(self, data, src_format, dst_format)
+        grey = bytes(data)
+        out = bytearray(b"\xff") * (4 * len(grey))  # white, with the glyph's grey as alpha
+        out[3::4] = grey
+        return bytes(out)
+
+    expand_to_rgba.quicker, expand_to_rgba.pyglets = True, slow
+    renderer._expand_to_rgba = expand_to_rgba
 
 
 def controller_manager():

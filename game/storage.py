@@ -39,12 +39,21 @@ def atomic_write_text(path: Path | str, text: str) -> None:
 
     A crash midway leaves the old file untouched: the rename is the only moment it changes.
     """
+    _atomic_write(path, text, "w", encoding="utf-8")
+
+
+def atomic_write_bytes(path: Path | str, data: bytes) -> None:
+    """atomic_write_text for bytes."""
+    _atomic_write(path, data, "wb")
+
+
+def _atomic_write(path: Path | str, data, mode: str, **options) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, mode, **options) as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)

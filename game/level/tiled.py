@@ -17,7 +17,6 @@ import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
 
 from game.errors import LevelError
 from game.level import check, tileset, tmx
@@ -286,6 +285,8 @@ def _xml_number(value) -> str:
 
 def to_tmx(level: Level, tileset_source: str = tileset.TSX) -> str:
     """The level as a Tiled 1.8 XML map, tile layers in CSV."""
+    from xml.sax.saxutils import quoteattr  # here: it brings urllib and http with it, which only writing a .tmx needs
+
     floor, walls = _layers_top_down(level)
     out = ['<?xml version="1.0" encoding="UTF-8"?>']
     objects = _objects(level)

@@ -12,7 +12,10 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import numpy as np
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
+
+from game.render.keep import kept
 
 FIGURE_PX = 30.0  # world px the figure spans across the shoulders (the body is 20 px wide)
 PICTURE_PX = 64  # each frame's texture
@@ -79,8 +82,15 @@ def _rim(frame: Image.Image) -> Image.Image:
 @lru_cache(maxsize=1)
 def dreamer_frames() -> tuple[list[Image.Image], list[Image.Image]]:
     """(frames, rims): standing first, then the walk cycle."""
+    pictures = [Image.fromarray(pixels) for pixels in _frame_pixels()]
+    return pictures[: 1 + WALK_FRAMES], pictures[1 + WALK_FRAMES :]
+
+
+@kept
+def _frame_pixels() -> np.ndarray:
+    """The frames then their rims, as RGBA pixels (kept: see game.render.keep)."""
     frames = [_paint(None)] + [_paint(index / WALK_FRAMES) for index in range(WALK_FRAMES)]
-    return frames, [_rim(frame) for frame in frames]
+    return np.stack([np.asarray(picture) for picture in frames + [_rim(frame) for frame in frames]])
 
 
 class DreamerLook:

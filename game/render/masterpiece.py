@@ -26,6 +26,8 @@ import arcade
 import numpy as np
 from PIL import Image, ImageDraw
 
+from game.render.keep import kept
+
 SIZE = 1024  # px a side of the woven picture
 THREAD = 4  # px per thread of warp and weft (at any size: a small picture is a coarser weave)
 BORDER = 44  # px of woven border around the picture, at SIZE
@@ -686,8 +688,9 @@ def _weave(size: int, kind: str = "plain") -> np.ndarray:
 # -- the painting ---------------------------------------------------------------------------
 
 
+@kept
 def paint_tapestry(seed: int, size: int = SIZE) -> np.ndarray:
-    """The masterpiece for a seed, as an (size, size, 3) uint8 array (row 0 at the top)."""
+    """The masterpiece for a seed, as an (size, size, 3) uint8 array (row 0 at the top; kept: see game.render.keep)."""
     rng = random.Random(f"{seed}:masterpiece")
     nrng = np.random.default_rng(rng.getrandbits(63))
     palette = Palette(rng)

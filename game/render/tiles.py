@@ -26,6 +26,7 @@ import numpy as np
 from PIL import Image
 
 from game.level.model import TILE_SIZE, Level
+from game.render.keep import kept
 
 T = TILE_SIZE
 VARIANTS = 4  # looks per kind of tile, drawn per cell from the level's seed
@@ -225,17 +226,25 @@ class LevelTiles:
         keys = tile_keys(level)
         distinct, numbers = np.unique(keys, return_inverse=True)
         self.numbers = numbers.reshape(keys.shape).astype(np.uint16)  # row 0 at the bottom
-        rows = (len(distinct) + ATLAS_COLUMNS - 1) // ATLAS_COLUMNS
-        self.atlas = np.zeros((rows * T, ATLAS_COLUMNS * T, 4), np.uint8)
-        self.tiles = [paint_tile(int(key)) for key in distinct]
-        for index, tile in enumerate(self.tiles):
-            row, col = divmod(index, ATLAS_COLUMNS)
-            self.atlas[row * T : (row + 1) * T, col * T : (col + 1) * T] = tile
+        self.atlas = tile_atlas(distinct.astype("<i4").tobytes())
+        self.tiles = [self.atlas[row * T : (row + 1) * T, col * T : (col + 1) * T] for row, col in (divmod(index, ATLAS_COLUMNS) for index in range(len(distinct)))]
 
     def index_bytes(self) -> bytes:
         """The grid as RG8 texels (tile number = r + 256 g), top row first."""
         grid = self.numbers[::-1]
         return np.stack([grid & 0xFF, grid >> 8], axis=-1).astype(np.uint8).tobytes()
+
+
+@kept
+def tile_atlas(keys: bytes) -> np.ndarray:
+    """The tiles of these keys (little-endian int32s from tile_keys), ATLAS_COLUMNS a row (kept: see game.render.keep)."""
+    tiles = [paint_tile(int(key)) for key in np.frombuffer(keys, "<i4")]
+    rows = (len(tiles) + ATLAS_COLUMNS - 1) // ATLAS_COLUMNS
+    atlas = np.zeros((rows * T, ATLAS_COLUMNS * T, 4), np.uint8)
+    for index, tile in enumerate(tiles):
+        row, col = divmod(index, ATLAS_COLUMNS)
+        atlas[row * T : (row + 1) * T, col * T : (col + 1) * T] = tile
+    return atlas
 
 
 @lru_cache(maxsize=2)

@@ -9,7 +9,6 @@ keys, the pause menu and other screens.
 
 from __future__ import annotations
 
-import io
 from dataclasses import replace
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from game.sim.timestep import DT
 from game.views.beats import SHOW, next_show
 from game.views.host import Host
 from game.views.shake import ScreenShake
+from game.views.shots import Shots, stopped
 from game.render.text import sized
 
 MAX_FRAME_TIME = 0.25  # s: a longer frame (a hitch, a breakpoint) is clamped, not caught up
@@ -60,6 +60,7 @@ class GameView(arcade.View):
         self.pending_shots: list[str] = []
         self.shot_schedule: list[tuple[int, str]] = []  # (tick, beat): each beat is shot a moment in
         self.shot_count = 0
+        self.shots = Shots()  # written on a worker (game.views.shots)
         self.finished = False
         self.renderer = WorldRenderer(run.world, self.window)
         self.captions = Captions(self.settings)
@@ -70,6 +71,8 @@ class GameView(arcade.View):
         self.hush = None  # the stage's hush (game.audio.stage), for the level being played
         self.show = None  # the beat's row in game.views.beats
         self.overlay = None  # ...and its overlay, while the beat lasts
+        self.drawn = False  # a frame has been drawn
+        self.paint_ahead = None  # what the next beat will show, started once the first frame is drawn (see enter_beat)
         if self.sound is not None:
             self.sound.reset()
         self.enter_beat(run.world.story.beat)
@@ -109,7 +112,10 @@ class GameView(arcade.View):
         self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
         following = next_show(beat)
         if following is not None and following.ahead is not None:
-            following.ahead(self.world.seed)  # painted on a worker while this beat plays
+            if self.drawn:
+                following.ahead(self.world.seed)  # painted on a worker while this beat plays
+            else:  # ...from the view's first frame on: sooner, the worker would hold Python's lock while it is made
+                self.paint_ahead = following.ahead
         if show.screen is not None:
             self.host.show_screen(self, show.screen(self))
 
@@ -179,6 +185,11 @@ class GameView(arcade.View):
         self.draw_hud()
         self.captions.draw(self)
         self.take_pending_shots()
+        self.drawn = True
+        if self.paint_ahead is not None:
+            start, self.paint_ahead = self.paint_ahead, None
+            if not self.finished:
+                start(self.world.seed)
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()
@@ -232,20 +243,26 @@ class GameView(arcade.View):
     def take_pending_shots(self) -> None:
         """Save what the window shows now for every screenshot due (whichever screen drew it)."""
         folder = self.run.options.screenshots
+        problem = self.shots.problem()
+        if problem is not None:
+            self.stop_shots(problem)
+            folder = None
         if not folder or not self.pending_shots:
             self.pending_shots.clear()
             return
-        png = io.BytesIO()  # encoded once, however many beats are due (a run cut short shoots its beat and its end together)
-        arcade.get_image(0, 0, *self.window.get_framebuffer_size()).save(png, format="PNG", compress_level=1)  # quick: a picture a beat, mid-play
-        try:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            for beat in self.pending_shots:
-                self.shot_count += 1
-                (Path(folder) / f"{self.shot_count:02d}_{beat}.png").write_bytes(png.getvalue())
-        except OSError as error:  # the folder went away or the disk filled: say so, keep playing
-            self.show_message(f"screenshots stopped: {folder} cannot be written ({error.strerror or error})")
-            self.run.options = replace(self.run.options, screenshots=None)
+        # RGB: the window's alpha is never seen (left in, parts of the shot came out see-through).
+        image = arcade.get_image(0, 0, *self.window.get_framebuffer_size()).convert("RGB")
+        paths = []
+        for beat in self.pending_shots:
+            self.shot_count += 1
+            paths.append(Path(folder) / f"{self.shot_count:02d}_{beat}.png")
+        self.shots.take(image, paths)  # encoded and written on a worker
         self.pending_shots.clear()
+
+    def stop_shots(self, error: OSError) -> None:
+        """The folder went away or the disk filled: say so, keep playing without screenshots."""
+        self.show_message(stopped(self.run.options.screenshots, error))
+        self.run.options = replace(self.run.options, screenshots=None)
 
     # -- input ----------------------------------------------------------------------------
 

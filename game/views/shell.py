@@ -19,13 +19,10 @@ from game.settings import Settings
 from game.sim.actions import Button
 from game.views.gamepad import Gamepad, PadKeyboard
 from game.views.host import Host
-from game.views.levels import LevelsView
-from game.views.notice import NoticeView
-from game.views.pause import PauseView
 from game.views.play import GameView
-from game.views.settings import SettingsView
-from game.views.title import TitleView
-from game.views.widgets import Backdrop
+
+# The menu screens (arcade.gui) are imported where they are first shown: a dream the command
+# line starts draws its first frame without them.
 
 FIRST_RUN_SHOWS_NOTICE = True
 
@@ -60,6 +57,8 @@ class Shell(Host):
     @property
     def backdrop(self):
         if self._backdrop is None:
+            from game.views.widgets import Backdrop
+
             self._backdrop = Backdrop(self.window)
         return self._backdrop
 
@@ -70,18 +69,26 @@ class Shell(Host):
         """The first screen: the photosensitivity notice on the first run, else the title."""
         self.menus = True
         if FIRST_RUN_SHOWS_NOTICE and not self.settings.photosensitivity_acknowledged:
+            from game.views.notice import NoticeView
+
             self.show_view(NoticeView(self))
         else:
             self.show_title()
 
     def show_title(self) -> None:
+        from game.views.title import TitleView
+
         self.mixer.set_beds(("room_tone", "hush"))
         self.show_view(TitleView(self))
 
     def show_settings(self, back=None) -> None:
+        from game.views.settings import SettingsView
+
         self.show_view(SettingsView(self, back=back))
 
     def show_levels(self) -> None:
+        from game.views.levels import LevelsView
+
         self.show_view(LevelsView(self))
 
     def quit(self) -> None:
@@ -142,6 +149,8 @@ class Shell(Host):
         return warnings
 
     def pause(self, game_view) -> bool:
+        from game.views.pause import PauseView
+
         self.mixer.pause_all()
         self.show_view(PauseView(self, game_view, under=self.window.current_view))
         return True

@@ -19,10 +19,10 @@ from typing import Callable
 import numpy as np
 from PIL import Image, ImageDraw
 
-from game.compat import prepare_arcade
+from game.compat import prepare_arcade, prepare_gui
 
 arcade = prepare_arcade()
-import arcade.gui as gui  # noqa: E402  (after prepare_arcade: headless needs it)
+gui = prepare_gui()  # headless arcade.gui needs its gaps papered over first
 
 from game.sim.actions import Button  # noqa: E402
 from game.render.text import sized  # noqa: E402

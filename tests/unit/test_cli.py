@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -53,3 +54,15 @@ def test_no_render_run_writes_a_report(tmp_path):
     assert data["beats"][0] == {"beat": "backstage", "tick": 0}
     assert len(data["state_hash"]) == 24
     assert set(data) >= {"completed", "beats", "ticks", "state_hash", "seed", "level"}
+
+
+def test_a_dream_from_the_command_line_loads_only_what_its_first_frame_needs():
+    """The level commands' tools and the menus (arcade.gui) load when asked for; the window's
+    first frame waits for neither (see benchmarks/startup.py)."""
+    code = (
+        "import os, sys; os.environ['ARCADE_HEADLESS'] = '1'; import game.cli, game.app; "
+        "print(' '.join(sorted(m for m in ('game.commands.level', 'game.level.kit', 'game.playtest', 'arcade.gui', "
+        "'game.views.widgets', 'xml.sax.saxutils', 'pyglet.media.codecs.ffmpeg_lib', 'pyglet.media.drivers.openal') if sys.modules.get(m))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={k: v for k, v in os.environ.items() if k != "FLAWED_SILENT"})  # headless alone spares the audio drivers
+    assert out.stdout.strip() == ""

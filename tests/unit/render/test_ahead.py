@@ -74,3 +74,16 @@ def test_the_art_mipmaps_halve_down_to_one_pixel_and_average_what_they_cover():
     assert np.abs(second[0, 0] - block).max() <= 1.0
     whole = np.frombuffer(levels[-1], np.uint8)[:3].astype(np.float32)
     assert np.abs(whole - art.pixels.reshape(-1, 3).mean(axis=0)).max() <= 3.0  # the whole picture's mean, give or take rounding
+
+
+def test_the_next_beats_paintings_start_once_the_first_frame_is_drawn(window):
+    from game.session import Run, RunOptions
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3)))
+    window.show_view(view)
+    started = ahead_module.waiting()
+    assert view.paint_ahead is SHOW[Beat.FLAW].ahead  # asked for, not yet started: the frame comes first
+    view.on_draw()
+    assert view.paint_ahead is None and ahead_module.waiting() == started + 1
+    made(art_with_mipmaps, 3)  # handed over, so nothing waits after this test
