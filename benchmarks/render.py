@@ -33,7 +33,11 @@ TABLE_FRAMES = 30
 
 
 def load_light_layer_module(arcade):
-    """arcade.future.light.lights, loaded by file path: arcade.future's __init__ fails headless."""
+    """arcade.future.light.lights, loaded by file path: arcade.future's __init__ fails headless
+    (it reaches pyglet.input, which wants what game.compat.prepare_gui papers over first)."""
+    from game.compat import prepare_gui
+
+    prepare_gui()
     path = Path(arcade.__file__).parent / "future" / "light" / "lights.py"
     spec = importlib.util.spec_from_file_location("arcade_future_light_lights", path)
     module = importlib.util.module_from_spec(spec)

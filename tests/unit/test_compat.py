@@ -24,3 +24,12 @@ def test_glyphs_are_widened_to_the_same_bytes_as_pyglet_widens_them():
         assert quick(None, grey, "R", "BGRA") == quick.pyglets(None, grey, "R", "BGRA")
     rgb = (ctypes.c_ubyte * 6)(1, 2, 3, 4, 5, 6)
     assert quick(None, rgb, "RGB", "BGRA") == quick.pyglets(None, rgb, "RGB", "BGRA")
+
+
+def test_the_benchmarks_find_arcades_light_layer_headless(window):
+    """benchmarks.frames and benchmarks.render compare with arcade.future's LightLayer: it must load."""
+    import arcade
+
+    from benchmarks.render import load_light_layer_module
+
+    assert hasattr(load_light_layer_module(arcade), "LightLayer")
