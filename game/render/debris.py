@@ -128,11 +128,9 @@ class LightsOnOverlay(Overlay):
             self.cut_the_hall(window)
         if self.empty_hall(view):
             window.ctx.enable(window.ctx.BLEND)
-            self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0
-            flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2
-            if flash > 0.0:
-                self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
+            flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2  # the white flash over it, once (0: none)
+            self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
             return
         debris = scene.debris
         if debris is not self.debris:
