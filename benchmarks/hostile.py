@@ -190,6 +190,8 @@ def cases(folder: Path) -> list[tuple[str, list[str], bool]]:
     shots = folder / "shots"
     found.append(("first frame of a 512x512 level (launch to exit)",
                   game + ["--headless", "--max-ticks", "1", "--level", str(folder / "big_rooms.tmj"), "--screenshots", str(shots)], True))
+    found.append((f"first frame of the largest legal .tmj ({size('largest.tmj')})",
+                  game + ["--headless", "--max-ticks", "1", "--level", str(folder / "largest.tmj"), "--screenshots", str(shots)], True))
     found += [(f"level check, {label}", game + ["level", "check", str(path)], False) for label, path in hostile_files(folder).items()]
     replay = folder / "largest.replay.json"
     load = [sys.executable, "-c", f"from game import replay; r = replay.load({str(replay)!r}); print(r.ticks, 'ticks,', len(r.changes), 'changes')"]
