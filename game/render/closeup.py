@@ -27,7 +27,6 @@ from PIL import Image
 from pyglet import gl
 
 from game.render.ahead import ahead, made
-
 from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH
 from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout

@@ -25,12 +25,11 @@ from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import prop_image
 from game.render.tiles import level_region
-from game.render.vortex import HOLE_FADE_PX, HOLE_WANDER_PX, Dreamer, SwirlField, torn_mask
+from game.render.vortex import HOLE_EDGE_PX, Dreamer, SwirlField, torn_mask
 from game.sim.beats.lights_on import EMPTY_HALL_S
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
 HOLE_END_PX = 0.0  # ...and when it has gone
-HOLE_EDGE_PX = HOLE_WANDER_PX + HOLE_FADE_PX  # the hole's ragged edge reaches this far past it
 FLASH_S = 0.35  # the house lights' white flash as they snap on fades over this long
 REDUCED_FLASH = 0.35  # ...from this high with reduce flicker (from full white without)
 HALL_PIECES = (12, 7)  # the hall tears into this many ragged pieces across and up

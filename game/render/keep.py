@@ -101,7 +101,8 @@ def _keep(path: Path, pixels: np.ndarray) -> None:
 def _prune(folder: Path) -> None:
     """Keep the folder under MAX_KEPT_BYTES, letting the pictures used least lately go."""
     try:
-        entries = [(entry.stat().st_mtime, entry.stat().st_size, entry.path) for entry in os.scandir(folder) if entry.name.endswith(".npy")]
+        stats = [(entry.stat(), entry.path) for entry in os.scandir(folder) if entry.name.endswith(".npy")]
+        entries = [(stat.st_mtime, stat.st_size, path) for stat, path in stats]
     except OSError:
         return
     total = 0

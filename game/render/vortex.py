@@ -46,6 +46,7 @@ BEACON_INSET_PX = 46  # the edge glow pointing at an eye off the screen sits thi
 SHARD_PAD_PX = 6  # a shard's picture reaches this far past its wall (its ragged rim and shadow)
 HOLE_WANDER_PX = 80.0  # the clear hole's ragged edge wanders this far either way (lights_on)...
 HOLE_FADE_PX = 90.0  # ...and fades into the field over this far either side of it
+HOLE_EDGE_PX = HOLE_WANDER_PX + HOLE_FADE_PX  # so the field is clear this far inside the hole, and gone this far outside it
 FIELD_SCALE = 0.4  # the field is worked out at this fraction of the screen's pixels and stretched over it:
 # it is soft everywhere, and its shader is dear per pixel in software GL (73 ms a 1280×720 frame at 1.0)
 
@@ -237,25 +238,21 @@ class SwirlField:
         if hole > 0.0:  # the middle of the hole, where the field is clear whatever its edge does
             ex, ey = swirl.eye
             eye = (width / 2 + (ex - cx) * zoom, height / 2 + (ey - cy) * zoom)
-            clear = clear_middle(width, height, eye, (hole - HOLE_WANDER_PX - HOLE_FADE_PX) * zoom - 4.0)
-        vertices = self._around(clear, width, height) if clear is not None else 0
+            clear = clear_middle(width, height, eye, (hole - HOLE_EDGE_PX) * zoom - 4.0)
+        # What both passes cover: the whole screen, or the screen round the clear middle.
+        shape, vertices = (self.frame, self._around(clear, width, height)) if clear is not None else (self.quad, None)
         ctx = self.ctx
         ctx.disable(ctx.BLEND)  # the field's alpha is written as it is, to be blended once, below
         with framebuffer.activate():
             if clear is not None:
                 framebuffer.clear()  # (the clear middle is left out of the pass: it must read clear)
-                self.frame.render(program, vertices=vertices)
-            else:
-                self.quad.render(program)
+            shape.render(program, vertices=vertices)
         texture.use(0)
         self.stretch["field"] = 0
         if alpha < 1.0 or hole > 0.0:
             ctx.enable(ctx.BLEND)
             ctx.blend_func = ctx.BLEND_DEFAULT
-            if clear is not None:
-                self.frame.render(self.stretch, vertices=vertices)
-            else:
-                self.quad.render(self.stretch)
+            shape.render(self.stretch, vertices=vertices)
         else:  # opaque: nothing under it shows, so nothing to blend
             self.quad.render(self.stretch)
             ctx.enable(ctx.BLEND)

@@ -139,14 +139,15 @@ def swim(player, swirl: Swirl, move: tuple[float, float]) -> None:
         player.facing = (mx, my)
     vx, vy = body.velocity
     ex, ey = swirl.eye[0] - body.position.x, swirl.eye[1] - body.position.y
-    calm = max(0.0, 1.0 - math.hypot(ex, ey) / EYE_CALM_PX)
+    distance = math.hypot(ex, ey)
+    calm = max(0.0, 1.0 - distance / EYE_CALM_PX)
     drag = max(0.0, 1.0 - (SWIM_DRAG + EYE_HOLD * calm) * DT)
     vx, vy = vx * drag + mx * SWIM_ACCEL * DT, vy * drag + my * SWIM_ACCEL * DT
     speed = math.hypot(vx, vy)
     if speed > SWIM_TOP_SPEED * 1.6:  # the swirl may carry the dreamer faster than they swim
         vx, vy = vx * SWIM_TOP_SPEED * 1.6 / speed, vy * SWIM_TOP_SPEED * 1.6 / speed
     body.velocity = (vx, vy)
-    reach = math.hypot(ex, ey) * math.hypot(mx, my)
+    reach = distance * math.hypot(mx, my)
     toward = max(0.0, (ex * mx + ey * my) / reach) if reach > 1e-9 else 0.0
     swirl.push(body, 1.0 - SWIM_EASES_THE_SPIN * toward, 1.0 - (1.0 + SWIM_DRAWN_IN) * toward)
 
