@@ -12,7 +12,7 @@ only compared, never followed outside the level's folder or the game's own folde
 from __future__ import annotations
 
 import base64
-import math
+import re
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -87,23 +87,17 @@ def is_int(value) -> bool:
 
 
 def is_number(value) -> bool:
-    """A finite JSON number small enough to be a float without loss of sense (|x| < 2^53)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return False
-    if isinstance(value, int):
-        return abs(value) < 2**53
-    return math.isfinite(value) and abs(value) < 2**53
+    """A finite JSON number small enough to be a float without loss of sense (|x| < 2^53; NaN compares false)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 2**53
+
+
+_COLOUR = re.compile(r"\s*#*(?:[0-9a-fA-F]{2})?([0-9a-fA-F]{6})\s*")
 
 
 def parse_colour(value) -> tuple[int, int, int] | None:
     """Tiled colours: '#RRGGBB' or '#AARRGGBB' (alpha ignored)."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lstrip("#")
-    if len(text) not in (6, 8) or any(ch not in "0123456789abcdefABCDEF" for ch in text):
-        return None
-    text = text[-6:]
-    return (int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16))
+    found = _COLOUR.fullmatch(value) if isinstance(value, str) else None
+    return None if found is None else tuple(bytes.fromhex(found[1]))
 
 
 # -- values against their Property ---------------------------------------------------------------

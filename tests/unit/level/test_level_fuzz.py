@@ -102,3 +102,21 @@ def _example_file() -> Path:
     if not path.exists():
         path.write_text(json.dumps(EXAMPLE), encoding="utf-8")
     return path
+
+
+# Strings full of what could fool a reading of the text: brackets, quotes, backslashes, escapes.
+_TRICKY_TEXT = st.text(alphabet='[]{}"\\\n/ax\u00e9', max_size=8)
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | _TRICKY_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_TRICKY_TEXT, inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(value=_JSON_VALUES, most=st.integers(min_value=0, max_value=8), indent=st.sampled_from([None, 1]))
+@settings(max_examples=400, deadline=None)
+def test_nesting_read_from_the_text_agrees_with_the_values(value, most, indent):
+    from game.userfile import nesting, too_deep
+
+    text = json.dumps(value, indent=indent, ensure_ascii=indent is None).encode()
+    assert too_deep(text, most) == (nesting(value, most) > most)
