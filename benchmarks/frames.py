@@ -3,7 +3,8 @@
 The autoplay bot plays a whole dream in the game's own ``GameView`` (its overlays, prompt, HUD
 and captions) at 1280×720 headless; every frame is one world tick, the draw of whatever screen
 the window shows (the game, or the morning's own), and ``ctx.finish()`` so the GPU's work is in
-the time. Printed per beat: the median, p95 and worst frame in ms (the worst after the beat's
+the time. A frame counts in the beat it shows (the tick that enters a beat draws its first
+frame). Printed per beat: the median, p95 and worst frame in ms (the worst after the beat's
 first frame, which builds its pictures), and the first frame. In the backstage, blocks of frames
 alternate with arcade's own ``LightLayer`` drawing the same lights over the same floor (no
 shadows), as ``benchmarks.render`` does, so the ratio holds on a noisy machine.
@@ -57,10 +58,11 @@ def main(argv=None) -> int:
     ours_backstage: list[float] = []
     block = 0
     while not view.finished:
-        beat = view.world.story.beat.value
-        arcade_turn = beat == "backstage" and block % 2 == 1
+        arcade_turn = view.world.story.beat.value == "backstage" and block % 2 == 1
         start = time.perf_counter()
         view.step_once()
+        beat = view.world.story.beat.value  # the beat this frame shows: the tick that enters a beat draws its first frame
+        arcade_turn = arcade_turn and beat == "backstage"
         if arcade_turn:
             theirs.renderer.remember()
             theirs.renderer.observe()

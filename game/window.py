@@ -7,6 +7,10 @@ from game.errors import UserError
 
 WINDOW_SIZE = (1280, 720)
 TITLE = "Flawed"
+# arcade's shared texture atlas starts at 512² and, when full, grows by rebuilding itself from
+# every picture in it: 20-50 ms, a hitch in the middle of a beat (a minigame's hand, the vortex's
+# dreamer). Made at the size a whole dream fills it to, it never grows (16 MB; ~10 ms more at start).
+ATLAS_PX = 2048
 
 
 def open_window(fullscreen: bool = False, headless: bool = False):
@@ -19,4 +23,5 @@ def open_window(fullscreen: bool = False, headless: bool = False):
     except Exception as error:  # pyglet raises many kinds: no display, no GL 3.3, no EGL
         hint = "" if headless else " (try --headless, or --no-render for the simulation alone)"
         raise UserError(f"flawed: cannot open a window with OpenGL 3.3: {error}{hint}") from None
+    window.ctx.atlas_size = (ATLAS_PX, ATLAS_PX)
     return window

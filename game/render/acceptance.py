@@ -39,6 +39,9 @@ class AcceptanceOverlay(Overlay):
     def covers(self, view) -> bool:
         return True
 
+    def paints_screen(self, view) -> bool:
+        return True  # the close-up, over the whole screen
+
     def draw(self, view) -> None:
         world = view.world
         scene = world.story.scene

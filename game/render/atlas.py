@@ -19,6 +19,14 @@ ROW_SLACK = 1.15  # how much wider than a perfect square the rows are, for the g
 def own_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
     """An atlas holding `textures`, sized for them by packing them into rows (the way the
     atlas's own allocator fills it); it may still grow if it must."""
+    atlas = sized_atlas(textures)
+    for texture in textures:
+        atlas.add(texture)
+    return atlas
+
+
+def sized_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
+    """An empty atlas of the size own_atlas gives `textures` (to add them a few at a time)."""
     sizes = [(t.width + 2 * BORDER_PX, t.height + 2 * BORDER_PX) for t in textures]
     area = sum(w * h for w, h in sizes)
     width = max(max(w for w, _ in sizes), math.ceil(math.sqrt(area) * ROW_SLACK))
@@ -29,7 +37,16 @@ def own_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
             row_x = row_height = 0
         row_x += w
         row_height = max(row_height, h)
-    atlas = DefaultTextureAtlas((width, height + row_height), border=BORDER_PX)
+    return DefaultTextureAtlas((width, height + row_height), border=BORDER_PX)
+
+
+def filled_atlas(textures: list[arcade.Texture]):
+    """own_atlas a step a texture, so the work can be spread over frames: a generator whose
+    value is the atlas (None, arcade's shared one, for no textures)."""
+    if not textures:
+        return None
+    atlas = sized_atlas(textures)
     for texture in textures:
         atlas.add(texture)
+        yield
     return atlas

@@ -454,6 +454,14 @@ class HallPicture:
             arm.width = 16
             arm.angle = 90.0 - math.degrees(math.atan2(hy - sy, hx - sx))
 
+    @staticmethod
+    def paints_screen(window) -> bool:
+        """Whether its opaque painting of the hall fills the window (it is scaled to fit: a window
+        not of VIEW's shape has bars either side or above and below)."""
+        w, h = window.get_size()
+        zoom = min(w / VIEW[0], h / VIEW[1])
+        return VIEW[0] * zoom >= w - 0.5 and VIEW[1] * zoom >= h - 0.5
+
     def draw(self, window, seconds: float, curtain: float, applause: float, standing: float, lift: float, warmth: float,
              lit: bool = False, flash: float = 0.0, empty: bool = False) -> None:
         self.camera.match_window()
@@ -537,6 +545,9 @@ class RevealOverlay(Overlay):
 
     def covers(self, view) -> bool:
         return True
+
+    def paints_screen(self, view) -> bool:
+        return self.picture.paints_screen(view.window)
 
     def draw(self, view) -> None:
         scene = view.world.story.scene

@@ -27,7 +27,7 @@ from PIL import Image
 from pyglet import gl
 
 from game.render.ahead import ahead, made
-from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH
+from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, clear_outside
 from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
 from game.render.overlay import Overlay
@@ -565,8 +565,11 @@ class CloseupOverlay(Overlay):
     def covers(self, view) -> bool:
         return wants_closeup(view.world)
 
+    def paints_screen(self, view) -> bool:
+        return True  # the close-up; in the repair beat, between the bands, which are cleared to their colour
+
     def background(self, view):
-        """In the repair beat the screen is cleared to the bands' colour: the close-up is drawn
+        """In the repair beat the bands are cleared to their colour: the close-up is drawn
         between them only, and they need no drawing of their own (see MinigameRenderer.draw)."""
         return BAND_COLOUR if view.world.story.beat == Beat.REPAIR and wants_closeup(view.world) else None
 
@@ -590,7 +593,11 @@ class CloseupOverlay(Overlay):
             t = _ease(world.story.scene.ticks / ZOOM_EASE_TICKS)
             self.closeup.frame = tuple(whole + (framed - whole) * t for whole, framed in zip((0.0, 0.0, float(w), float(h)), placed.frame))
         view.window.default_camera.use()
-        self.closeup.draw(world, seen=self.seen(view, placed) if world.story.beat == Beat.REPAIR else None)
+        seen = None
+        if world.story.beat == Beat.REPAIR:
+            seen = self.seen(view, placed)
+            clear_outside(view.window.ctx.screen, seen, BAND_COLOUR)
+        self.closeup.draw(world, seen=seen)
         self.minigame.draw(world)
 
     @staticmethod

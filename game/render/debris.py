@@ -14,12 +14,13 @@ from __future__ import annotations
 import colorsys
 import math
 import random
+import time
 
 import arcade
 from PIL import Image
 
 from game.heap import release_freed_memory
-from game.render.atlas import own_atlas
+from game.render.atlas import filled_atlas
 from game.render.audience import forget_hall, hall_picture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
@@ -37,6 +38,7 @@ HALL_TEAR_S = 1.6  # the first piece of the hall lets go as the room shows, the 
 HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
 HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
 LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
+CUT_PER_FRAME_S = 0.003  # each frame of the empty hall cuts the hall and the room into pieces for this long (~0.3 s in all: at once, a hitch)
 
 
 class LightsOnOverlay(Overlay):
@@ -56,9 +58,13 @@ class LightsOnOverlay(Overlay):
         self.piece_paths: list[tuple[float, float, float, float, float]] = []  # home x, y, when it lets go (s), spin, turn
         self.piece_scale = 1.0  # window px per framebuffer px
         self.seed = world.seed
+        self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)
 
     def covers(self, view) -> bool:
         return self.empty_hall(view)
+
+    def paints_screen(self, view) -> bool:
+        return self.hall.paints_screen(view.window)
 
     @staticmethod
     def empty_hall(view) -> bool:
@@ -93,7 +99,24 @@ class LightsOnOverlay(Overlay):
             return None
         return (left, bottom, max(0, right - left), max(0, top - bottom))
 
-    def build(self, world, debris) -> None:
+    def cut(self, window, world):
+        """The hall and the room cut into the pieces they come apart in, a step at a time: a
+        generator, run by carry_on while the empty hall shows, so no frame pays for it all."""
+        yield from self.cut_the_hall(window)
+        yield from self.build(world, world.story.scene.debris)
+
+    def carry_on(self, seconds: float | None) -> None:
+        """Go on cutting for up to `seconds` of this frame (None: to the end)."""
+        if self.cutting is None:
+            return
+        end = time.perf_counter() + seconds if seconds is not None else math.inf
+        for _ in self.cutting:
+            if time.perf_counter() >= end:
+                return
+        self.cutting = None
+
+    def build(self, world, debris):
+        """The room's fragments as sprites (a generator: a step a fragment)."""
         self.debris = debris
         self.colours = []
         sprites = []
@@ -113,8 +136,10 @@ class LightsOnOverlay(Overlay):
             sprites.append(sprite)
             r, g, b = colorsys.hsv_to_rgb((index * 0.137) % 1.0, 0.75, 1.0)
             self.colours.append((int(r * 255), int(g * 255), int(b * 255)))
+            yield
         # Hundreds of pieces of wall: an atlas of their own, gone with the room.
-        self.sprites = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in sprites]) if sprites else None)
+        atlas = yield from filled_atlas([sprite.texture for sprite in sprites])
+        self.sprites = arcade.SpriteList(atlas=atlas)
         self.sprites.extend(sprites)
         release_freed_memory()  # the cut-outs' temporaries (see game.heap)
 
@@ -123,17 +148,20 @@ class LightsOnOverlay(Overlay):
         scene = world.story.scene
         seconds = scene.ticks / 60.0
         window = view.window
-        if not len(self.pieces):
-            self.cut_the_hall(window)
+        if self.cutting is None and not len(self.pieces):
+            self.cutting = self.cut(window, world)
         if self.empty_hall(view):
             window.ctx.enable(window.ctx.BLEND)
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0
             flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2  # the white flash over it, once (0: none)
             self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
+            self.carry_on(CUT_PER_FRAME_S)
             return
+        self.carry_on(None)
         debris = scene.debris
-        if debris is not self.debris:
-            self.build(world, debris)
+        if debris is not self.debris:  # (a new dissolving: cut the room again, at once)
+            for _ in self.build(world, debris):
+                pass
         camera = view.renderer.world_camera
         hole = self.hole(scene)
         view.renderer.gui_camera.use()
@@ -158,8 +186,9 @@ class LightsOnOverlay(Overlay):
         self.dreamer.draw(view)
         self.tear_the_hall(view, seconds - EMPTY_HALL_S)
 
-    def cut_the_hall(self, window) -> None:
-        """Draw the stark hall once, offscreen, and cut it into ragged pieces, each to tear away in turn."""
+    def cut_the_hall(self, window):
+        """Draw the stark hall once, offscreen, and cut it into ragged pieces, each to tear away
+        in turn (a generator: a step a piece)."""
         ctx = window.ctx
         width, height = window.get_framebuffer_size()
         fbo = ctx.framebuffer(color_attachments=[ctx.texture((width, height), components=4)])
@@ -190,7 +219,9 @@ class LightsOnOverlay(Overlay):
                 out = math.hypot((col + 0.5) / columns - 0.5, (row + 0.5) / rows - 0.5) / math.hypot(0.5, 0.5)
                 when = HALL_TEAR_S * (1.0 - out) * 0.85 + rng.uniform(0.0, 0.15 * HALL_TEAR_S)
                 paths.append((x, y, when, rng.uniform(-4.0, 4.0), rng.choice((-1.0, 1.0)) * rng.uniform(1.6, 2.6)))
-        self.pieces = arcade.SpriteList(atlas=own_atlas(textures))  # a screenful of pieces: an atlas of their own
+                yield
+        atlas = yield from filled_atlas(textures)
+        self.pieces = arcade.SpriteList(atlas=atlas)  # a screenful of pieces: an atlas of their own
         for texture, (x, y, *_rest) in zip(textures, paths):
             sprite = arcade.Sprite(texture, scale=scale)
             sprite.position = (x, y)
@@ -218,4 +249,5 @@ class LightsOnOverlay(Overlay):
             sprite.scale = max(0.05, 1.0 - 0.9 * ease) * self.piece_scale
             sprite.alpha = int(255 * (1.0 - max(0.0, (t - 0.6) / 0.4)))
         view.renderer.gui_camera.use()
-        self.pieces.draw()
+        self.pieces.draw(pixelated=True)
+

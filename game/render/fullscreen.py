@@ -1,4 +1,4 @@
-"""The one vertex shader every full-screen pass shares (a quad over the target, with its uv), and the lattice hash their noise shares."""
+"""The one vertex shader every full-screen pass shares (a quad over the target, with its uv), the lattice hash their noise shares, and a clear of what they leave."""
 
 from __future__ import annotations
 
@@ -15,3 +15,14 @@ LATTICE_HASH = """float hash(vec2 p) {
     p3 += dot(p3, p3.yzx + 33.33);
     return fract((p3.x + p3.y) * p3.z);
 }"""
+
+
+def clear_outside(framebuffer, box: tuple[int, int, int, int], colour) -> None:
+    """Clear `framebuffer` to `colour` (0..255) everywhere but `box` (x, y, width, height px),
+    as up to four rectangles: in software GL a clear costs by the pixel, and what is painted
+    over anyway need not be cleared first."""
+    width, height = framebuffer.size
+    x, y, w, h = box
+    for band in ((0, 0, width, y), (0, y + h, width, height - y - h), (0, y, x, h), (x + w, y, width - x - w, h)):
+        if band[2] > 0 and band[3] > 0:
+            framebuffer.clear(color=colour, viewport=band)

@@ -348,9 +348,10 @@ class Lighting:
         """The level's floor and walls (game.render.tiles), drawn lit by draw_floor."""
         self.floor = FloorPicture(self.ctx, tiles, self.bake_program, self.quad)
 
-    def draw_floor(self, camera) -> None:
-        """The floor, lit, over the whole framebuffer in use: call it from inside draw()'s
-        draw_scene, where the light map is bound (it replaces a floor sprite, and costs less)."""
+    def draw_floor(self, camera, void_colour=(0.0, 0.0, 0.0, 1.0)) -> None:
+        """The floor, lit, over the whole framebuffer in use, the void past the level's edge in
+        `void_colour` (rgba 0..1): call it from inside draw()'s draw_scene, where the light map is
+        bound (it replaces a floor sprite, and costs less)."""
         ctx = self.ctx
         target = ctx.active_framebuffer
         size = target.size
@@ -366,6 +367,7 @@ class Lighting:
         program["world_per_pixel"] = 1.0 / camera.zoom
         program["picture_origin"] = self.floor.origin
         program["level_size"] = self.floor.level_size
+        program["void_colour"] = void_colour
         picture.use(0)
         ctx.disable(ctx.BLEND)
         self.quad.render(program)

@@ -19,6 +19,11 @@ class Overlay:
         """Whether it fills the screen now, so the room need not be drawn under it."""
         return False
 
+    def paints_screen(self, view) -> bool:
+        """Whether, covering the screen, its draw paints every pixel of it opaque, so the screen
+        is not cleared first (in software GL a clear costs by the pixel, like any pass)."""
+        return False
+
     def room_box(self, view) -> tuple[int, int, int, int] | None:
         """The part of the screen (x, y, width, height px) where the room can show under it, so
         the room is lit and drawn there only (None: wherever it shows, the whole screen). Asked

@@ -411,6 +411,9 @@ class VortexOverlay(Overlay):
     def covers(self, view) -> bool:
         return True
 
+    def paints_screen(self, view) -> bool:
+        return True  # the swirl, opaque over the whole screen
+
     def draw(self, view) -> None:
         world = view.world
         if self.level is not world.level or len(self.orbit_for) != len(world.story.scene.orbiters):

@@ -13,6 +13,7 @@ import arcade
 from game.render.atlas import own_atlas
 from game.render.dreamer import FIGURE_PX, PICTURE_PX, DreamerLook, dreamer_frames
 from game.render.framing import camera_centre, zoom_for
+from game.render.fullscreen import clear_outside
 from game.render.glow import star_texture
 from game.render.lighting import Lighting
 from game.render.masterpiece import EaselPicture
@@ -60,6 +61,7 @@ class WorldRenderer:
         self.lighting = Lighting(self.window.ctx)  # the lighting pass (lights, soft shadows)
         self.drew_room = False  # the last draw showed the lit room (not a close-up or a full-screen overlay)
         self.bounded = True  # the camera stops at the level's edge (the vortex lets it go past: see camera_target)
+        self.void_colour = (0.0, 0.0, 0.0, 1.0)  # past the level's edge, rgba 0..1: the screen's colour (see draw)
         self.set_world(world)
 
     # -- building -------------------------------------------------------------------------
@@ -239,7 +241,7 @@ class WorldRenderer:
         """The room: floor, easel, props, tools, dreamer — lit as they are drawn when the lighting
         pass has adopted them (it calls this), in their own colours otherwise."""
         if self.lighting.adopted:
-            self.lighting.draw_floor(self.world_camera)
+            self.lighting.draw_floor(self.world_camera, self.void_colour)
         else:
             self.background.draw(pixelated=True)
         with self.lighting.drawn(glow=ARROW_GLOW):  # the tape glows where it is dark
@@ -254,20 +256,32 @@ class WorldRenderer:
             self.rim.draw()
         self.glints.draw(blend_function=self.window.ctx.BLEND_ADDITIVE)
 
-    def draw(self, alpha: float = 1.0, room: bool = True, box=None) -> None:
+    def draw(self, alpha: float = 1.0, room: bool = True, box=None, clear: bool = False, background=None) -> None:
         """Place everything `alpha` of the way from the last tick to this one; draw the lit room
         unless an overlay covers the whole screen (the close-up, the hall, the vortex). `box`,
         asked once the camera is placed, may give the part of the screen (x, y, width, height)
-        the room can show in: only that is lit and drawn (see Overlay.room_box)."""
+        the room can show in: only that is lit and drawn (see Overlay.room_box).
+
+        `background` is the screen's colour (None: the window's). With `clear` the screen is
+        cleared to it only where the room leaves it undrawn (outside its box; everywhere when it
+        is not drawn lit): the lit floor's pass paints every pixel it covers, the void past the
+        level's edge in that colour (in software GL a full-screen clear costs as much as a pass,
+        ~1.5 ms at 1280×720). Without it the caller has cleared the screen."""
         self._sync(alpha)
         self.follow(alpha)
         self.world_camera.match_window()
         self.world_camera.zoom = self.zoom()
         self.drew_room = room
+        colour = self.window.background_color if background is None else background
+        self.void_colour = tuple(channel / 255.0 for channel in arcade.types.Color.from_iterable(colour))
+        clip = box() if room and box is not None else None
+        if clear and (not room or not self.paints_screen()):
+            self.window.ctx.screen.clear(color=colour)
+        elif clear and clip is not None:  # the room paints its box: the rest is cleared
+            clear_outside(self.window.ctx.screen, clip, colour)
         if not room:
             return
         self.world_camera.use()
-        clip = box() if box is not None else None
         if clip is not None:
             self.window.ctx.scissor = clip
         try:
@@ -275,6 +289,10 @@ class WorldRenderer:
         finally:
             if clip is not None:
                 self.window.ctx.scissor = None
+
+    def paints_screen(self) -> bool:
+        """Whether drawing the room paints every pixel of the screen: the lit floor's pass does."""
+        return self.lighting.adopted and self.lighting.floor is not None
 
     def _draw_room(self) -> None:
         # Shadows follow the interpolated sprites, not the last tick's bodies.

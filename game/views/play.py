@@ -175,10 +175,12 @@ class GameView(arcade.View):
 
     def on_draw(self) -> None:
         overlay = self.overlay
-        self.clear(color=overlay.background(self) if overlay is not None else None)
+        covered = overlay is not None and overlay.covers(self)
         alpha = self.accumulator / DT if not self.finished else 1.0
         box = (lambda: overlay.room_box(self)) if overlay is not None else None
-        self.renderer.draw(alpha, room=overlay is None or not overlay.covers(self), box=box)
+        # The screen is cleared only where nothing paints every pixel of it (see WorldRenderer.draw).
+        self.renderer.draw(alpha, room=not covered, box=box, clear=not (covered and overlay.paints_screen(self)),
+                           background=overlay.background(self) if overlay is not None else None)
         if overlay is not None:
             overlay.draw(self)
         self.prompt.draw(self)

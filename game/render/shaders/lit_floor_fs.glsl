@@ -18,6 +18,7 @@ uniform float knee;
 uniform vec3 cap_light;
 uniform float cap_lit;
 uniform vec3 house_light;  // the packed light map's texel under the full house lights (HOUSE_LIGHTS only)
+uniform vec4 void_colour;  // beyond the level: the screen's clear colour (so the screen need not be cleared first)
 
 in vec2 v_uv;
 out vec4 f_color;
@@ -27,7 +28,8 @@ out vec4 f_color;
 void main() {
     vec2 world = floor(origin + gl_FragCoord.xy * world_per_pixel);
     if (world.x < 0.0 || world.y < 0.0 || world.x >= level_size.x || world.y >= level_size.y) {
-        discard;  // beyond the level: the window's clear colour
+        f_color = void_colour;  // beyond the level
+        return;
     }
     vec4 base = texelFetch(floor_picture, ivec2(world - picture_origin), 0);
 #if HOUSE_LIGHTS
