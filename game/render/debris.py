@@ -172,13 +172,18 @@ class LightsOnOverlay(Overlay):
                 sprite.visible = fragment.kind != "wall"  # a wall piece still in place is the wall itself
                 continue
             fade = fragment.fade
-            sprite.visible = fade < 1.0
+            if fade >= 1.0:  # gone into the colour: nothing more to place
+                if sprite.visible:
+                    sprite.visible = False
+                continue
+            sprite.visible = True
             sprite.position = fragment.position
             sprite.angle = -math.degrees(fragment.angle)
             sprite.scale = max(0.05, 1.0 - 0.85 * fade)
-            tint = tuple(int(255 + (c - 255) * min(1.0, fade * 1.6)) for c in colour)
-            sprite.color = tint + (int(255 * (1.0 - fade ** 2)),)
-        self.sprites.draw()
+            toward = min(1.0, fade * 1.6)
+            r, g, b = colour
+            sprite.color = (int(255 + (r - 255) * toward), int(255 + (g - 255) * toward), int(255 + (b - 255) * toward), int(255 * (1.0 - fade ** 2)))
+        self.sprites.draw(pixelated=True)  # pixel art, texel for texel: no filtering to pay for
         # The props torn loose are no longer where the room drew them.
         for fragment in debris.fragments:
             if fragment.source >= 0 and fragment.loose and fragment.source < len(view.renderer.props):
