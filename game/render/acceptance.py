@@ -14,6 +14,7 @@ from game.sim.actions import Button
 
 INK = (236, 226, 210)
 BAND_PAD_PX = 28  # the band reaches this far past the words on each side
+BLOOM_COLOUR = (255, 206, 140)
 
 
 class AcceptanceOverlay(Overlay):
@@ -26,9 +27,6 @@ class AcceptanceOverlay(Overlay):
         self.lungs = arcade.Sprite(soft_texture("lungs", 256, (255, 190, 120), 2.0))
         self.rings.append(self.guide)
         self.rings.append(self.lungs)
-        self.bloom = arcade.SpriteList()
-        self.glow = arcade.Sprite(soft_texture("bloom", 256, (255, 206, 140), 1.5))
-        self.bloom.append(self.glow)
         self.breathe_hint = arcade.Text("hold SPACE to breathe in  ·  let go to breathe out", 640, 40, HINT_COLOUR, 15, anchor_x="center", anchor_y="center")
         self.accept_hint = arcade.Text("ENTER  let it be", 640, 40, (255, 226, 180, 255), 18, anchor_x="center", anchor_y="center", bold=True)
         self.words = arcade.Text("", 640, 90, INK + (255,), 20, anchor_x="center", anchor_y="center", italic=True, font_name=("Georgia", "DejaVu Serif"))
@@ -46,6 +44,7 @@ class AcceptanceOverlay(Overlay):
         world = view.world
         scene = world.story.scene
         view.window.default_camera.use()
+        self.closeup.glow = self.bloom(view.window.get_framebuffer_size(), scene.recompose) if scene.accepting else None
         self.closeup.draw(world)
         view.renderer.gui_camera.use()
         w, h = view.window.get_size()
@@ -54,11 +53,6 @@ class AcceptanceOverlay(Overlay):
             item.x = w / 2
         self.breathe_hint.y = self.accept_hint.y = h - 250  # under the breathing ring
         if scene.accepting:
-            self.glow.position = (w / 2, h / 2)
-            self.glow.width = w * (0.6 + 0.8 * scene.recompose)
-            self.glow.height = h * (0.6 + 0.8 * scene.recompose)
-            self.glow.alpha = int(70 * math.sin(min(1.0, scene.recompose) * math.pi))  # the rush, then it settles
-            self.bloom.draw(blend_function=additive)
             self.words.text = "It is still there. It is where the picture begins." if scene.recompose > 0.5 else "You let it be."
             alpha = int(255 * min(1.0, scene.recompose * 2.5))
             self.band_under(self.words, alpha * BAND_ALPHA // 255)
@@ -78,6 +72,15 @@ class AcceptanceOverlay(Overlay):
         hint = self.accept_hint if scene.calmed else self.breathe_hint
         self.band_under(hint, BAND_ALPHA)
         hint.draw()
+
+    @staticmethod
+    def bloom(size: tuple[int, int], recompose: float):
+        """The warm bloom as the flaw recomposes, for the close-up to add over the picture (see
+        CloseupRenderer.glow): it swells from the middle of the screen as it rushes in, then settles."""
+        w, h = size
+        reach = 0.3 + 0.4 * recompose  # the glow's radius, as a share of the screen each way
+        strength = 70 / 255 * math.sin(min(1.0, recompose) * math.pi)  # the rush, then it settles
+        return (w / 2, h / 2), (w * reach, h * reach), (*(c / 255 for c in BLOOM_COLOUR), strength)
 
     def band_under(self, text: arcade.Text, alpha: int) -> None:
         """A dark band behind a line of words, a little wider and taller than they are."""

@@ -266,14 +266,20 @@ void main() {
 }
 """.replace("BODY_BLOCK", str(BODY_BLOCK))
 
-# Pass 3: the close-up, drawn at a fraction of the screen (INTERNAL_SCALES), stretched over it.
+# Pass 3: the close-up, drawn at a fraction of the screen (INTERNAL_SCALES), stretched over it,
+# with a soft glow added over it if one is asked for (the acceptance's bloom: light added as by
+# a soft disc drawn additively, without a screenful of sprite to blend).
 _BLIT_FRAGMENT = """
 #version 330
 uniform sampler2D picture;
+uniform vec2 glow_centre;  // px
+uniform vec2 glow_radius;  // px, each way (an ellipse)
+uniform vec4 glow;  // rgb 0..1 and how strongly (0: none)
 in vec2 v_uv;
 out vec4 frag;
 void main() {
-    frag = vec4(texture(picture, v_uv).rgb, 1.0);
+    float edge = clamp(1.0 - length((gl_FragCoord.xy - glow_centre) / glow_radius), 0.0, 1.0);
+    frag = vec4(texture(picture, v_uv).rgb + glow.rgb * (glow.a * edge * sqrt(edge)), 1.0);  // (1 - r)^1.5, as glow.soft_texture's falloff 1.5
 }
 """
 
@@ -341,6 +347,7 @@ class CloseupRenderer:
         self.pictures: dict[tuple[int, int], tuple] = {}  # offscreen close-ups by size: (texture, framebuffer, size)
         self.picture = None  # the one drawn last
         self.seen: tuple[int, int, int, int] | None = None  # the part of the screen last drawn (None: all of it)
+        self.glow: tuple[tuple[float, float], tuple[float, float], tuple[float, float, float, float]] | None = None  # added over it: centre, radii (px), rgba (see _BLIT_FRAGMENT)
         # Two flaw textures: the flaw now, and before its last worsening (eased between).
         self.flaw_textures = []
         self.flaw_fbos = []
@@ -547,6 +554,10 @@ class CloseupRenderer:
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)
         self.blit_program["picture"] = 0
+        centre, radius, glow = self.glow if self.glow is not None else ((0.0, 0.0), (1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
+        self.blit_program["glow_centre"] = centre
+        self.blit_program["glow_radius"] = radius
+        self.blit_program["glow"] = glow
         self.ctx.scissor = seen
         try:
             self.quad.render(self.blit_program)

@@ -254,5 +254,4 @@ class LightsOnOverlay(Overlay):
             sprite.scale = max(0.05, 1.0 - 0.9 * ease) * self.piece_scale
             sprite.alpha = int(255 * (1.0 - max(0.0, (t - 0.6) / 0.4)))
         view.renderer.gui_camera.use()
-        self.pieces.draw(pixelated=True)
-
+        self.pieces.draw(pixelated=True)  # cut from a frame of the screen: texel for texel while they hold, and no filtering to pay for

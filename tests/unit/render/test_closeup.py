@@ -57,3 +57,29 @@ def test_the_flaw_closeup_draws_the_eye_to_the_knot(window, seed):
     ys, xs = np.mgrid[0:height, 0:frame.shape[1]]
     far = np.hypot(xs - x, ys - (height - y)) > 6 * radius_px
     assert frame[far].mean() < 0.8 * art[art.shape[0] // 8 : -art.shape[0] // 8, art.shape[1] // 8 : -art.shape[1] // 8].mean()
+
+
+def test_the_acceptance_bloom_warms_the_middle_of_the_picture_and_is_gone_once_it_has_settled(window):
+    """As the flaw recomposes a warm glow rises over the close-up's middle (not its corners), at
+    its height half-way through, and nothing is left of it once the picture has settled."""
+    from game.render.acceptance import AcceptanceOverlay
+    from game.render.closeup import CloseupRenderer
+
+    world = Run(RunOptions(seed=3, size="small")).world
+    world.story.enter(Beat.ACCEPTANCE)
+    renderer = CloseupRenderer(window)
+
+    def picture(recompose):
+        renderer.glow = None if recompose is None else AcceptanceOverlay.bloom(window.get_framebuffer_size(), recompose)
+        window.clear()
+        renderer.draw(world)
+        return np.asarray(screenshot(window), np.float32)
+
+    plain, rushing, settled = picture(None), picture(0.5), picture(1.0)
+    h, w = plain.shape[:2]
+    middle = (slice(h * 2 // 5, h * 3 // 5), slice(w * 2 // 5, w * 3 // 5))
+    corner = (slice(0, h // 10), slice(0, w // 10))
+    added = rushing - plain
+    assert added[middle].mean() > 20 and added[middle][..., 0].mean() > added[middle][..., 2].mean() + 10  # bright, and warm
+    assert added[corner].mean() < 0.1 * added[middle].mean()
+    assert np.abs(settled - plain).max() <= 1
