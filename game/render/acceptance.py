@@ -8,13 +8,14 @@ import arcade
 
 from game.render.closeup import CloseupRenderer
 from game.render.glow import ring_texture, soft_texture
-from game.render.minigame import BAND_ALPHA, BAND_COLOUR, HINT_COLOUR
+from game.render.minigame import BAND_ALPHA, BAND_COLOUR, CAPTION_GAP_PX, HINT_COLOUR
 from game.render.overlay import Overlay
 from game.sim.actions import Button
 
 INK = (236, 226, 210)
 BAND_PAD_PX = 28  # the band reaches this far past the words on each side
 BLOOM_COLOUR = (255, 206, 140)
+BAND_HEIGHT = 1.7  # the band behind a line of words, in the words' heights
 
 
 class AcceptanceOverlay(Overlay):
@@ -39,6 +40,12 @@ class AcceptanceOverlay(Overlay):
 
     def paints_screen(self, view) -> bool:
         return True  # the close-up, over the whole screen
+
+    def caption_floor(self, view) -> float:
+        """Once accepted, the captions keep above the words on their band (the story's own line)."""
+        if not view.world.story.scene.accepting:
+            return 0.0
+        return self.words.y + self.words.content_height * BAND_HEIGHT / 2 + CAPTION_GAP_PX
 
     def draw(self, view) -> None:
         world = view.world
@@ -86,6 +93,6 @@ class AcceptanceOverlay(Overlay):
         """A dark band behind a line of words, a little wider and taller than they are."""
         self.shade.position = (text.x, text.y)
         self.shade.width = text.content_width + 2 * BAND_PAD_PX
-        self.shade.height = text.content_height * 1.7
+        self.shade.height = text.content_height * BAND_HEIGHT
         self.shade.alpha = alpha
         self.shades.draw()

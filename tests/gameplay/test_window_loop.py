@@ -71,3 +71,15 @@ def test_the_repair_close_up_keeps_captions_clear_of_its_hint_and_hides_the_walk
         view.step_once()
     view.on_draw()
     assert view.caption_floor() == 0.0  # elsewhere they keep their usual place
+
+
+def test_the_acceptance_keeps_captions_above_its_words(window):
+    """Once the dreamer lets the flaw be, the story's own line is shown on a band at the bottom:
+    the captions (a heartbeat, a breath, a chord) sit above it, never over it."""
+    view = make_view(window, autoplay=True)
+    while not (view.world.story.beat.value == "acceptance" and view.world.story.scene.accepting and view.world.story.scene.recompose > 0.6):
+        view.step_once()
+        assert not view.finished, "the bot never accepted the flaw"
+    view.on_draw()
+    words = view.overlay.words
+    assert words.text and view.caption_floor() >= words.y + words.content_height / 2
