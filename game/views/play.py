@@ -17,7 +17,7 @@ import arcade
 from game.audio.stage import StageHush
 from game.captions import Captions
 from game.errors import UserError
-from game.heap import release_freed_memory
+from game.heap import hold_long_lived, let_go_of_long_lived, release_freed_memory
 from game.input import KeyboardState, key_code, mouse_code, pad_label
 from game.render.minigame import KEY_NAMES
 from game.render.prompt import Prompt
@@ -48,6 +48,7 @@ class GameView(arcade.View):
 
     def __init__(self, run: Run, host: Host | None = None, keyboard: KeyboardState | None = None):
         super().__init__()
+        let_go_of_long_lived()  # a dream before this one is over, however it ended (see game.heap)
         self.run = run
         self.host = host or Host()
         self.keyboard = keyboard or self.host.keyboard()
@@ -155,6 +156,7 @@ class GameView(arcade.View):
     def end_of_run(self) -> None:
         self.finished = True
         self.run.finish()
+        let_go_of_long_lived()
         self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat that ended before its moment
         self.shot_schedule = []
         self.pending_shots.append("end")  # the last frame, whether the dream ended or --max-ticks did
@@ -187,6 +189,8 @@ class GameView(arcade.View):
         self.draw_hud()
         self.captions.draw(self)
         self.take_pending_shots()
+        if not self.drawn:
+            hold_long_lived()  # (see game.heap)
         self.drawn = True
         if self.paint_ahead is not None:
             start, self.paint_ahead = self.paint_ahead, None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from game.audio.mixer import Mixer
 from game.errors import UserError
+from game.heap import let_go_of_long_lived
 from game.progress import load_progress
 from game.session import Run, RunOptions
 from game.settings import Settings
@@ -177,6 +178,7 @@ class Shell(Host):
     def quit_to_title(self, game_view) -> None:
         if not game_view.finished:
             game_view.run.finish()  # writes what the run was asked to (a recording, a report)
+            let_go_of_long_lived()
         self.game_view = None
         self.mixer.reset()
         self.show_title()

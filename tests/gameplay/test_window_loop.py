@@ -83,3 +83,18 @@ def test_the_acceptance_keeps_captions_above_its_words(window):
     view.on_draw()
     words = view.overlay.words
     assert words.text and view.caption_floor() >= words.y + words.content_height / 2
+
+
+def test_what_lives_as_long_as_the_dream_is_set_aside_from_the_cycle_collector_until_it_ends(window):
+    """After the first frame the long-lived objects are frozen (so a full collection mid-beat
+    walks only what is new: no 25-40 ms hitch), and once the dream ends they are let go."""
+    import gc
+
+    gc.freeze()  # as a dream left unfinished would leave it
+    view = make_view(window, autoplay=True, max_ticks=120)
+    assert gc.get_freeze_count() == 0  # a new dream lets the last one go
+    view.on_draw()
+    assert gc.get_freeze_count() > 10_000
+    while not view.finished:
+        view.step_once()
+    assert gc.get_freeze_count() == 0
