@@ -42,6 +42,9 @@ def main(argv=None) -> int:
     parser.add_argument("--seed", type=int, default=3)
     args = parser.parse_args(argv)
 
+    from game.compat import prepare_arcade
+
+    prepare_arcade(check_gl_calls=False)  # as game.app does: the player's game does not ask OpenGL for an error after every call
     from benchmarks.render import Theirs, load_light_layer_module
     from game.session import Run, RunOptions
     from game.views.play import GameView
