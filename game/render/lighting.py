@@ -44,6 +44,7 @@ NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
 FLOOR_PICTURE_PX = 4096  # the floor's picture, each way, at most: a level this size or smaller is painted whole, once
 FLOOR_MARGIN_PX = 256  # a bigger level's picture: the view and at least this much round it, painted again once the view leaves it
 FLOOR_PICTURE_STEP_PX = 512  # ...its size rounded up to this, so a view a little bigger does not make a new picture
+STILL_STEPS = 64  # under the full house lights the floor is placed to 1/this of a world px (see draw_floor)
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
 SOURCE_SIZE = {"candle": 3.0, "work_lamp": 9.0, "bare_bulb": 4.0, "spill": 28.0, "house": 60.0}
@@ -322,6 +323,7 @@ class Lighting:
                 program["light_map"] = 2
             self.floor_programs[house] = program
         self.house = 0.0  # the house lights' level in the light map last rendered
+        self.still_floor = (None, None)  # (framebuffer, what it shows) of the floor under the full house lights (see _still_floor)
         self.bake_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "tile_bake_fs.glsl")
         self.bake_program["tile_grid"] = 0
         self.bake_program["tile_atlas"] = 1
@@ -370,8 +372,30 @@ class Lighting:
         program["void_colour"] = void_colour
         picture.use(0)
         ctx.disable(ctx.BLEND)
-        self.quad.render(program)
+        if house:
+            # A camera settling on the dreamer creeps by billionths of a pixel for a long while:
+            # the picture is placed to a 64th of a pixel, so that still is still.
+            origin = (round(left * STILL_STEPS) / STILL_STEPS, round(bottom * STILL_STEPS) / STILL_STEPS)
+            program["origin"] = origin
+            self._still_floor(target, program, (tuple(size), origin, camera.zoom, self.floor.origin, self.floor.bakes, tuple(void_colour)))
+        else:
+            self.quad.render(program)
         ctx.enable(ctx.BLEND)
+
+    def _still_floor(self, target, program, key: tuple) -> None:
+        """Under the full house lights the lit floor is the same from frame to frame while the
+        camera is still (no lamp flickers on it): it is drawn once into a picture of the screen
+        and copied onto it after that (a copy costs a third of the pass in software GL)."""
+        fbo, drawn_for = self.still_floor
+        if fbo is None or tuple(fbo.size) != key[0]:
+            fbo = self.ctx.framebuffer(color_attachments=[self.ctx.texture(key[0], components=4)])
+            drawn_for = None
+        if drawn_for != key:
+            with fbo.activate():
+                self.quad.render(program)
+        self.still_floor = (fbo, key)
+        self.ctx.copy_framebuffer(fbo, target)  # (within the target's scissor, as a pass would be)
+        target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
 
     def _ensure_buffers(self, size) -> None:
         if self.size == size:

@@ -66,3 +66,32 @@ def test_the_hall_paints_the_whole_screen_only_in_a_window_of_its_shape():
 
     assert HallPicture.paints_screen(Sized(1280, 720)) and HallPicture.paints_screen(Sized(1920, 1080))
     assert not HallPicture.paints_screen(Sized(1024, 768)) and not HallPicture.paints_screen(Sized(1280, 400))
+
+
+def test_under_the_house_lights_the_still_floor_is_drawn_once_and_copied_the_same(window):
+    """With the house lights full up and the camera still, the lit floor is the same picture
+    frame after frame: drawn once, then copied — and the copy is what drawing it would give."""
+    from game.sim.story import Beat
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    while not (view.world.story.beat == Beat.LIGHTS_ON and view.world.story.scene.ticks > 150):
+        view.step_once()
+    lighting = view.renderer.lighting
+    view.on_draw()
+    drawn_for = lighting.still_floor[1]
+    copied = np.asarray(screenshot(window), np.int16)
+    view.on_draw()
+    assert lighting.still_floor[1] == drawn_for is not None  # nothing moved: the same picture serves
+    lighting.still_floor = (None, None)  # forget it: the floor is drawn anew
+    view.on_draw()
+    assert np.array_equal(np.asarray(screenshot(window), np.int16), copied)
+    # The camera moves: the floor moves with it, as drawing it anew would show it.
+    for snapshot in (view.renderer.previous, view.renderer.current):
+        snapshot.camera = (snapshot.camera[0] + 37.0, snapshot.camera[1] - 23.0)
+    view.on_draw()
+    moved = np.asarray(screenshot(window), np.int16)
+    lighting.still_floor = (None, None)
+    view.on_draw()
+    assert np.array_equal(np.asarray(screenshot(window), np.int16), moved) and not np.array_equal(moved, copied)
