@@ -148,8 +148,9 @@ class LightsOnOverlay(Overlay):
         scene = world.story.scene
         seconds = scene.ticks / 60.0
         window = view.window
-        if self.cutting is None and not len(self.pieces):
+        if self.cutting is None and not len(self.pieces):  # (the beat's first frame)
             self.cutting = self.cut(window, world)
+            view.renderer.lighting.prepare_still_floor(window.get_framebuffer_size())  # before the hall is drawn over its pixel
         if self.empty_hall(view):
             window.ctx.enable(window.ctx.BLEND)
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0

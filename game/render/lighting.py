@@ -387,7 +387,7 @@ class Lighting:
         camera is still (no lamp flickers on it): it is drawn once into a picture of the screen
         and copied onto it after that (a copy costs a third of the pass in software GL)."""
         fbo, drawn_for = self.still_floor
-        if fbo is None or tuple(fbo.size) != key[0]:
+        if fbo is None or tuple(fbo.size) != key[0]:  # (not prepared, or the window was resized)
             fbo = self.ctx.framebuffer(color_attachments=[self.ctx.texture(key[0], components=4)])
             drawn_for = None
         if drawn_for != key:
@@ -396,6 +396,23 @@ class Lighting:
         self.still_floor = (fbo, key)
         self.ctx.copy_framebuffer(fbo, target)  # (within the target's scissor, as a pass would be)
         target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
+
+    def prepare_still_floor(self, size: tuple[int, int]) -> None:
+        """Make the picture _still_floor copies from, and copy a pixel of it onto the framebuffer
+        in use: software GL works out how to copy onto a framebuffer the first time, 30-80 ms.
+        Lights on calls this as it begins, before the hall is drawn over that pixel, so the
+        room's first frame does not pay for it."""
+        if self.still_floor[0] is not None and tuple(self.still_floor[0].size) == tuple(size):
+            return
+        ctx = self.ctx
+        fbo = ctx.framebuffer(color_attachments=[ctx.texture(tuple(size), components=4)])
+        self.still_floor = (fbo, None)
+        target = ctx.active_framebuffer
+        scissor = target.scissor
+        target.scissor = (0, 0, 1, 1)
+        ctx.copy_framebuffer(fbo, target)
+        target.scissor = scissor
+        target.use(force=True)
 
     def _ensure_buffers(self, size) -> None:
         if self.size == size:
