@@ -38,7 +38,7 @@ HALL_TEAR_S = 1.6  # the first piece of the hall lets go as the room shows, the 
 HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
 HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
 LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
-CUT_PER_FRAME_S = 0.003  # each frame of the empty hall cuts the hall and the room into pieces for this long (~0.3 s in all: at once, a hitch)
+CUT_PER_FRAME_S = 0.003  # each frame of the empty hall cuts the hall and the room into pieces for this long (~0.2 s in all: at once, a hitch)
 
 
 class LightsOnOverlay(Overlay):

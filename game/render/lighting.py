@@ -363,9 +363,14 @@ class Lighting:
         target.use()
         house = self.house >= 1.0
         program = self.floor_programs[house]
-        if not house:  # (under the full house lights no light map is read: the size is not asked for)
+        origin = (float(left), float(bottom))
+        if house:
+            # A camera settling on the dreamer creeps by billionths of a pixel for a long while:
+            # the still floor is placed to a 64th of a pixel, so that still is still.
+            origin = (round(left * STILL_STEPS) / STILL_STEPS, round(bottom * STILL_STEPS) / STILL_STEPS)
+        else:  # (under the full house lights no light map is read: the size is not asked for)
             program["screen_size"] = (float(size[0]), float(size[1]))
-        program["origin"] = (float(left), float(bottom))
+        program["origin"] = origin
         program["world_per_pixel"] = 1.0 / camera.zoom
         program["picture_origin"] = self.floor.origin
         program["level_size"] = self.floor.level_size
@@ -373,10 +378,6 @@ class Lighting:
         picture.use(0)
         ctx.disable(ctx.BLEND)
         if house:
-            # A camera settling on the dreamer creeps by billionths of a pixel for a long while:
-            # the picture is placed to a 64th of a pixel, so that still is still.
-            origin = (round(left * STILL_STEPS) / STILL_STEPS, round(bottom * STILL_STEPS) / STILL_STEPS)
-            program["origin"] = origin
             self._still_floor(target, program, (tuple(size), origin, camera.zoom, self.floor.origin, self.floor.bakes, tuple(void_colour)))
         else:
             self.quad.render(program)
@@ -388,8 +389,7 @@ class Lighting:
         and copied onto it after that (a copy costs a third of the pass in software GL)."""
         fbo, drawn_for = self.still_floor
         if fbo is None or tuple(fbo.size) != key[0]:  # (not prepared, or the window was resized)
-            fbo = self.ctx.framebuffer(color_attachments=[self.ctx.texture(key[0], components=4)])
-            drawn_for = None
+            fbo, drawn_for = self._screen_picture(key[0]), None
         if drawn_for != key:
             with fbo.activate():
                 self.quad.render(program)
@@ -405,7 +405,7 @@ class Lighting:
         if self.still_floor[0] is not None and tuple(self.still_floor[0].size) == tuple(size):
             return
         ctx = self.ctx
-        fbo = ctx.framebuffer(color_attachments=[ctx.texture(tuple(size), components=4)])
+        fbo = self._screen_picture(size)
         self.still_floor = (fbo, None)
         target = ctx.active_framebuffer
         scissor = target.scissor
@@ -413,6 +413,10 @@ class Lighting:
         ctx.copy_framebuffer(fbo, target)
         target.scissor = scissor
         target.use(force=True)
+
+    def _screen_picture(self, size):
+        """A framebuffer the size of the screen to keep the still floor in."""
+        return self.ctx.framebuffer(color_attachments=[self.ctx.texture(tuple(size), components=4)])
 
     def _ensure_buffers(self, size) -> None:
         if self.size == size:
