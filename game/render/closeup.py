@@ -268,18 +268,24 @@ void main() {
 
 # Pass 3: the close-up, drawn at a fraction of the screen (INTERNAL_SCALES), stretched over it,
 # with a soft glow added over it if one is asked for (the acceptance's bloom: light added as by
-# a soft disc drawn additively, without a screenful of sprite to blend).
+# a soft disc drawn additively, without a screenful of sprite to blend). Without a glow the
+# plain stretch is drawn: the glow's sums cost ~2 ms over the screen in software GL.
 _BLIT_FRAGMENT = """
 #version 330
+#define GLOW 1
 uniform sampler2D picture;
 uniform vec2 glow_centre;  // px
 uniform vec2 glow_radius;  // px, each way (an ellipse)
-uniform vec4 glow;  // rgb 0..1 and how strongly (0: none)
+uniform vec4 glow;  // rgb 0..1 and how strongly
 in vec2 v_uv;
 out vec4 frag;
 void main() {
+#if GLOW
     float edge = clamp(1.0 - length((gl_FragCoord.xy - glow_centre) / glow_radius), 0.0, 1.0);
     frag = vec4(texture(picture, v_uv).rgb + glow.rgb * (glow.a * edge * sqrt(edge)), 1.0);  // (1 - r)^1.5, as glow.soft_texture's falloff 1.5
+#else
+    frag = vec4(texture(picture, v_uv).rgb, 1.0);
+#endif
 }
 """
 
@@ -338,7 +344,7 @@ class CloseupRenderer:
         self.quad = _quad(self.ctx)
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
         self.closeup_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT)
-        self.blit_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT)
+        self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
         body = FLAW_TEXTURE // BODY_BLOCK
         self.body_texture = self.ctx.texture((body, body), components=4)
@@ -545,6 +551,9 @@ class CloseupRenderer:
             fbo.scissor = (left, bottom, right - left, top - bottom)
         else:
             fbo.scissor = None
+        # Both passes write every pixel opaque: blending would only cost (by the pixel, in software GL).
+        blending = self.ctx.is_enabled(self.ctx.BLEND)
+        self.ctx.disable(self.ctx.BLEND)
         with fbo.activate():
             self.art_texture.use(0)
             self.flaw_textures[self.flaw_now].use(1)
@@ -553,16 +562,18 @@ class CloseupRenderer:
             self.quad.render(self.closeup_program)
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)
-        self.blit_program["picture"] = 0
-        centre, radius, glow = self.glow if self.glow is not None else ((0.0, 0.0), (1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
-        self.blit_program["glow_centre"] = centre
-        self.blit_program["glow_radius"] = radius
-        self.blit_program["glow"] = glow
+        glowing = self.glow is not None and self.glow[2][3] > 0.0
+        program = self.blit_programs[glowing]
+        program["picture"] = 0
+        if glowing:
+            program["glow_centre"], program["glow_radius"], program["glow"] = self.glow
         self.ctx.scissor = seen
         try:
-            self.quad.render(self.blit_program)
+            self.quad.render(program)
         finally:
             self.ctx.scissor = None
+            if blending:
+                self.ctx.enable(self.ctx.BLEND)
 
 
 class CloseupOverlay(Overlay):
