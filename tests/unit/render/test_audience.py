@@ -105,3 +105,27 @@ def test_the_hall_rises_with_the_applause_and_sits_again_however_it_was_last_dra
     empty = pose(applause=0.0, standing=0.0, empty=True)
     assert {texture for _, texture in empty} == {hall.hall.seat}
     assert pose(applause=0.0, standing=0.0) == seated  # the hall seen full again
+
+
+@pytest.mark.parametrize("lit", [False, True])
+def test_the_halls_painting_is_copied_onto_the_screen_as_drawing_it_shows_it(window, lit):
+    """At 1280×720 the hall's painting is copied from a picture of itself made once: pixel for
+    pixel what drawing it gives, and not made again frame after frame."""
+    from game.render.audience import VIEW, HallPicture
+
+    assert window.get_framebuffer_size() == VIEW
+    hall = HallPicture(3, 200)
+    hall.background.texture = hall.hall.lit if lit else hall.hall.dark
+    hall.camera.match_window()
+    hall.camera.use()
+    window.clear(color=(255, 0, 255))
+    hall.back.draw(pixelated=True)
+    drawn = np.asarray(screenshot(window), np.int16)
+    window.clear(color=(255, 0, 255))
+    hall.paint_back(window.ctx, lit)
+    picture = hall.painted[lit]
+    copied = np.asarray(screenshot(window), np.int16)
+    assert np.array_equal(copied, drawn)
+    window.clear(color=(255, 0, 255))
+    hall.paint_back(window.ctx, lit)
+    assert hall.painted[lit] is picture and np.array_equal(np.asarray(screenshot(window), np.int16), drawn)
