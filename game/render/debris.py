@@ -64,7 +64,9 @@ class LightsOnOverlay(Overlay):
         return self.empty_hall(view)
 
     def paints_screen(self, view) -> bool:
-        return self.hall.paints_screen(view.window)
+        if self.empty_hall(view):
+            return self.hall.paints_screen(view.window)
+        return True  # the swirl, opaque past the hole's reach: everywhere outside the room's box
 
     @staticmethod
     def empty_hall(view) -> bool:

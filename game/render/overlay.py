@@ -20,8 +20,10 @@ class Overlay:
         return False
 
     def paints_screen(self, view) -> bool:
-        """Whether, covering the screen, its draw paints every pixel of it opaque, so the screen
-        is not cleared first (in software GL a clear costs by the pixel, like any pass)."""
+        """Whether its draw paints every pixel of the screen opaque that the room does not — all
+        of it while it covers the screen, all but its room_box while the room shows there — so
+        the screen is not cleared there first (in software GL a clear costs by the pixel, like
+        any pass)."""
         return False
 
     def room_box(self, view) -> tuple[int, int, int, int] | None:

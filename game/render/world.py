@@ -256,7 +256,7 @@ class WorldRenderer:
             self.rim.draw()
         self.glints.draw(blend_function=self.window.ctx.BLEND_ADDITIVE)
 
-    def draw(self, alpha: float = 1.0, room: bool = True, box=None, clear: bool = False, background=None) -> None:
+    def draw(self, alpha: float = 1.0, room: bool = True, box=None, clear: bool = False, painted_around: bool = False, background=None) -> None:
         """Place everything `alpha` of the way from the last tick to this one; draw the lit room
         unless an overlay covers the whole screen (the close-up, the hall, the vortex). `box`,
         asked once the camera is placed, may give the part of the screen (x, y, width, height)
@@ -266,7 +266,8 @@ class WorldRenderer:
         cleared to it only where the room leaves it undrawn (outside its box; everywhere when it
         is not drawn lit): the lit floor's pass paints every pixel it covers, the void past the
         level's edge in that colour (in software GL a full-screen clear costs as much as a pass,
-        ~1.5 ms at 1280×720). Without it the caller has cleared the screen."""
+        ~1.5 ms at 1280×720); with `painted_around` as well, what is outside the box is not
+        cleared (the overlay paints it). Without `clear` the caller has cleared the screen."""
         self._sync(alpha)
         self.follow(alpha)
         self.world_camera.match_window()
@@ -277,7 +278,7 @@ class WorldRenderer:
         clip = box() if room and box is not None else None
         if clear and (not room or not self.paints_screen()):
             self.window.ctx.screen.clear(color=colour)
-        elif clear and clip is not None:  # the room paints its box: the rest is cleared
+        elif clear and clip is not None and not painted_around:  # the room paints its box: the rest is cleared
             clear_outside(self.window.ctx.screen, clip, colour)
         if not room:
             return

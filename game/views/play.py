@@ -181,7 +181,8 @@ class GameView(arcade.View):
         alpha = self.accumulator / DT if not self.finished else 1.0
         box = (lambda: overlay.room_box(self)) if overlay is not None else None
         # The screen is cleared only where nothing paints every pixel of it (see WorldRenderer.draw).
-        self.renderer.draw(alpha, room=not covered, box=box, clear=not (covered and overlay.paints_screen(self)),
+        painted = overlay is not None and overlay.paints_screen(self)
+        self.renderer.draw(alpha, room=not covered, box=box, clear=not (covered and painted), painted_around=painted,
                            background=overlay.background(self) if overlay is not None else None)
         if overlay is not None:
             overlay.draw(self)
