@@ -44,6 +44,7 @@ NO_MAX_LIGHT = 1e6  # drawn() without a ceiling
 FLOOR_PICTURE_PX = 4096  # the floor's picture, each way, at most: a level this size or smaller is painted whole, once
 FLOOR_MARGIN_PX = 256  # a bigger level's picture: the view and at least this much round it, painted again once the view leaves it
 FLOOR_PICTURE_STEP_PX = 512  # ...its size rounded up to this, so a view a little bigger does not make a new picture
+LIT_FLOOR_UNIT = 3  # the texture unit the lit floor is laid from (0 is the floor's picture, 2 the light map)
 STILL_STEPS = 64  # under the full house lights the floor is placed to 1/this of a world px (see draw_floor)
 HIGHLIGHT_KNEE = 0.82  # above this, colours roll off towards white instead of clipping
 # How big each kind of light is (px): the bigger, the wider its shadows' penumbrae.
@@ -306,11 +307,11 @@ class Lighting:
         self.lit_program["max_light"] = NO_MAX_LIGHT
         self.lit_program["glow"] = 0.0
         self.lit_program["fade_in_light"] = 0.0
-        # The floor's pass, and the same pass for the full house lights (no light map to read: one
-        # fetch a pixel less, on the pass that covers the screen).
+        # The floor's first pass (a world texel to a pixel), and the same pass for the full house
+        # lights (no light map to read); then the pass that lays it over the screen.
         self.floor_programs = {}
         for house in (False, True):
-            program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl",
+            program = ctx.load_program(vertex_shader=SHADERS / "lit_floor_vs.glsl", fragment_shader=SHADERS / "lit_floor_fs.glsl",
                                        defines={"HOUSE_LIGHTS": 1} if house else None)
             program["floor_picture"] = 0
             program["knee"] = HIGHLIGHT_KNEE
@@ -322,6 +323,9 @@ class Lighting:
             else:
                 program["light_map"] = 2
             self.floor_programs[house] = program
+        self.lay_program = ctx.load_program(vertex_shader=SHADERS / "lit_floor_lay_vs.glsl", fragment_shader=SHADERS / "lit_floor_lay_fs.glsl")
+        self.lay_program["lit_floor"] = LIT_FLOOR_UNIT
+        self.lit_floor = None  # the framebuffer the floor is lit in, a world texel to a pixel (see _floor_passes)
         self.house = 0.0  # the house lights' level in the light map last rendered
         self.still_floor = (None, None)  # (framebuffer, what it shows) of the floor under the full house lights (see _still_floor)
         self.bake_program = ctx.load_program(vertex_shader=SHADERS / "fullscreen_vs.glsl", fragment_shader=SHADERS / "tile_bake_fs.glsl")
@@ -368,22 +372,54 @@ class Lighting:
             # A camera settling on the dreamer creeps by billionths of a pixel for a long while:
             # the still floor is placed to a 64th of a pixel, so that still is still.
             origin = (round(left * STILL_STEPS) / STILL_STEPS, round(bottom * STILL_STEPS) / STILL_STEPS)
-        else:  # (under the full house lights no light map is read: the size is not asked for)
+        else:  # (under the full house lights no light map is read: where a texel lands is not asked for)
             program["screen_size"] = (float(size[0]), float(size[1]))
-        program["origin"] = origin
-        program["world_per_pixel"] = 1.0 / camera.zoom
+            program["origin"] = origin
+            program["world_per_pixel"] = 1.0 / camera.zoom
         program["picture_origin"] = self.floor.origin
+        program["picture_size"] = tuple(float(n) for n in picture.size)
         program["level_size"] = self.floor.level_size
         program["void_colour"] = void_colour
         picture.use(0)
         ctx.disable(ctx.BLEND)
         if house:
-            self._still_floor(target, program, (tuple(size), origin, camera.zoom, self.floor.origin, self.floor.bakes, tuple(void_colour)))
+            self._still_floor(target, program, origin, camera.zoom, (tuple(size), origin, camera.zoom, self.floor.origin, self.floor.bakes, tuple(void_colour)))
         else:
-            self.quad.render(program)
+            self._floor_passes(target, program, origin, camera.zoom)
         ctx.enable(ctx.BLEND)
 
-    def _still_floor(self, target, program, key: tuple) -> None:
+    def _floor_passes(self, target, program, origin: tuple[float, float], zoom: float) -> None:
+        """The lit floor over `target`: lit a world texel to a pixel into a picture of the view
+        (within the target's scissor, a texel wider all round), then laid over the target."""
+        per_pixel = 1.0 / zoom
+        width, height = target.size
+        texels = (math.ceil(width * per_pixel) + 2, math.ceil(height * per_pixel) + 2)
+        if self.lit_floor is None or tuple(self.lit_floor.size) != texels:
+            gl = self._gl
+            self.lit_floor = self.ctx.framebuffer(color_attachments=[self.ctx.texture(texels, components=4, filter=(gl.NEAREST, gl.NEAREST))])
+        corner = (math.floor(origin[0]), math.floor(origin[1]))
+        scissor = target.scissor
+        if scissor is not None:  # the target's scissor, in the picture's texels
+            x, y, w, h = scissor
+            x0, y0 = math.floor(origin[0] + x * per_pixel) - corner[0] - 1, math.floor(origin[1] + y * per_pixel) - corner[1] - 1
+            x1, y1 = math.floor(origin[0] + (x + w) * per_pixel) - corner[0] + 2, math.floor(origin[1] + (y + h) * per_pixel) - corner[1] + 2
+            x0, y0 = max(0, x0), max(0, y0)
+            scissor = (x0, y0, max(0, min(texels[0], x1) - x0), max(0, min(texels[1], y1) - y0))
+        self.lit_floor.scissor = scissor
+        program["texel_origin"] = corner
+        program["texels"] = texels
+        with self.lit_floor.activate():
+            self.quad.render(program)
+        target.use()
+        # Across the screen (uv 0..1), the texels from (origin - corner) to (origin - corner) + the
+        # screen's size in world px: a pixel's middle lands in the texel floor(origin + its px / zoom).
+        lay = self.lay_program
+        lay["uv_scale"] = (width * per_pixel / texels[0], height * per_pixel / texels[1])
+        lay["uv_offset"] = ((origin[0] - corner[0]) / texels[0], (origin[1] - corner[1]) / texels[1])
+        self.lit_floor.color_attachments[0].use(LIT_FLOOR_UNIT)
+        self.quad.render(lay)
+
+    def _still_floor(self, target, program, origin: tuple[float, float], zoom: float, key: tuple) -> None:
         """Under the full house lights the lit floor is the same from frame to frame while the
         camera is still (no lamp flickers on it): it is drawn once into a picture of the screen
         and copied onto it after that (a copy costs a third of the pass in software GL)."""
@@ -391,8 +427,7 @@ class Lighting:
         if fbo is None or tuple(fbo.size) != key[0]:  # (not prepared, or the window was resized)
             fbo, drawn_for = self._screen_picture(key[0]), None
         if drawn_for != key:
-            with fbo.activate():
-                self.quad.render(program)
+            self._floor_passes(fbo, program, origin, zoom)
         self.still_floor = (fbo, key)
         self.ctx.copy_framebuffer(fbo, target)  # (within the target's scissor, as a pass would be)
         target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target

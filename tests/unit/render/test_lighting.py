@@ -256,6 +256,45 @@ def test_under_the_full_house_lights_the_floor_looks_as_the_light_map_would_ligh
         assert np.abs(a - b).max() <= 4  # to the dither
     assert brightness(own[1]) > 40  # and lit: not a black floor matching a black floor
 
+@pytest.mark.parametrize("shift", [(0.0, 0.0), (0.3, 0.7), (0.55, 0.05), (17.9, -3.45)])
+def test_every_pixel_of_the_floor_shows_the_world_texel_under_it(window, shift):
+    """The floor is lit a world texel to a pixel, then laid over the screen: each screen pixel
+    shows the texel its middle lands in (at any sub-pixel camera), all of that texel's pixels
+    alike, and the same floor texels look the same wherever they are."""
+    import arcade
+
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
+    world.lights.house = 1.0  # one light everywhere: a texel's look is its picture's colour alone
+    world.step()
+    scene = Scene(window, world)
+    camera = scene.renderer.world_camera
+    scene.draw()
+    lighting = scene.lighting
+    camera.position = (camera.position[0] + shift[0], camera.position[1] + shift[1])
+    window.clear(color=(255, 0, 255))
+    camera.use()
+    lighting.still_floor = (None, None)
+    lighting.draw_floor(camera)
+    width, height = window.get_framebuffer_size()
+    shown = np.asarray(arcade.get_image(0, 0, width, height).convert("RGB"), np.int16)[::-1]  # rows from the bottom
+    floor = lighting.floor
+    picture = np.frombuffer(floor.picture.read(), np.uint8).reshape(floor.picture.height, floor.picture.width, 4)
+    left, bottom = camera.unproject((0, 0))[:2]
+    origin = (round(left * 64) / 64, round(bottom * 64) / 64)  # (as the still floor is placed)
+    xs = np.floor(origin[0] + (np.arange(width) + 0.5) / camera.zoom).astype(int)
+    ys = np.floor(origin[1] + (np.arange(height) + 0.5) / camera.zoom).astype(int)
+    inside_x, inside_y = (xs >= 0) & (xs < world.level.pixel_width), (ys >= 0) & (ys < world.level.pixel_height)
+    assert inside_x.any() and inside_y.any()
+    texel = picture[(ys - int(floor.origin[1]))[inside_y][:, None], (xs - int(floor.origin[0]))[inside_x][None, :]]
+    seen = shown[inside_y][:, inside_x]
+    assert not np.all(seen == (255, 0, 255), axis=2).any()  # every pixel drawn
+    bases = np.ascontiguousarray(texel).reshape(-1, 4).view(np.uint32).ravel()
+    colours = seen.reshape(-1, 3)
+    looks, first, which = np.unique(bases, return_index=True, return_inverse=True)
+    assert len(looks) > 20  # a floor of many colours: a texel off by one would show
+    assert np.abs(colours - colours[first][which.ravel()]).max() <= 2  # (the dither: a step either way)
+
+
 def large_changes(values, threshold: float) -> list[int]:
     """Frames where the value has moved by at least `threshold` from its last turning point."""
     events, anchor, direction = [], values[0], 0
