@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.ahead import ahead, made
 from game.render.atlas import own_atlas
+from game.render.fullscreen import Backdrop, fills_window
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.glow import soft_texture
@@ -389,7 +390,7 @@ class HallPicture:
         self.background = arcade.Sprite(self.hall.dark)
         self.background.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.back.append(self.background)
-        self.painted: dict[bool, object] = {}  # by lit: the painting in a framebuffer of its own, to copy (see paint_back)
+        self.backdrop = Backdrop(arcade.get_window().ctx, VIEW)  # the painting, copied onto the screen (by lit)
         self.rails = arcade.SpriteList()  # one per box: small, so the hall is not covered by yet another screenful
         for x0, x1, bottom in box_rects():
             rail = arcade.Sprite(self.hall.fronts)
@@ -459,9 +460,7 @@ class HallPicture:
     def paints_screen(window) -> bool:
         """Whether its opaque painting of the hall fills the window (it is scaled to fit: a window
         not of VIEW's shape has bars either side or above and below)."""
-        w, h = window.get_size()
-        zoom = min(w / VIEW[0], h / VIEW[1])
-        return VIEW[0] * zoom >= w - 0.5 and VIEW[1] * zoom >= h - 0.5
+        return fills_window(window, VIEW)
 
     def draw(self, window, seconds: float, curtain: float, applause: float, standing: float, lift: float, warmth: float,
              lit: bool = False, flash: float = 0.0, empty: bool = False) -> None:
@@ -472,7 +471,7 @@ class HallPicture:
         self.camera.use()
         additive = (window.ctx.SRC_ALPHA, window.ctx.ONE)  # glows add light in proportion to their alpha
         self.background.texture = self.hall.lit if lit else self.hall.dark
-        self.paint_back(window.ctx, lit)
+        self.backdrop.draw(lit, self.back, self.camera.zoom)
         l, b, r, t = ARCH
         # The stage: the spotlight (not under the house lights), the dreamer gripping the masterpiece.
         if not lit:
@@ -504,22 +503,6 @@ class HallPicture:
         if flash > 0.0:
             self.flash[0].alpha = int(255 * min(1.0, flash))
             self.flash.draw()
-
-    def paint_back(self, ctx, lit: bool) -> None:
-        """The hall's painting, under everything. Onto a framebuffer of VIEW's size it is copied
-        from a picture of itself made once (a copy costs half the sprite's pass in software GL,
-        ~2.5 ms against ~5.5); onto any other it is drawn, scaled."""
-        target = ctx.active_framebuffer
-        if self.camera.zoom != 1.0 or tuple(target.size) != VIEW:
-            self.back.draw(pixelated=self.camera.zoom == 1.0)  # texel for pixel at 1280×720: no filtering to pay for
-            return
-        if lit not in self.painted:
-            picture = ctx.framebuffer(color_attachments=[ctx.texture(VIEW, components=4)])
-            with picture.activate():
-                self.back.draw(pixelated=True)  # texel for pixel: no filtering to pay for
-            self.painted[lit] = picture
-        ctx.copy_framebuffer(self.painted[lit], target)  # (within the target's scissor, as drawing would be)
-        target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
 
     def seat_everyone(self, seconds: float, applause: float, standing: float, empty: bool) -> None:
         """Each silhouette's pose for the moment (or every seat empty)."""

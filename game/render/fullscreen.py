@@ -26,3 +26,38 @@ def clear_outside(framebuffer, box: tuple[int, int, int, int], colour) -> None:
     for band in ((0, 0, width, y), (0, y + h, width, height - y - h), (0, y, x, h), (x + w, y, width - x - w, h)):
         if band[2] > 0 and band[3] > 0:
             framebuffer.clear(color=colour, viewport=band)
+
+
+def fills_window(window, view: tuple[int, int]) -> bool:
+    """Whether a picture painted for a `view`-sized screen, scaled to fit the window, fills it
+    (a window of another shape has bars either side or above and below)."""
+    w, h = window.get_size()
+    zoom = min(w / view[0], h / view[1])
+    return view[0] * zoom >= w - 0.5 and view[1] * zoom >= h - 0.5
+
+
+class Backdrop:
+    """Pictures painted for a screen of one size (`view`), each drawn under everything by a
+    sprite list of its own: onto a framebuffer of that size, texel for pixel, a picture is
+    copied from a framebuffer made once (a copy costs about half a sprite's pass in software
+    GL); onto any other it is drawn, scaled by the camera in use."""
+
+    def __init__(self, ctx, view: tuple[int, int]):
+        self.ctx = ctx
+        self.view = tuple(view)
+        self.copies: dict = {}  # by key: the picture in a framebuffer of its own
+
+    def draw(self, key, sprites, zoom: float) -> None:
+        """Draw `sprites` (opaque, covering the view), known as `key` for their copy."""
+        ctx = self.ctx
+        target = ctx.active_framebuffer
+        if zoom != 1.0 or tuple(target.size) != self.view:
+            sprites.draw(pixelated=zoom == 1.0)  # texel for pixel at zoom 1: no filtering to pay for
+            return
+        if key not in self.copies:
+            copy = ctx.framebuffer(color_attachments=[ctx.texture(self.view, components=4)])
+            with copy.activate():
+                sprites.draw(pixelated=True)
+            self.copies[key] = copy
+        ctx.copy_framebuffer(self.copies[key], target)  # (within the target's scissor, as drawing would be)
+        target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target

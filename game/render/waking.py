@@ -17,6 +17,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from game.render.ahead import ahead, made
+from game.render.fullscreen import Backdrop, fills_window
 from game.sim.story import Beat
 from game.sim.timestep import TICKS_PER_SECOND
 from game.tools import tool
@@ -196,6 +197,7 @@ class WakingPicture:
         self.summary = arcade.Text("", VIEW[0] / 2, 74, FAINT_INK, SUMMARY_PT, anchor_x="center")
         self.prompt = arcade.Text("press any key", VIEW[0] / 2, 40, FAINT_INK, 12, anchor_x="center", italic=True)
         self.camera = arcade.Camera2D(position=(VIEW[0] / 2, VIEW[1] / 2))
+        self.backdrop = Backdrop(arcade.get_window().ctx, VIEW)  # the morning once it is fully up, copied onto the screen
 
     def set_words(self, lines: list[str]) -> None:
         """The lines to write under the memory (made once per dream, not per frame)."""
@@ -210,6 +212,11 @@ class WakingPicture:
         self.memory.append(sprite)
         self.memory_for = image
 
+    @staticmethod
+    def paints_screen(window, fade: float) -> bool:
+        """Whether the morning, fully up, fills the window (see fills_window): nothing to clear under it."""
+        return fade >= 1.0 and fills_window(window, VIEW)
+
     def draw(self, window, fade: float, seconds: float, summary: str, ready: bool) -> None:
         w, h = window.get_size()
         self.camera.match_window()
@@ -217,7 +224,10 @@ class WakingPicture:
         self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.camera.use()
         self.morning[0].alpha = int(255 * fade)
-        self.morning.draw()
+        if fade >= 1.0:
+            self.backdrop.draw("morning", self.morning, self.camera.zoom)
+        else:
+            self.morning.draw()
         if len(self.memory):
             self.memory[0].alpha = int(255 * max(0.0, min(1.0, (fade - 0.3) / 0.7)))
             self.memory[0].position = (VIEW[0] / 2, 478 + 4 * (1 - fade))

@@ -33,13 +33,14 @@ class WakingView(arcade.View):
         self.game_view.on_update(delta_time)
 
     def on_draw(self) -> None:
-        self.clear(color=(246, 226, 200, 255))
         game = self.game_view
         world = game.world
         scene = world.story.scene
         over = world.story.completed
         seconds = scene.ticks / 60.0
         fade = 1.0 if over else scene.fade
+        if not self.picture.paints_screen(self.window, fade):  # (in software GL a clear costs by the pixel)
+            self.clear(color=(246, 226, 200, 255))
         self.swirl.turn = seconds * SWIRL_STILLING
         if fade < 1.0:  # once the morning is up it hides the swirl whole: the field is not worked out
             game.renderer.gui_camera.use()

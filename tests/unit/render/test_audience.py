@@ -122,10 +122,10 @@ def test_the_halls_painting_is_copied_onto_the_screen_as_drawing_it_shows_it(win
     hall.back.draw(pixelated=True)
     drawn = np.asarray(screenshot(window), np.int16)
     window.clear(color=(255, 0, 255))
-    hall.paint_back(window.ctx, lit)
-    picture = hall.painted[lit]
+    hall.backdrop.draw(lit, hall.back, hall.camera.zoom)
+    picture = hall.backdrop.copies[lit]
     copied = np.asarray(screenshot(window), np.int16)
     assert np.array_equal(copied, drawn)
     window.clear(color=(255, 0, 255))
-    hall.paint_back(window.ctx, lit)
-    assert hall.painted[lit] is picture and np.array_equal(np.asarray(screenshot(window), np.int16), drawn)
+    hall.backdrop.draw(lit, hall.back, hall.camera.zoom)
+    assert hall.backdrop.copies[lit] is picture and np.array_equal(np.asarray(screenshot(window), np.int16), drawn)

@@ -85,3 +85,28 @@ def test_the_clock_stops_when_the_dreamer_wakes():
     for _ in range(60 * 5):  # five seconds reading the morning
         world.step(Actions())
     assert summary_text(world) == woke
+
+
+def test_the_morning_fully_up_is_drawn_whole_and_the_screen_is_cleared_under_it_before(window):
+    """The waking screen is not cleared under the morning once it is fully up (its painting
+    fills the window, copied onto it): what it draws then is the same whatever was on the
+    screen before. While it is coming up, it is not, and the screen must be cleared."""
+    import numpy as np
+    from PIL import Image
+
+    from driver import screenshot
+    from game.render.waking import WakingPicture
+
+    picture = WakingPicture()
+    picture.set_memory(Image.new("RGB", (64, 64), (120, 40, 60)))
+    picture.set_words(["Morning.", "A second line."])
+
+    def over(colour, fade):
+        window.clear(color=colour)
+        picture.draw(window, fade, 9.0, "attempts 3", True)
+        return np.asarray(screenshot(window), np.int16)
+
+    assert picture.paints_screen(window, 1.0) and not picture.paints_screen(window, 0.6)
+    for fade in (0.3, 0.6, 0.99, 1.0):
+        same = np.array_equal(over((255, 0, 255), fade), over((0, 255, 0), fade))
+        assert same == picture.paints_screen(window, fade), fade
