@@ -131,9 +131,16 @@ void main() {
 }
 """.replace("N_BLOTS", str(MAX_BLOTS)).replace("LATTICE_HASH", LATTICE_HASH)
 
-# Pass 2: the close-up, every frame.
+# Pass 2: the close-up, every frame. Software GL runs every branch of a shader for every pixel
+# (masked), whatever the condition: what a beat never needs is left out of its own variant (see
+# CloseupRenderer.variant) — the gaze's pull (a texture read with a per-pixel bias, the dearest
+# part) outside the flaw beat, the recomposing gold outside the acceptance.
 _CLOSEUP_FRAGMENT = """
 #version 330
+#define NOTICE 1     // the gaze pulled to the knot (the flaw beat)
+#define RECOMPOSE 1  // the flaw recomposed in gold (the acceptance)
+#define FRAY 1       // the knot's pale frayed rim (while the flaw is small)
+#define GROWING 1    // new darkness easing in after a worsening
 uniform sampler2D art;
 uniform sampler2D flaw;
 uniform sampler2D flaw_before;  // the flaw before the last worsening, to ease the new darkness in
@@ -185,10 +192,14 @@ void main() {
         float out_by = max(max(-p.x, p.x - 1.0), max(-p.y, p.y - 1.0));
         colour = out_by < 0.035 ? vec3(0.34, 0.22, 0.1) * (0.8 + 0.2 * fract(out_by * 60.0)) : vec3(0.05, 0.04, 0.05);
     } else {
+#if NOTICE
         // Away from the knot, the gaze lets the picture go soft (a blurrier mip level), dim and grey.
         float pull = notice * smoothstep(notice_radius * 0.8, notice_radius * 2.6, length(to_flaw));
         colour = texture(art, vec2(p.x, 1.0 - p.y), pull * 2.5).rgb;
         colour = mix(colour, vec3(lum(colour)) * 0.5, pull * 0.65);
+#else
+        colour = texture(art, vec2(p.x, 1.0 - p.y)).rgb;
+#endif
         vec2 f = (p - flaw_origin) / flaw_extent;
         float dark = 0.0;
         vec3 stain_colour = vec3(0.0);
@@ -196,9 +207,11 @@ void main() {
         float body = 0.0;
         if (f.x > 0.0 && f.x < 1.0 && f.y > 0.0 && f.y < 1.0) {
             vec4 fl = texture(flaw, f);
-            if (grow < 0.999) {  // only while new darkness eases in: texture reads are dear
+#if GROWING
+            if (grow < 0.999) {  // only while new darkness eases in
                 fl = mix(texture(flaw_before, f), fl, grow);
             }
+#endif
             dark = fl.a;
             stain_colour = fl.rgb;
             body = texture(flaw_body, f).a;  // the flaw blurred: its body without the threads
@@ -211,16 +224,19 @@ void main() {
         colour = mix(colour, vec3(grey) * vec3(0.85, 0.7, 0.5), halo * 0.6 * (1.0 - recompose));
         dark *= 0.94 + 0.06 * sin(time * 2.0 + p.x * 90.0 + p.y * 70.0);
         vec3 stain = stain_colour * 0.4;
-        if (recompose > 0.001) {
-            colour = mix(vec3(grey), colour, 1.0 + 0.3 * recompose);
-            stain = mix(stain, vec3(0.1, 0.12, 0.32) + stain_colour * 0.3, recompose * 0.6);
-        }
+#if RECOMPOSE
+        colour = mix(vec3(grey), colour, 1.0 + 0.3 * recompose);
+        stain = mix(stain, vec3(0.1, 0.12, 0.32) + stain_colour * 0.3, recompose * 0.6);
+#endif
         colour = colour * (1.0 - dark * 0.96) + stain * dark;
+#if FRAY
         // The knot's rim: threads pulled loose and pale round the darkness, so it shows on any ground.
         float fray = smoothstep(0.04, 0.22, body) * (1.0 - smoothstep(0.12, 0.45, dark)) * fray_amount;
         float loose = smoothstep(0.2, 0.9, sin((p.x * 0.7 + p.y) * 2200.0 + sin(p.x * 400.0) * 2.0));
         colour = mix(colour, vec3(0.95, 0.9, 0.8), fray * (0.25 + 0.5 * loose));
-        if (recompose > 0.001) {
+#endif
+#if RECOMPOSE
+        {
             // Recomposed: a gold rim where the darkness meets the weave, and gold lines drawn
             // into it from all round, so the eye goes to the flaw as the heart of the piece.
             float rim = exp(-pow((body - 0.4) / 0.12, 2.0)) * recompose;
@@ -229,12 +245,15 @@ void main() {
                        * recompose * smoothstep(0.5, 0.05, length(to_flaw)) * (1.0 - dark);
             colour += vec3(0.95, 0.7, 0.3) * (rim * 0.65 + rays * 0.55);
         }
-        if (notice > 0.001) {
+#endif
+#if NOTICE
+        {
             // The eye catches on it: a faint cold glint circling the knot, swelling with each heartbeat.
             float d = length(to_flaw);
             float ring = exp(-pow((d - notice_radius) / (notice_radius * 0.22), 2.0));
             colour += vec3(0.6, 0.66, 0.78) * ring * (0.25 + 0.45 * pulse) * notice;
         }
+#endif
     }
     // Panic tunnels the view; each heartbeat squeezes it.
     if (vignette > 0.001) {
@@ -343,7 +362,8 @@ class CloseupRenderer:
         self.ctx = self.window.ctx
         self.quad = _quad(self.ctx)
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
-        self.closeup_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT)
+        self.closeup_programs: dict[tuple[bool, bool, bool, bool], object] = {}  # by variant (see variant)
+        self.closeup_program = None  # the one in use, chosen as each beat begins (see prepare)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
         body = FLAW_TEXTURE // BODY_BLOCK
@@ -491,6 +511,7 @@ class CloseupRenderer:
         if beat != self.beat_seen:  # the camera carries on from where the last beat left it
             self.entry = (self.scale, self.focus) if self.beat_seen is not None else None
             self.beat_seen = beat
+            self.closeup_program = self._closeup_program(self.variant(world))
         self.scale, self.focus = self.camera(world)
         fraction = self.internal_scale()
         inner = (max(1, int(w * fraction)), max(1, int(h * fraction)))
@@ -521,13 +542,41 @@ class CloseupRenderer:
         p["vignette"] = panic.vignette
         p["pulse"] = math.exp(-panic.heart_phase * 7.0) * calm if panic.level > 0.05 else 0.0
         p["grow"] = _ease((world.tick - flaw.last_worsened_tick) / GROW_TICKS) if flaw.last_worsened_tick >= 0 else 1.0
-        p["notice"] = self.notice(world)
-        p["notice_radius"] = max(NOTICE_RADIUS, flaw.blots[0].radius * 2.5)
-        p["fray_amount"] = max(0.0, 1.0 - (flaw.severity - START_SEVERITY) / FRAY_GONE_AT) * (1.0 - flaw.recompose)
+        # (a variant without a part has none of its uniforms)
+        p.set_uniform_safe("notice", self.notice(world))
+        p.set_uniform_safe("notice_radius", max(NOTICE_RADIUS, flaw.blots[0].radius * 2.5))
+        p.set_uniform_safe("fray_amount", self.fray(flaw))
         p["art"] = 0
         p["flaw"] = 1
-        p["flaw_before"] = 2
+        p.set_uniform_safe("flaw_before", 2)
         p["flaw_body"] = 3
+
+    @staticmethod
+    def fray(flaw) -> float:
+        """0..1, how much of the knot's pale frayed rim shows: all while the flaw is a small knot."""
+        return max(0.0, 1.0 - (flaw.severity - START_SEVERITY) / FRAY_GONE_AT) * (1.0 - flaw.recompose)
+
+    def variant(self, world) -> tuple[bool, bool, bool, bool]:
+        """The parts of the close-up's shader this beat may need (NOTICE, RECOMPOSE, FRAY,
+        GROWING: see _CLOSEUP_FRAGMENT), chosen as the beat begins and kept through it — a new
+        variant is compiled the first time it is drawn (~0.25 s in software GL, a few hundredths
+        once Mesa has it on disk), so it never changes within a beat. A part left out is one
+        that could only add nothing: the frayed rim and the easing-in only fade away within a
+        beat, and the acceptance has no worsening."""
+        beat = world.story.beat
+        flaw = world.flaw
+        if beat == Beat.FLAW:
+            return (True, False, True, True)
+        if beat == Beat.REPAIR:
+            return (False, False, True, True)
+        growing = flaw.last_worsened_tick >= 0 and world.tick - flaw.last_worsened_tick < GROW_TICKS
+        return (False, beat == Beat.ACCEPTANCE, self.fray(flaw) > 0.0, growing)
+
+    def _closeup_program(self, variant: tuple[bool, bool, bool, bool]):
+        if variant not in self.closeup_programs:
+            defines = {name: int(on) for name, on in zip(("NOTICE", "RECOMPOSE", "FRAY", "GROWING"), variant)}
+            self.closeup_programs[variant] = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT, defines=defines)
+        return self.closeup_programs[variant]
 
     def internal_scale(self) -> float:
         """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:

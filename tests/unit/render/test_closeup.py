@@ -83,3 +83,35 @@ def test_the_acceptance_bloom_warms_the_middle_of_the_picture_and_is_gone_once_i
     assert added[middle].mean() > 20 and added[middle][..., 0].mean() > added[middle][..., 2].mean() + 10  # bright, and warm
     assert added[corner].mean() < 0.1 * added[middle].mean()
     assert np.abs(settled - plain).max() <= 1
+
+
+def test_each_beat_draws_the_close_up_with_only_the_parts_it_needs_and_the_same_picture(window):
+    """The close-up's shader is compiled without what a beat never needs (software GL runs every
+    branch for every pixel): at moments all through the flaw, the repair and the acceptance
+    (the bloom's recomposing included), each beat's variant draws exactly what the whole shader
+    draws."""
+    from game.render.closeup import CloseupRenderer
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    moments = {Beat.FLAW: (40, 120, 300), Beat.REPAIR: (30, 400, 1200), Beat.ACCEPTANCE: (200, 870, 1000)}
+    checked = []
+    while not view.finished and window.current_view is view and len(checked) < 9:
+        view.step_once()
+        world = view.world
+        if world.story.beat not in moments or world.story.scene.ticks not in moments[world.story.beat]:
+            continue
+        renderer = CloseupRenderer(window)
+        renderer.prepare(world)
+        assert renderer.closeup_program is not renderer._closeup_program((True, True, True, True))
+        window.clear()
+        renderer.draw(world)
+        own = np.asarray(screenshot(window), np.int16)
+        renderer.closeup_program = renderer._closeup_program((True, True, True, True))
+        window.clear()
+        renderer.draw(world)
+        assert np.array_equal(np.asarray(screenshot(window), np.int16), own), (world.story.beat, world.story.scene.ticks)
+        checked.append((world.story.beat, world.story.scene.ticks))
+    assert len(checked) == 9, checked
+    assert any(beat == Beat.ACCEPTANCE and view.world.flaw.recompose > 0.0 for beat, _ in checked[-1:])
