@@ -64,6 +64,8 @@ ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the ro
 INTERNAL_SCALES = (0.5, 0.6)
 TEXEL_SLACK = 1.05  # a worked-out pixel may stand for up to this many texels (5 % more is not to be seen; a minigame's closest look is 1.016)
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
+FLAW_PARTS = (True, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the flaw beat...
+REPAIR_PARTS = (False, False, True, True)  # ...and in the repair (see CloseupRenderer.variant)
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
 
 
@@ -364,6 +366,7 @@ class CloseupRenderer:
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
         self.closeup_programs: dict[tuple[bool, bool, bool, bool], object] = {}  # by variant (see variant)
         self.closeup_program = None  # the one in use, chosen as each beat begins (see prepare)
+        self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled after the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
         body = FLAW_TEXTURE // BODY_BLOCK
@@ -546,10 +549,15 @@ class CloseupRenderer:
         p.set_uniform_safe("notice", self.notice(world))
         p.set_uniform_safe("notice_radius", max(NOTICE_RADIUS, flaw.blots[0].radius * 2.5))
         p.set_uniform_safe("fray_amount", self.fray(flaw))
-        p["art"] = 0
-        p["flaw"] = 1
-        p.set_uniform_safe("flaw_before", 2)
-        p["flaw_body"] = 3
+        self._bind_textures(p)
+
+    @staticmethod
+    def _bind_textures(program) -> None:
+        """The texture units a close-up program reads (see draw)."""
+        program["art"] = 0
+        program["flaw"] = 1
+        program.set_uniform_safe("flaw_before", 2)  # (a variant without GROWING has none)
+        program["flaw_body"] = 3
 
     @staticmethod
     def fray(flaw) -> float:
@@ -566,9 +574,9 @@ class CloseupRenderer:
         beat = world.story.beat
         flaw = world.flaw
         if beat == Beat.FLAW:
-            return (True, False, True, True)
+            return FLAW_PARTS
         if beat == Beat.REPAIR:
-            return (False, False, True, True)
+            return REPAIR_PARTS
         growing = flaw.last_worsened_tick >= 0 and world.tick - flaw.last_worsened_tick < GROW_TICKS
         return (False, beat == Beat.ACCEPTANCE, self.fray(flaw) > 0.0, growing)
 
@@ -608,6 +616,13 @@ class CloseupRenderer:
             self.flaw_textures[self.flaw_now].use(1)
             self.flaw_textures[self.flaw_before].use(2)
             self.body_texture.use(3)
+            if self.compile_ahead:  # a pixel each (drawn over below), so software GL compiles them now, not as their beat begins
+                scissor, fbo.scissor = fbo.scissor, (0, 0, 1, 1)
+                for variant in self.compile_ahead:
+                    ahead = self._closeup_program(variant)
+                    self._bind_textures(ahead)  # (the compiled code is for the textures it reads)
+                    self.quad.render(ahead)
+                fbo.scissor, self.compile_ahead = scissor, []
             self.quad.render(self.closeup_program)
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)
@@ -632,6 +647,9 @@ class CloseupOverlay(Overlay):
     def __init__(self, view):
         self.closeup = CloseupRenderer(view.window)
         self.minigame = MinigameRenderer(self.closeup)
+        # The repair's own variant is compiled with the flaw's first frame (a cold compile is
+        # ~0.3 s in software GL: one pause as the flaw is seen, not a second as the repair begins).
+        self.closeup.compile_ahead = [REPAIR_PARTS] if view.world.story.beat == Beat.FLAW else []
 
     def covers(self, view) -> bool:
         return wants_closeup(view.world)
