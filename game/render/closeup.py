@@ -366,7 +366,7 @@ class CloseupRenderer:
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
         self.closeup_programs: dict[tuple[bool, bool, bool, bool], object] = {}  # by variant (see variant)
         self.closeup_program = None  # the one in use, chosen as each beat begins (see prepare)
-        self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled after the next frame (see draw)
+        self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled with the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
         body = FLAW_TEXTURE // BODY_BLOCK

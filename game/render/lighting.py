@@ -260,6 +260,16 @@ def light_rows(world, view, max_lights: int = MAX_LIGHTS) -> np.ndarray:
     return np.concatenate([rows, np.arange(len(rows), dtype=np.float32)[:, None]], axis=1)
 
 
+def _texels_under(box, origin, per_pixel: float, corner, texels) -> tuple[int, int, int, int]:
+    """A box of screen px (x, y, width, height) as the box of the lit floor's texels under it
+    (`corner` being the world texel at that picture's 0, 0, of `texels` size), a texel wider all round."""
+    x, y, w, h = box
+    left, bottom = math.floor(origin[0] + x * per_pixel) - corner[0] - 1, math.floor(origin[1] + y * per_pixel) - corner[1] - 1
+    right, top = math.floor(origin[0] + (x + w) * per_pixel) - corner[0] + 2, math.floor(origin[1] + (y + h) * per_pixel) - corner[1] + 2
+    left, bottom = max(0, left), max(0, bottom)
+    return (left, bottom, max(0, min(texels[0], right) - left), max(0, min(texels[1], top) - bottom))
+
+
 def prop_boxes(props) -> np.ndarray:
     """Rows (x, y, angle, half_width, half_height) of the shadow-casting props in (spec, (x, y), angle)."""
     rows = [(x, y, angle, spec.width / 2, spec.height / 2) for spec, (x, y), angle in props if spec.casts_shadow]
@@ -398,14 +408,7 @@ class Lighting:
             gl = self._gl
             self.lit_floor = self.ctx.framebuffer(color_attachments=[self.ctx.texture(texels, components=4, filter=(gl.NEAREST, gl.NEAREST))])
         corner = (math.floor(origin[0]), math.floor(origin[1]))
-        scissor = target.scissor
-        if scissor is not None:  # the target's scissor, in the picture's texels
-            x, y, w, h = scissor
-            x0, y0 = math.floor(origin[0] + x * per_pixel) - corner[0] - 1, math.floor(origin[1] + y * per_pixel) - corner[1] - 1
-            x1, y1 = math.floor(origin[0] + (x + w) * per_pixel) - corner[0] + 2, math.floor(origin[1] + (y + h) * per_pixel) - corner[1] + 2
-            x0, y0 = max(0, x0), max(0, y0)
-            scissor = (x0, y0, max(0, min(texels[0], x1) - x0), max(0, min(texels[1], y1) - y0))
-        self.lit_floor.scissor = scissor
+        self.lit_floor.scissor = None if target.scissor is None else _texels_under(target.scissor, origin, per_pixel, corner, texels)
         program["texel_origin"] = corner
         program["texels"] = texels
         with self.lit_floor.activate():
