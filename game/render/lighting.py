@@ -400,9 +400,17 @@ class Lighting:
 
     def _floor_passes(self, target, program, origin: tuple[float, float], zoom: float) -> None:
         """The lit floor over `target`: lit a world texel to a pixel into a picture of the view
-        (within the target's scissor, a texel wider all round), then laid over the target."""
+        (within the target's scissor, a texel wider all round), then laid over the target. Zoomed
+        out to a texel a pixel or less (a level's preview), it is lit straight onto the target,
+        a pixel at a time, each showing the texel under its middle."""
         per_pixel = 1.0 / zoom
         width, height = target.size
+        if per_pixel >= 1.0:  # the view's texels outnumber the target's pixels
+            program["texel_origin"] = origin
+            program["texels"] = (width * per_pixel, height * per_pixel)
+            target.use()
+            self.quad.render(program)
+            return
         texels = (math.ceil(width * per_pixel) + 2, math.ceil(height * per_pixel) + 2)
         if self.lit_floor is None or tuple(self.lit_floor.size) != texels:
             gl = self._gl

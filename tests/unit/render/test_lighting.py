@@ -256,11 +256,12 @@ def test_under_the_full_house_lights_the_floor_looks_as_the_light_map_would_ligh
         assert np.abs(a - b).max() <= 4  # to the dither
     assert brightness(own[1]) > 40  # and lit: not a black floor matching a black floor
 
-@pytest.mark.parametrize("shift", [(0.0, 0.0), (0.3, 0.7), (0.55, 0.05), (17.9, -3.45)])
-def test_every_pixel_of_the_floor_shows_the_world_texel_under_it(window, shift):
+@pytest.mark.parametrize("shift, zoom", [((0.0, 0.0), None), ((0.3, 0.7), None), ((0.55, 0.05), None), ((17.9, -3.45), None), ((0.3, 0.7), 0.45)])
+def test_every_pixel_of_the_floor_shows_the_world_texel_under_it(window, shift, zoom):
     """The floor is lit a world texel to a pixel, then laid over the screen: each screen pixel
     shows the texel its middle lands in (at any sub-pixel camera), all of that texel's pixels
-    alike, and the same floor texels look the same wherever they are."""
+    alike, and the same floor texels look the same wherever they are — zoomed out too (a level's
+    preview, lit a pixel at a time)."""
     import arcade
 
     world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
@@ -271,6 +272,8 @@ def test_every_pixel_of_the_floor_shows_the_world_texel_under_it(window, shift):
     scene.draw()
     lighting = scene.lighting
     camera.position = (camera.position[0] + shift[0], camera.position[1] + shift[1])
+    if zoom is not None:
+        camera.zoom = zoom
     window.clear(color=(255, 0, 255))
     camera.use()
     lighting.still_floor = (None, None)
