@@ -36,6 +36,18 @@ def fills_window(window, view: tuple[int, int]) -> bool:
     return view[0] * zoom >= w - 0.5 and view[1] * zoom >= h - 0.5
 
 
+def picture_framebuffer(ctx, size: tuple[int, int]):
+    """A framebuffer of `size` px to keep a picture in, to copy onto another (see copy_picture)."""
+    return ctx.framebuffer(color_attachments=[ctx.texture(tuple(size), components=4)])
+
+
+def copy_picture(ctx, picture, target) -> None:
+    """Copy `picture` (a framebuffer) onto `target`, pixel for pixel, within the target's scissor
+    as drawing would be: in software GL a copy costs a third to a half of a pass over the pixels."""
+    ctx.copy_framebuffer(picture, target)
+    target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
+
+
 class Backdrop:
     """Pictures painted for a screen of one size (`view`), each drawn under everything by a
     sprite list of its own: onto a framebuffer of that size, texel for pixel, a picture is
@@ -55,9 +67,8 @@ class Backdrop:
             sprites.draw(pixelated=zoom == 1.0)  # texel for pixel at zoom 1: no filtering to pay for
             return
         if key not in self.copies:
-            copy = ctx.framebuffer(color_attachments=[ctx.texture(self.view, components=4)])
+            copy = picture_framebuffer(ctx, self.view)
             with copy.activate():
                 sprites.draw(pixelated=True)
             self.copies[key] = copy
-        ctx.copy_framebuffer(self.copies[key], target)  # (within the target's scissor, as drawing would be)
-        target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
+        copy_picture(ctx, self.copies[key], target)

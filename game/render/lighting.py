@@ -28,7 +28,7 @@ from arcade import gl
 from arcade.gl import BufferDescription, geometry
 
 from game.level.model import TILE_SIZE, Level
-from game.render.fullscreen import FULLSCREEN_VS
+from game.render.fullscreen import FULLSCREEN_VS, copy_picture, picture_framebuffer
 from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
 from game.resources import shaders
@@ -393,7 +393,7 @@ class Lighting:
         picture.use(0)
         ctx.disable(ctx.BLEND)
         if house:
-            self._still_floor(target, program, origin, camera.zoom, (tuple(size), origin, camera.zoom, self.floor.origin, self.floor.bakes, tuple(void_colour)))
+            self._still_floor(target, program, origin, camera.zoom, void_colour)
         else:
             self._floor_passes(target, program, origin, camera.zoom)
         ctx.enable(ctx.BLEND)
@@ -430,18 +430,19 @@ class Lighting:
         self.lit_floor.color_attachments[0].use(LIT_FLOOR_UNIT)
         self.quad.render(lay)
 
-    def _still_floor(self, target, program, origin: tuple[float, float], zoom: float, key: tuple) -> None:
+    def _still_floor(self, target, program, origin: tuple[float, float], zoom: float, void_colour) -> None:
         """Under the full house lights the lit floor is the same from frame to frame while the
         camera is still (no lamp flickers on it): it is drawn once into a picture of the screen
-        and copied onto it after that (a copy costs a third of the pass in software GL)."""
+        and copied onto it after that (see copy_picture)."""
+        size = tuple(target.size)
+        key = (size, origin, zoom, self.floor.origin, self.floor.bakes, tuple(void_colour))  # all the picture shows
         fbo, drawn_for = self.still_floor
-        if fbo is None or tuple(fbo.size) != key[0]:  # (not prepared, or the window was resized)
-            fbo, drawn_for = self._screen_picture(key[0]), None
+        if fbo is None or tuple(fbo.size) != size:  # (not prepared, or the window was resized)
+            fbo, drawn_for = picture_framebuffer(self.ctx, size), None
         if drawn_for != key:
             self._floor_passes(fbo, program, origin, zoom)
         self.still_floor = (fbo, key)
-        self.ctx.copy_framebuffer(fbo, target)  # (within the target's scissor, as a pass would be)
-        target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
+        copy_picture(self.ctx, fbo, target)
 
     def prepare_still_floor(self, size: tuple[int, int]) -> None:
         """Make the picture _still_floor copies from, and copy a pixel of it onto the framebuffer
@@ -451,18 +452,13 @@ class Lighting:
         if self.still_floor[0] is not None and tuple(self.still_floor[0].size) == tuple(size):
             return
         ctx = self.ctx
-        fbo = self._screen_picture(size)
+        fbo = picture_framebuffer(ctx, size)
         self.still_floor = (fbo, None)
         target = ctx.active_framebuffer
         scissor = target.scissor
         target.scissor = (0, 0, 1, 1)
-        ctx.copy_framebuffer(fbo, target)
+        copy_picture(ctx, fbo, target)
         target.scissor = scissor
-        target.use(force=True)
-
-    def _screen_picture(self, size):
-        """A framebuffer the size of the screen to keep the still floor in."""
-        return self.ctx.framebuffer(color_attachments=[self.ctx.texture(tuple(size), components=4)])
 
     def _ensure_buffers(self, size) -> None:
         if self.size == size:
