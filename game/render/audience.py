@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.ahead import ahead, made
 from game.render.atlas import own_atlas
+from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
 from game.render.fullscreen import Backdrop, fills_window
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
@@ -35,8 +36,6 @@ VELVET = (122, 18, 30)
 GOLD = (200, 156, 80)
 WARM_LIGHT = (255, 196, 120)
 HOUSE_LIGHT = (236, 244, 255)  # the house lights: cold, hard, everywhere
-BOB_PX = 3.0  # how far a clapping silhouette bobs
-STAND_PX = 0.32  # how much taller a standing silhouette is, as a share of its height
 # Balcony boxes, three tiers each side (px, from the bottom of the view).
 BOX_TIERS = 3
 BOX_BOTTOM, BOX_TIER_PX, BOX_HEIGHT, RAIL_HEIGHT = 330, 110, 92, 40
@@ -303,6 +302,7 @@ def paint_ahead(seed: int) -> None:
     """Start painting the hall and the masterpiece it will hold up (see BeatShow.ahead)."""
     if Hall._made is None:
         ahead(hall_paintings)
+    ahead(crowd_crops, seed, SEATS)
     ahead(art_for, seed)
 
 
@@ -348,7 +348,8 @@ class Seat:
 
 
 def seat_plan(seed: int, seats: int) -> list[Seat]:
-    """Where every silhouette sits, from the back rows (small, by the stage) to the front (large)."""
+    """Where every silhouette sits, from the back rows (small, by the stage) to the front (large),
+    in the order they are drawn: the front rows last, over the rows behind them."""
     rng = random.Random(f"{seed}:hall")
     plan = []
     per_row = max(8, seats // ROWS)
@@ -361,7 +362,6 @@ def seat_plan(seed: int, seats: int) -> list[Seat]:
         for i in range(count):
             x = 640 - spread / 2 + spread * (i + 0.5 + rng.uniform(-0.25, 0.25)) / count + (row % 2) * spread / count / 2
             plan.append(Seat(x, y + rng.uniform(-3, 3), scale * rng.uniform(0.92, 1.08), rng.uniform(0, 6.283), rng.uniform(7.0, 10.0), rng.randrange(4), rng.random()))
-    plan.reverse()  # the front rows last, so they are drawn over the back
     # The balcony boxes, people seated behind each rail (drawn before the rails).
     for x0, x1, bottom in box_rects():
         for i in range(BOX_SEATS):
@@ -370,21 +370,76 @@ def seat_plan(seed: int, seats: int) -> list[Seat]:
     return plan
 
 
+CROP_STEP = 4  # a silhouette's hidden bottom is cut off in steps of this many rows of its picture
+
+
+def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]], rise: list[float], sink: list[float]) -> list[int]:
+    """For each seat (drawn back to front), how many rows at the bottom of its picture are hidden
+    in every pose behind the opaque shapes of the seats drawn after it (or below the view), in
+    steps of CROP_STEP: those rows need not be drawn. Software GL pays for every pixel of every
+    quad, and over half of a seated crowd's pictures is hidden behind the rows in front.
+
+    shapes[i]: seat i's picture as two masks (rows top down), where it is opaque in every pose
+    (it hides what is behind it) and where it is drawn at all; rise[i], sink[i]: how far (px) it
+    may rise above or sink below its seat. Worked out for each seat at its highest, behind the
+    seats in front at their lowest, a pixel in from every edge (pictures are scaled and smoothed)."""
+    margin = 260  # px around the view: the front rows reach past its bottom and sides
+    covered = np.ones((VIEW[1] + 2 * margin, VIEW[0] + 2 * margin), bool)  # outside the view: never seen
+    covered[margin : margin + VIEW[1], margin : margin + VIEW[0]] = False
+    hidden = [0] * len(plan)
+    for i in reversed(range(len(plan))):  # the front first
+        seat, (opaque, drawn) = plan[i], shapes[i]
+        rows, cols = opaque.shape
+        w, h = max(1, round(cols * seat.scale)), max(1, round(rows * seat.scale))
+        picked = np.ix_(np.arange(h) * rows // h, np.arange(w) * cols // w)
+        left = round(seat.x - w / 2) + margin
+        top = round(VIEW[1] - (seat.y + rise[i]) - h / 2) + margin  # at its highest
+        shown = (drawn[picked] & ~covered[top : top + h, left : left + w]).any(axis=1)
+        hidden_px = int(np.argmax(shown[::-1])) if shown.any() else h  # rows up from the bottom before one shows
+        hidden[i] = max(0, int(hidden_px / seat.scale) - 2) // CROP_STEP * CROP_STEP  # two rows to spare: the smoothing reaches a row
+        core = opaque[picked]  # what it hides from those behind it: its opaque shape at its lowest, a pixel in from every edge
+        core[1:, :] &= core[:-1, :].copy()
+        core[:-1, :] &= core[1:, :].copy()
+        core[:, 1:] &= core[:, :-1].copy()
+        core[:, :-1] &= core[:, 1:].copy()
+        top = round(VIEW[1] - (seat.y - sink[i]) - h / 2) + margin + 1
+        covered[top : top + h, left : left + w] |= core
+    return hidden
+
+
+def crowd_crops(seed: int, seats: int) -> tuple[list[int], list[int]]:
+    """How many rows at the bottom of each seat's picture are never seen: (seated people, who may
+    clap, bob and stand; empty seats) for every seat of seat_plan(seed, seats), 0 in the boxes."""
+    whole = seat_plan(seed, seats)
+    plan = [seat for seat in whole if not seat.in_box]  # first in the plan, back to front
+
+    def masks(*images) -> tuple[np.ndarray, np.ndarray]:
+        alphas = [np.asarray(image)[:, :, 3] for image in images]
+        return np.logical_and.reduce([a > 250 for a in alphas]), np.logical_or.reduce([a > 0 for a in alphas])
+
+    people = [masks(paint_silhouette(v, True), paint_silhouette(v + 4, True)) for v in range(4)]
+    seat_shape = masks(paint_seat())
+    rise = [(STAND_PX + BOB_PX) * seat.scale for seat in plan]
+    sink = [BOB_PX * seat.scale for seat in plan]
+    seated = hidden_bottoms(plan, [people[seat.variant] for seat in plan], rise, sink)
+    empty = hidden_bottoms(plan, [seat_shape] * len(plan), [0.0] * len(plan), [0.0] * len(plan))
+    in_boxes = [0] * (len(whole) - len(plan))
+    return seated + in_boxes, empty + in_boxes
+
+
 class HallPicture:
     """Draws the hall at a moment: curtain (0..1 up), applause, standing, lift, warmth; lit (the house lights) or not."""
 
     def __init__(self, seed: int, seats: int):
         self.hall = Hall.get()
         self.plan = seat_plan(seed, seats)
-        self.stalls = arcade.SpriteList()  # the rows in front of the stage
-        self.boxes = arcade.SpriteList()  # the people in the balcony boxes, behind their rails
-        self.placed: list[tuple[arcade.Sprite, Seat]] = []
-        for seat in self.plan:
-            sprite = arcade.Sprite(self.hall.people[seat.variant])
-            sprite.scale = seat.scale
-            sprite.position = (seat.x, seat.y)
-            (self.boxes if seat.in_box else self.stalls).append(sprite)
-            self.placed.append((sprite, seat))
+        # The people: the stalls in front of the stage, and those in the balcony boxes (behind their rails).
+        seated, empty = made(crowd_crops, seed, seats)
+        numbers = np.array([(seat.x, seat.y, seat.scale, NEVER if seat.in_box else seat.stand_at, seat.phase, seat.rate,
+                             seat.variant, seat.variant + 4, len(self.hall.people), hidden, hidden_empty)
+                            for seat, hidden, hidden_empty in zip(self.plan, seated, empty)], np.float32).reshape(-1, len(FIELDS))
+        in_box = np.array([seat.in_box for seat in self.plan], bool)
+        self.crowd = Crowd(arcade.get_window().ctx, [*self.hall.people, self.hall.seat], {"stalls": numbers[~in_box], "boxes": numbers[in_box]})
         self.back = arcade.SpriteList(atlas=self.hall.atlas)
         self.back.blend = False  # the hall's painting is opaque: nothing under it to blend with
         self.background = arcade.Sprite(self.hall.dark)
@@ -397,7 +452,6 @@ class HallPicture:
             rail.position = ((x0 + x1) / 2, bottom + (RAIL_HEIGHT - RAIL_SHADOW_PX) / 2)
             self.rails.append(rail)
         self.rails_lit = None  # which texture the rails show now
-        self.seated_still: bool | None = None  # everyone was last seated still (True: the seats empty), or None
         self.stage = arcade.SpriteList(atlas=self.hall.atlas)
         l, b, r, t = ARCH
         self.spot = arcade.Sprite(self.hall.cone)
@@ -489,34 +543,16 @@ class HallPicture:
         self.curtain.position = ((l + r) / 2, (t + b) / 2 + 10 + curtain * (t - b + 30))
         self.front.draw()
         # The hall: hundreds of silhouettes, clapping and rising with the applause; or every seat empty.
-        still = empty or (applause <= 0.0 and standing <= 0.0)  # nobody moves: seated as last frame
-        if not (still and self.seated_still == empty):
-            self.seat_everyone(seconds, applause, standing, empty)
-        self.seated_still = empty if still else None
-        self.boxes.draw()
+        self.crowd.draw("boxes", seconds, applause, standing, empty)
         if self.rails_lit is not lit:
             self.rails_lit = lit
             for rail in self.rails:
                 rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
         self.rails.draw()
-        self.stalls.draw()
+        self.crowd.draw("stalls", seconds, applause, standing, empty)
         if flash > 0.0:
             self.flash[0].alpha = int(255 * min(1.0, flash))
             self.flash.draw()
-
-    def seat_everyone(self, seconds: float, applause: float, standing: float, empty: bool) -> None:
-        """Each silhouette's pose for the moment (or every seat empty)."""
-        texture_for = self.hall.people
-        for sprite, seat in self.placed:
-            if empty:
-                sprite.texture = self.hall.seat
-                sprite.position = (seat.x, seat.y)
-                continue
-            stands = seat.stand_at < standing and not seat.in_box
-            clapping = applause > 0.02 and math.sin(seconds * seat.rate + seat.phase) > (0.2 - applause)
-            sprite.texture = texture_for[seat.variant + (4 if clapping and applause > 0.5 else 0)]
-            bob = BOB_PX * seat.scale * applause * math.sin(seconds * seat.rate * 2 + seat.phase)
-            sprite.position = (seat.x, seat.y + (STAND_PX * 60 * seat.scale if stands else 0.0) + bob)
 
 
 _halls: dict[int, HallPicture] = {}  # the hall of the last dream: built by the reveal, seen again as lights_on begins

@@ -47,6 +47,15 @@ def test_the_balcony_boxes_are_full_of_people_behind_their_rails():
         assert len(seated) == BOX_SEATS  # every box has its people, just over its rail
 
 
+def test_the_front_rows_are_drawn_last_over_the_rows_behind_them():
+    from game.render.audience import seat_plan
+
+    stalls = [seat for seat in seat_plan(3, 720) if not seat.in_box]
+    depths = [seat.y for seat in stalls]  # the lower on the screen, the nearer the camera
+    assert depths[0] > 250 and depths[-1] < 0
+    assert sum(b > a + 8 for a, b in zip(depths, depths[1:])) == 0  # never a row further back drawn after a nearer one
+
+
 def lights_on_frame(window, ticks: int) -> np.ndarray:
     from game.views.play import GameView
 
@@ -84,27 +93,55 @@ def test_the_hall_tears_away_to_show_the_room_breaking_behind_it(window):
     assert 0.15 < changed.mean() < 0.85  # part of the hall is gone, part still hangs there
 
 
+def hall_at(window, hall, **moment) -> np.ndarray:
+    window.clear()
+    hall.draw(window, moment.pop("seconds", 1.0), curtain=1.0, lift=0.0, warmth=1.0, **moment)
+    return np.asarray(screenshot(window), np.int16)
+
+
 def test_the_hall_rises_with_the_applause_and_sits_again_however_it_was_last_drawn(window):
-    """The silhouettes are seated once while nobody moves; the applause, the seats emptied and
-    the hall seen full again each show, whatever the frame before was."""
-    from game.render.audience import HallPicture
+    """The crowd's poses are worked out on the GPU from the moment: the applause, the hall on its
+    feet, the seats emptied and the hall seen full again each show, whatever the frame before was."""
+    from game.render.audience import STAGE_LIP_Y, HallPicture
 
-    hall = HallPicture(3, 200)
-    stalls = [sprite for sprite, seat in hall.placed if not seat.in_box]
+    hall = HallPicture(3, 720)
+    h = window.get_framebuffer_size()[1]
+    crowd = slice(h - STAGE_LIP_Y, h)  # the rows of the screen the stalls fill
+    above_them = slice(h - STAGE_LIP_Y + 10, h - STAGE_LIP_Y + 26)  # the stage's lip, just over the back rows' heads
+    seated = hall_at(window, hall, applause=0.0, standing=0.0)
+    assert np.array_equal(hall_at(window, hall, applause=0.0, standing=0.0), seated)
+    risen = hall_at(window, hall, applause=1.0, standing=1.0, seconds=2.3)
+    changed = np.abs(risen[crowd] - seated[crowd]).max(axis=2) > 40
+    assert changed.mean() > 0.2  # hands up, clapping, bobbing
+    assert risen[above_them].mean() < seated[above_them].mean() - 10  # on their feet, heads up over the stage's lip
+    assert np.array_equal(hall_at(window, hall, applause=0.0, standing=0.0), seated)  # the applause dies: all sit as before
+    empty = hall_at(window, hall, applause=0.0, standing=0.0, empty=True)
+    red = (empty[crowd][..., 0] > 120) & (empty[crowd][..., 0] > 2 * empty[crowd][..., 1])
+    assert red.mean() > 0.25  # rows of empty red seats (the dark hall behind them: seated, it is black shapes)
+    assert np.array_equal(hall_at(window, hall, applause=0.0, standing=0.0), seated)  # the hall seen full again
 
-    def pose(**moment):
-        hall.draw(window, moment.pop("seconds", 1.0), curtain=1.0, lift=0.0, warmth=1.0, **moment)
-        return [(sprite.position[1], sprite.texture) for sprite in stalls]
 
-    seated = pose(applause=0.0, standing=0.0)
-    assert pose(applause=0.0, standing=0.0) == seated
-    risen = pose(applause=1.0, standing=1.0, seconds=2.3)
-    assert sum(r[0] > s[0] + 5 for r, s in zip(risen, seated)) > len(stalls) // 2  # they stand
-    assert len({texture for _, texture in risen} - {texture for _, texture in seated}) > 0  # hands up, clapping
-    assert pose(applause=0.0, standing=0.0) == seated  # the applause dies: everyone sits as before
-    empty = pose(applause=0.0, standing=0.0, empty=True)
-    assert {texture for _, texture in empty} == {hall.hall.seat}
-    assert pose(applause=0.0, standing=0.0) == seated  # the hall seen full again
+@pytest.mark.parametrize("moment", [dict(applause=0.0, standing=0.0), dict(applause=1.0, standing=1.0, seconds=2.3),
+                                    dict(applause=0.7, standing=0.4, seconds=3.7), dict(applause=0.0, standing=0.0, empty=True)])
+def test_what_the_crowd_never_shows_is_not_drawn_and_nothing_seen_changes(window, monkeypatch, moment):
+    """Each seat is drawn only down to where the seats in front of it hide it in every pose: a
+    good part of the crowd's pixels, and the hall looks just as it does with every seat drawn whole."""
+    from game.render import audience
+
+    def drawn_area(hall):
+        seats = [seat for seat in hall.plan if not seat.in_box]
+        hidden, hidden_empty = audience.crowd_crops(3, 720)
+        cut = hidden_empty if moment.get("empty") else hidden
+        return sum(seat.scale**2 * 48 * (60 - rows) for seat, rows in zip(seats, cut)), sum(seat.scale**2 * 48 * 60 for seat in seats)
+
+    cut = hall_at(window, audience.HallPicture(3, 720), **dict(moment))
+    area, whole_area = drawn_area(audience.HallPicture(3, 720))
+    assert area < 0.9 * whole_area
+    uncut = audience.crowd_crops
+    monkeypatch.setattr(audience, "crowd_crops", lambda seed, seats: tuple([0] * len(rows) for rows in uncut(seed, seats)))
+    whole = hall_at(window, audience.HallPicture(3, 720), **dict(moment))
+    differs = np.abs(cut - whole).max(axis=2) > 24
+    assert differs.mean() < 0.0005
 
 
 @pytest.mark.parametrize("lit", [False, True])
