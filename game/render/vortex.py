@@ -154,6 +154,24 @@ void main() { f_color = texture(field, v_uv); }
 """
 
 
+# The field stretched over the screen, and the morning over it (the waking as the light comes up),
+# worked out together in one opaque pass: no clear under it, and nothing blended twice.
+_MORNING_FS = """
+#version 330
+uniform sampler2D field;
+uniform sampler2D morning;  // the morning's picture, its top row first, over the whole screen
+uniform float fade;         // how far up the morning is, 0..1
+uniform vec3 under;         // what the field is seen over where it is not opaque (0..1)
+in vec2 v_uv;
+out vec4 f_color;
+void main() {
+    vec4 swirl = texture(field, v_uv);
+    vec3 seen = mix(under, swirl.rgb, swirl.a);
+    f_color = vec4(mix(seen, texture(morning, vec2(v_uv.x, 1.0 - v_uv.y)).rgb, fade), 1.0);
+}
+"""
+
+
 def clear_middle(width: float, height: float, centre: tuple[float, float], radius: float) -> tuple[float, float, float, float] | None:
     """The largest upright rectangle (left, bottom, right, top, px) inside the circle of `radius`
     round `centre` that is also on the `width`×`height` screen, as far as a few tries find it; None
@@ -185,6 +203,7 @@ class SwirlField:
         self.ctx = ctx
         self.program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FS)
         self.stretch = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_STRETCH_FS)
+        self.under_morning = None  # the stretch with the morning over it (see draw), made when first asked for
         self.quad = geometry.quad_2d_fs()
         self.frame_buffer = ctx.buffer(reserve=4 * 6 * 4 * 4)  # up to four rectangles round the clear middle, 6 vertices of (x, y, u, v)
         self.frame = ctx.geometry([BufferDescription(self.frame_buffer, "2f 2f", ["in_vert", "in_uv"])], mode=ctx.TRIANGLES)
@@ -214,7 +233,12 @@ class SwirlField:
             self.target = (texture, self.ctx.framebuffer(color_attachments=[texture]), size)
         return self.target
 
-    def draw(self, camera, window, swirl, seconds: float, reduce_motion: bool, alpha: float = 1.0, hole: float = 0.0) -> None:
+    def draw(self, camera, window, swirl, seconds: float, reduce_motion: bool, alpha: float = 1.0, hole: float = 0.0,
+             morning=None) -> None:
+        """The field over the screen (blended over what is there, where it is not opaque), less a
+        clear `hole` round the eye; or, given `morning` — (its picture's texture, how far up it is
+        0..1, the colour 0..255 the field is seen over) — the field and the morning over it painted
+        onto the whole screen in one opaque pass, nothing under it drawn or cleared first."""
         width, height = window.get_size()
         zoom = camera.zoom or 1.0
         cx, cy = camera.position
@@ -249,7 +273,9 @@ class SwirlField:
             shape.render(program, vertices=vertices)
         texture.use(0)
         self.stretch["field"] = 0
-        if alpha < 1.0 or hole > 0.0:
+        if morning is not None:
+            self._under_morning(*morning)
+        elif alpha < 1.0 or hole > 0.0:
             ctx.enable(ctx.BLEND)
             ctx.blend_func = ctx.BLEND_DEFAULT
             shape.render(self.stretch, vertices=vertices)
@@ -257,6 +283,22 @@ class SwirlField:
             self.quad.render(self.stretch)
             ctx.enable(ctx.BLEND)
             ctx.blend_func = ctx.BLEND_DEFAULT
+
+
+    def _under_morning(self, picture, fade: float, under) -> None:
+        ctx = self.ctx
+        if self.under_morning is None:
+            self.under_morning = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_MORNING_FS)
+            self.under_morning["field"] = 0
+            self.under_morning["morning"] = 1
+        program = self.under_morning
+        program["fade"] = fade
+        program["under"] = tuple(c / 255.0 for c in under[:3])
+        picture.use(1)
+        ctx.disable(ctx.BLEND)
+        self.quad.render(program)
+        ctx.enable(ctx.BLEND)
+        ctx.blend_func = ctx.BLEND_DEFAULT
 
 
 def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.Image:

@@ -27,6 +27,7 @@ MORNING_TOP = (255, 236, 206)  # pale gold sky through the curtains
 MORNING_BOTTOM = (246, 214, 190)  # warm peach on the sheets
 INK = (92, 62, 48, 255)  # the words, a soft brown
 FAINT_INK = (140, 104, 84, 255)
+UNDER_SWIRL = (246, 226, 200)  # the cream the swirl fades over as the morning comes up
 MEMORY_PX = 330  # the masterpiece's size in the memory
 MAX_LINES = 5
 WORDS_PT = 17
@@ -188,7 +189,8 @@ class WakingPicture:
 
     def __init__(self):
         self.morning = arcade.SpriteList()
-        sprite = arcade.Sprite(arcade.Texture(made(paint_morning), hash="waking-morning", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+        morning = made(paint_morning)
+        sprite = arcade.Sprite(arcade.Texture(morning, hash="waking-morning", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
         sprite.position = (VIEW[0] / 2, VIEW[1] / 2)
         self.morning.append(sprite)
         self.memory = arcade.SpriteList()
@@ -197,7 +199,11 @@ class WakingPicture:
         self.summary = arcade.Text("", VIEW[0] / 2, 74, FAINT_INK, SUMMARY_PT, anchor_x="center")
         self.prompt = arcade.Text("press any key", VIEW[0] / 2, 40, FAINT_INK, 12, anchor_x="center", italic=True)
         self.camera = arcade.Camera2D(position=(VIEW[0] / 2, VIEW[1] / 2))
-        self.backdrop = Backdrop(arcade.get_window().ctx, VIEW)  # the morning once it is fully up, copied onto the screen
+        ctx = arcade.get_window().ctx
+        self.backdrop = Backdrop(ctx, VIEW)  # the morning once it is fully up, copied onto the screen
+        # ...and as it comes up, painted with the swirl under it in one pass (see SwirlField.draw)
+        self.morning_picture = ctx.texture(VIEW, components=3, data=morning.convert("RGB").tobytes())
+        self.morning_picture.filter = ctx.LINEAR, ctx.LINEAR
 
     def set_words(self, lines: list[str]) -> None:
         """The lines to write under the memory (made once per dream, not per frame)."""
@@ -217,7 +223,14 @@ class WakingPicture:
         """Whether the morning, fully up, fills the window (see fills_window): nothing to clear under it."""
         return fade >= 1.0 and fills_window(window, VIEW)
 
-    def draw(self, window, fade: float, seconds: float, summary: str, ready: bool) -> None:
+    def rising_over_swirl(self, window, fade: float):
+        """As the morning comes up over the swirl in a window it fills: what SwirlField.draw takes
+        to paint both in one pass (then draw is told the morning is drawn); else None."""
+        if fade >= 1.0 or not fills_window(window, VIEW):
+            return None
+        return self.morning_picture, int(255 * fade) / 255.0, UNDER_SWIRL
+
+    def draw(self, window, fade: float, seconds: float, summary: str, ready: bool, morning_drawn: bool = False) -> None:
         w, h = window.get_size()
         self.camera.match_window()
         self.camera.zoom = min(w / VIEW[0], h / VIEW[1])
@@ -226,7 +239,7 @@ class WakingPicture:
         self.morning[0].alpha = int(255 * fade)
         if fade >= 1.0:
             self.backdrop.draw("morning", self.morning, self.camera.zoom)
-        else:
+        elif not morning_drawn:
             self.morning.draw()
         if len(self.memory):
             self.memory[0].alpha = int(255 * max(0.0, min(1.0, (fade - 0.3) / 0.7)))

@@ -12,7 +12,7 @@ import arcade
 
 from game.render.recollection import masterpiece_memory
 from game.render.vortex import SwirlField
-from game.render.waking import WakingPicture, morning_words, summary_text
+from game.render.waking import UNDER_SWIRL, WakingPicture, morning_words, summary_text
 from game.sim.vortex import Swirl
 
 SWIRL_STILLING = 0.3  # rad/s the fading swirl still turns under the morning
@@ -39,13 +39,15 @@ class WakingView(arcade.View):
         over = world.story.completed
         seconds = scene.ticks / 60.0
         fade = 1.0 if over else scene.fade
-        if not self.picture.paints_screen(self.window, fade):  # (in software GL a clear costs by the pixel)
-            self.clear(color=(246, 226, 200, 255))
+        morning = self.picture.rising_over_swirl(self.window, fade) if fade < 1.0 else None
+        if not (self.picture.paints_screen(self.window, fade) or morning):  # (in software GL a clear costs by the pixel)
+            self.clear(color=UNDER_SWIRL)
         self.swirl.turn = seconds * SWIRL_STILLING
         if fade < 1.0:  # once the morning is up it hides the swirl whole: the field is not worked out
             game.renderer.gui_camera.use()
-            self.field.draw(game.renderer.world_camera, self.window, self.swirl, seconds, world.settings.reduce_motion, alpha=1.0 - fade * 0.5)
-        self.picture.draw(self.window, fade, seconds, summary_text(world, game.run.ticks_before), scene.ready or over)
+            self.field.draw(game.renderer.world_camera, self.window, self.swirl, seconds, world.settings.reduce_motion, alpha=1.0 - fade * 0.5,
+                            morning=morning)
+        self.picture.draw(self.window, fade, seconds, summary_text(world, game.run.ticks_before), scene.ready or over, morning_drawn=morning is not None)
         game.take_pending_shots()
 
     def on_key_press(self, symbol: int, modifiers: int) -> None:

@@ -110,3 +110,34 @@ def test_the_morning_fully_up_is_drawn_whole_and_the_screen_is_cleared_under_it_
     for fade in (0.3, 0.6, 0.99, 1.0):
         same = np.array_equal(over((255, 0, 255), fade), over((0, 255, 0), fade))
         assert same == picture.paints_screen(window, fade), fade
+
+
+@pytest.mark.parametrize("fade", [0.1, 0.5, 0.9])
+def test_the_morning_coming_up_over_the_swirl_in_one_pass_looks_as_drawn_over_it(window, fade):
+    """As the morning comes up, the swirl and the morning over it are painted in one opaque pass
+    (no clear, nothing blended twice): the same picture as the swirl drawn over the cream and the
+    morning blended over that, whatever was on the screen before."""
+    import numpy as np
+    import arcade
+
+    from driver import screenshot
+    from game.render.vortex import SwirlField
+    from game.render.waking import UNDER_SWIRL, WakingPicture
+    from game.sim.vortex import Swirl
+
+    picture = WakingPicture()
+    field = SwirlField(window.ctx)
+    camera = arcade.Camera2D(position=(400.0, 300.0))
+    swirl = Swirl((400.0, 300.0), False)
+
+    def frame(under, one_pass: bool):
+        window.clear(color=under)
+        morning = picture.rising_over_swirl(window, fade) if one_pass else None
+        arcade.get_window().default_camera.use()
+        field.draw(camera, window, swirl, 2.0, False, alpha=1.0 - fade * 0.5, morning=morning)
+        picture.draw(window, fade, 2.0, "", False, morning_drawn=morning is not None)
+        return np.asarray(screenshot(window), np.int16)
+
+    assert picture.rising_over_swirl(window, fade) is not None and picture.rising_over_swirl(window, 1.0) is None
+    drawn = frame(UNDER_SWIRL, one_pass=False)
+    assert np.abs(frame((255, 0, 255), one_pass=True) - drawn).max() <= 2
