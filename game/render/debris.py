@@ -17,10 +17,12 @@ import random
 import time
 
 import arcade
+import numpy as np
 from PIL import Image
 
 from game.heap import release_freed_memory
 from game.render.atlas import filled_atlas
+from game.render.batch import QuadBatch
 from game.render.audience import forget_hall, hall_picture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
@@ -41,6 +43,39 @@ LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no d
 CUT_PER_FRAME_S = 0.003  # each frame of the empty hall cuts the hall and the room into pieces for this long (~0.2 s in all: at once, a hitch)
 
 
+class Fragments:
+    """The room's fragments, drawn as the simulation has them: a wall piece still in place is the
+    wall itself (not drawn), a prop still in place is; once loose, each tumbles along its path,
+    shrinking and taking on its colour of the swirl as it fades (gone once faded)."""
+
+    def __init__(self, batch: QuadBatch, homes, sizes, walls, colours, sources):
+        self.batch = batch
+        self.homes, self.sizes, self.walls, self.colours, self.sources = homes, sizes, walls, colours, sources
+        self.pictures = np.arange(len(homes))
+        self.hidden_props: set[int] = set()  # the props torn loose: no longer where the room drew them
+
+    def draw(self, fragments, props) -> None:
+        # What the simulation says of each, read once: (fade, x, y, angle), fade -1 while it holds.
+        state = np.array([(fragment.fade, *fragment.position, fragment.angle) if fragment.loose else (-1.0, 0.0, 0.0, 0.0)
+                          for fragment in fragments], np.float32).reshape(-1, 4)
+        fade = state[:, 0]
+        loose = fade >= 0.0
+        shown = np.where(loose, fade < 1.0, ~self.walls)
+        fade = np.clip(fade, 0.0, 1.0)
+        centres = np.where(loose[:, None], state[:, 1:3], self.homes)
+        scale = np.where(loose, np.maximum(0.05, 1.0 - 0.85 * fade), 1.0)
+        toward = np.minimum(1.0, fade * 1.6)[:, None]
+        colours = np.empty((len(fade), 4), np.float32)
+        colours[:, :3] = 255.0 + (self.colours - 255.0) * toward
+        colours[:, 3] = 255.0 * (1.0 - fade**2)
+        angles = -np.degrees(state[:, 3])
+        self.batch.draw(self.pictures[shown], centres[shown], self.sizes[shown] * scale[shown, None], angles[shown], colours[shown].astype(np.uint8))
+        for source in self.sources[loose & (self.sources >= 0) & (self.sources < len(props))]:
+            if source not in self.hidden_props:
+                self.hidden_props.add(source)
+                props[source].visible = False
+
+
 class LightsOnOverlay(Overlay):
     """First the house lights on the hall, every seat empty (it fills the screen); then the room
     itself, drawn lit, coming apart into the swirl."""
@@ -51,8 +86,7 @@ class LightsOnOverlay(Overlay):
         self.hall.set_picture(masterpiece_memory(world, 256, recompose=1.0))  # (a resumed dream has not seen the reveal)
         self.field = SwirlField(view.window.ctx)
         self.debris = None
-        self.sprites = arcade.SpriteList()
-        self.colours: list[tuple[int, int, int]] = []
+        self.fragments = None  # the room's fragments drawn in one batch (see build), with what does not change about them
         self.dreamer = Dreamer()
         self.pieces = arcade.SpriteList()  # the hall, torn into ragged pieces (cut from the last frame of it)
         self.piece_paths: list[tuple[float, float, float, float, float]] = []  # home x, y, when it lets go (s), spin, turn
@@ -118,10 +152,9 @@ class LightsOnOverlay(Overlay):
         self.cutting = None
 
     def build(self, world, debris):
-        """The room's fragments as sprites (a generator: a step a fragment)."""
+        """The room's fragments as a batch of quads (a generator: a step a fragment)."""
         self.debris = debris
-        self.colours = []
-        sprites = []
+        colours, textures = [], []
         height = world.level.pixel_height
         for index, fragment in enumerate(debris.fragments):
             x, y = fragment.home
@@ -133,16 +166,21 @@ class LightsOnOverlay(Overlay):
             else:
                 image = prop_image(fragment.kind, int(w), int(h))
                 name = f"prop-{fragment.kind}-{int(w)}x{int(h)}"
-            sprite = arcade.Sprite(arcade.Texture(image, hash=name, hit_box_algorithm=arcade.hitbox.algo_bounding_box))
-            sprite.position = (x, y)
-            sprites.append(sprite)
+            textures.append(arcade.Texture(image, hash=name, hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             r, g, b = colorsys.hsv_to_rgb((index * 0.137) % 1.0, 0.75, 1.0)
-            self.colours.append((int(r * 255), int(g * 255), int(b * 255)))
+            colours.append((int(r * 255), int(g * 255), int(b * 255)))
             yield
         # Hundreds of pieces of wall: an atlas of their own, gone with the room.
-        atlas = yield from filled_atlas([sprite.texture for sprite in sprites])
-        self.sprites = arcade.SpriteList(atlas=atlas)
-        self.sprites.extend(sprites)
+        atlas = yield from filled_atlas(textures)
+        fragments = debris.fragments
+        self.fragments = None if atlas is None else Fragments(
+            batch=QuadBatch(arcade.get_window().ctx, atlas, textures),
+            homes=np.array([fragment.home for fragment in fragments], np.float32),
+            sizes=np.array([fragment.size for fragment in fragments], np.float32),
+            walls=np.array([fragment.kind == "wall" for fragment in fragments], bool),
+            colours=np.array(colours, np.float32),
+            sources=np.array([fragment.source for fragment in fragments], np.int64),
+        )
         release_freed_memory()  # the cut-outs' temporaries (see game.heap)
 
     def draw(self, view) -> None:
@@ -170,27 +208,8 @@ class LightsOnOverlay(Overlay):
         view.renderer.gui_camera.use()
         self.field.draw(camera, view.window, debris.swirl, scene.ticks / 60.0, world.settings.reduce_motion, alpha=1.0, hole=hole)
         camera.use()
-        for sprite, fragment, colour in zip(self.sprites, debris.fragments, self.colours):
-            if not fragment.loose:
-                sprite.visible = fragment.kind != "wall"  # a wall piece still in place is the wall itself
-                continue
-            fade = fragment.fade
-            if fade >= 1.0:  # gone into the colour: nothing more to place
-                if sprite.visible:
-                    sprite.visible = False
-                continue
-            sprite.visible = True
-            sprite.position = fragment.position
-            sprite.angle = -math.degrees(fragment.angle)
-            sprite.scale = max(0.05, 1.0 - 0.85 * fade)
-            toward = min(1.0, fade * 1.6)
-            r, g, b = colour
-            sprite.color = (int(255 + (r - 255) * toward), int(255 + (g - 255) * toward), int(255 + (b - 255) * toward), int(255 * (1.0 - fade ** 2)))
-        self.sprites.draw(pixelated=True)  # pixel art, texel for texel: no filtering to pay for
-        # The props torn loose are no longer where the room drew them.
-        for fragment in debris.fragments:
-            if fragment.source >= 0 and fragment.loose and fragment.source < len(view.renderer.props):
-                view.renderer.props[fragment.source].visible = False
+        if self.fragments is not None:
+            self.fragments.draw(debris.fragments, view.renderer.props)
         self.dreamer.draw(view)
         self.tear_the_hall(view, seconds - EMPTY_HALL_S)
 
