@@ -366,6 +366,9 @@ class CloseupRenderer:
         self.flaw_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FLAW_FRAGMENT)
         self.closeup_programs: dict[tuple[bool, bool, bool, bool], object] = {}  # by variant (see variant)
         self.closeup_program = None  # the one in use, chosen as each beat begins (see prepare)
+        self.parts: tuple[bool, bool, bool, bool] | None = None  # the beat's variant (see variant)...
+        self.in_use: tuple[bool, bool, bool, bool] | None = None  # ...and the one drawn now (see recomposing)
+        self.plain_art = False  # the art is drawn near texel for pixel: no mipmaps to pay for (see prepare)
         self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled with the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
@@ -514,9 +517,17 @@ class CloseupRenderer:
         if beat != self.beat_seen:  # the camera carries on from where the last beat left it
             self.entry = (self.scale, self.focus) if self.beat_seen is not None else None
             self.beat_seen = beat
-            self.closeup_program = self._closeup_program(self.variant(world))
+            self.parts = self.variant(world)
+            # Its variants, as drawn now and once recomposing, with the art's filter either way (see draw).
+            self.compile_ahead.extend(dict.fromkeys([self.recomposing(world), self.parts]))
+        if self.recomposing(world) != self.in_use:
+            self.in_use = self.recomposing(world)
+            self.closeup_program = self._closeup_program(self.in_use)
         self.scale, self.focus = self.camera(world)
         fraction = self.internal_scale()
+        # Texel for pixel or nearly (see internal_scale) the art needs no mipmaps, unless the
+        # gaze softens the picture away from the knot (NOTICE reads a blurrier level).
+        self.plain_art = not self.parts[0] and fraction * TEXEL_SLACK >= self.art.size / max(1.0, self.scale)
         inner = (max(1, int(w * fraction)), max(1, int(h * fraction)))
         if inner not in self.pictures:
             if len(self.pictures) > len(INTERNAL_SCALES):  # the window was resized: the old sizes go
@@ -580,11 +591,21 @@ class CloseupRenderer:
         growing = flaw.last_worsened_tick >= 0 and world.tick - flaw.last_worsened_tick < GROW_TICKS
         return (False, beat == Beat.ACCEPTANCE, self.fray(flaw) > 0.0, growing)
 
+    def recomposing(self, world) -> tuple[bool, bool, bool, bool]:
+        """The beat's variant, less its RECOMPOSE part until the flaw begins to recompose: the
+        acceptance breathes a long while before it is let be, and the gold costs every pixel
+        (that variant is compiled with the beat's first frame: see compile_ahead)."""
+        notice, recompose, fray, growing = self.parts
+        return (notice, recompose and world.flaw.recompose > 0.0, fray, growing)
+
     def _closeup_program(self, variant: tuple[bool, bool, bool, bool]):
         if variant not in self.closeup_programs:
             defines = {name: int(on) for name, on in zip(("NOTICE", "RECOMPOSE", "FRAY", "GROWING"), variant)}
             self.closeup_programs[variant] = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT, defines=defines)
         return self.closeup_programs[variant]
+
+    def _filter_art(self, plain: bool) -> None:
+        self.art_texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR) if plain else (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
 
     def internal_scale(self) -> float:
         """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:
@@ -620,9 +641,12 @@ class CloseupRenderer:
                 scissor, fbo.scissor = fbo.scissor, (0, 0, 1, 1)
                 for variant in self.compile_ahead:
                     ahead = self._closeup_program(variant)
-                    self._bind_textures(ahead)  # (the compiled code is for the textures it reads)
-                    self.quad.render(ahead)
+                    self._bind_textures(ahead)  # (the compiled code is for the textures it reads...
+                    for plain in (False, True):  # ...and how they are filtered: the art's changes with the zoom)
+                        self._filter_art(plain)
+                        self.quad.render(ahead)
                 fbo.scissor, self.compile_ahead = scissor, []
+            self._filter_art(self.plain_art)
             self.quad.render(self.closeup_program)
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)

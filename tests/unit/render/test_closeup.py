@@ -115,3 +115,56 @@ def test_each_beat_draws_the_close_up_with_only_the_parts_it_needs_and_the_same_
         checked.append((world.story.beat, world.story.scene.ticks))
     assert len(checked) == 9, checked
     assert any(beat == Beat.ACCEPTANCE and view.world.flaw.recompose > 0.0 for beat, _ in checked[-1:])
+
+
+def test_the_art_goes_without_mipmaps_only_where_it_is_shown_texel_for_pixel(window):
+    """Looked at closely (the repair's attempts) the art is worked out about texel for pixel and
+    drawn without mipmaps, which software GL pays dearly for, looking as it does with them;
+    seen whole (the acceptance) or softened by the gaze (the flaw), it keeps them."""
+    from game.render.closeup import CloseupRenderer
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    plain = {}
+    while len(plain) < 3 and not view.finished:
+        view.step_once()
+        world = view.world
+        beat = world.story.beat
+        moment = {Beat.FLAW: 200, Beat.REPAIR: 600, Beat.ACCEPTANCE: 300}.get(beat)
+        if beat in plain or moment is None or world.story.scene.ticks != moment:
+            continue
+        renderer = CloseupRenderer(window)
+        window.clear()
+        renderer.draw(world)
+        plain[beat] = renderer.plain_art
+        if renderer.plain_art:
+            drawn = np.asarray(screenshot(window), np.int16)
+            prepare = renderer.prepare
+
+            def with_mipmaps(*args):
+                prepare(*args)
+                renderer.plain_art = False
+
+            renderer.prepare = with_mipmaps
+            window.clear()
+            renderer.draw(world)
+            mipmapped = np.asarray(screenshot(window), np.int16)
+            assert np.abs(drawn - mipmapped).mean() < 1.0 and (np.abs(drawn - mipmapped).max(axis=2) > 24).mean() < 0.001
+    assert plain == {Beat.FLAW: False, Beat.REPAIR: True, Beat.ACCEPTANCE: False}
+
+
+def test_the_acceptance_compiles_its_gold_ahead_and_draws_it_only_once_the_flaw_recomposes(window):
+    from game.render.closeup import CloseupRenderer
+    from game.sim.world import World
+
+    run = Run(RunOptions(seed=3, size="small"))
+    world = World(run.world.level, seed=3, start=Beat.ACCEPTANCE)
+    renderer = CloseupRenderer(window)
+    renderer.draw(world)
+    full = renderer.parts
+    assert full[1] and not renderer.in_use[1]  # breathing: nothing has recomposed yet
+    assert renderer.compile_ahead == [] and full in renderer.closeup_programs  # compiled with that first frame
+    world.flaw.recompose = 0.2
+    renderer.draw(world)
+    assert renderer.in_use == full and renderer.closeup_program is renderer.closeup_programs[full]
