@@ -302,7 +302,7 @@ def paint_ahead(seed: int) -> None:
     """Start painting the hall and the masterpiece it will hold up (see BeatShow.ahead)."""
     if Hall._made is None:
         ahead(hall_paintings)
-    ahead(crowd_crops, seed, SEATS)
+    ahead(crowd_pictures, seed, SEATS)
     ahead(art_for, seed)
 
 
@@ -370,61 +370,118 @@ def seat_plan(seed: int, seats: int) -> list[Seat]:
     return plan
 
 
-CROP_STEP = 4  # a silhouette's hidden bottom is cut off in steps of this many rows of its picture
+SCALE_STEP = 1.03  # the crowd's pictures are painted at scales this far apart, each seat at the nearest
 
 
 def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]], rise: list[float], sink: list[float]) -> list[int]:
-    """For each seat (drawn back to front), how many rows at the bottom of its picture are hidden
-    in every pose behind the opaque shapes of the seats drawn after it (or below the view), in
-    steps of CROP_STEP: those rows need not be drawn. Software GL pays for every pixel of every
-    quad, and over half of a seated crowd's pictures is hidden behind the rows in front.
+    """For each seat (drawn back to front), how many rows (px) at the bottom of its picture are
+    hidden in every pose behind the opaque shapes of the seats drawn after it (or below the
+    view): those rows need not be drawn. Software GL pays for every pixel of every quad, and much
+    of a seated crowd's pictures is hidden behind the rows in front.
 
-    shapes[i]: seat i's picture as two masks (rows top down), where it is opaque in every pose
-    (it hides what is behind it) and where it is drawn at all; rise[i], sink[i]: how far (px) it
-    may rise above or sink below its seat. Worked out for each seat at its highest, behind the
-    seats in front at their lowest, a pixel in from every edge (pictures are scaled and smoothed)."""
+    shapes[i]: seat i's picture as drawn, as two masks (rows top down): where it is opaque in
+    every pose (it hides what is behind it) and where it is drawn at all; rise[i], sink[i]: how
+    far (px) it may rise above or sink below its seat. Worked out for each seat at its highest,
+    behind the seats in front at their lowest, a pixel in from every edge, two rows to spare."""
     margin = 260  # px around the view: the front rows reach past its bottom and sides
     covered = np.ones((VIEW[1] + 2 * margin, VIEW[0] + 2 * margin), bool)  # outside the view: never seen
     covered[margin : margin + VIEW[1], margin : margin + VIEW[0]] = False
     hidden = [0] * len(plan)
     for i in reversed(range(len(plan))):  # the front first
         seat, (opaque, drawn) = plan[i], shapes[i]
-        rows, cols = opaque.shape
-        w, h = max(1, round(cols * seat.scale)), max(1, round(rows * seat.scale))
-        picked = np.ix_(np.arange(h) * rows // h, np.arange(w) * cols // w)
+        h, w = opaque.shape
         left = round(seat.x - w / 2) + margin
         top = round(VIEW[1] - (seat.y + rise[i]) - h / 2) + margin  # at its highest
-        shown = (drawn[picked] & ~covered[top : top + h, left : left + w]).any(axis=1)
-        hidden_px = int(np.argmax(shown[::-1])) if shown.any() else h  # rows up from the bottom before one shows
-        hidden[i] = max(0, int(hidden_px / seat.scale) - 2) // CROP_STEP * CROP_STEP  # two rows to spare: the smoothing reaches a row
-        core = opaque[picked]  # what it hides from those behind it: its opaque shape at its lowest, a pixel in from every edge
-        core[1:, :] &= core[:-1, :].copy()
-        core[:-1, :] &= core[1:, :].copy()
-        core[:, 1:] &= core[:, :-1].copy()
-        core[:, :-1] &= core[:, 1:].copy()
+        shown = (drawn & ~covered[top : top + h, left : left + w]).any(axis=1)
+        hidden[i] = max(0, (int(np.argmax(shown[::-1])) if shown.any() else h) - 2)  # rows up from the bottom before one shows
+        core = opaque.copy()  # what it hides from those behind it: its opaque shape at its lowest, a pixel in from every edge
+        core[1:, :] &= opaque[:-1, :]
+        core[:-1, :] &= opaque[1:, :]
+        core[:, 1:] &= opaque[:, :-1]
+        core[:, :-1] &= opaque[:, 1:]
         top = round(VIEW[1] - (seat.y - sink[i]) - h / 2) + margin + 1
         covered[top : top + h, left : left + w] |= core
     return hidden
 
 
-def crowd_crops(seed: int, seats: int) -> tuple[list[int], list[int]]:
-    """How many rows at the bottom of each seat's picture are never seen: (seated people, who may
-    clap, bob and stand; empty seats) for every seat of seat_plan(seed, seats), 0 in the boxes."""
-    whole = seat_plan(seed, seats)
-    plan = [seat for seat in whole if not seat.in_box]  # first in the plan, back to front
+def crowd_pictures(seed: int, seats: int) -> tuple[np.ndarray, np.ndarray]:
+    """The crowd of seat_plan(seed, seats), painted ahead for game.render.crowd: every picture a
+    seat shows (a silhouette seated and clapping, its seat empty) at that seat's size, packed
+    into one atlas (RGBA, rows top down), and each seat's numbers (crowd.FIELDS) with its LOOKS
+    cut to what is ever seen (see hidden_bottoms): drawn texel for pixel, nothing is smoothed."""
+    plan = seat_plan(seed, seats)
+    people = [paint_silhouette(v, True) for v in range(8)]
+    seat_picture = paint_seat()
+    scaled: dict[tuple[int, int], Image.Image] = {}
+
+    def picture(kind: int, step: int) -> Image.Image:  # kind 0..7 a silhouette, 8 the empty seat
+        if (kind, step) not in scaled:
+            base = people[kind] if kind < 8 else seat_picture
+            scale = SCALE_STEP**step
+            scaled[kind, step] = base.resize((max(1, round(base.width * scale)), max(1, round(base.height * scale))), Image.Resampling.LANCZOS)
+        return scaled[kind, step]
+
+    steps = [round(math.log(seat.scale) / math.log(SCALE_STEP)) for seat in plan]
+    looks = [(seat.variant, seat.variant + 4, 8) for seat in plan]  # seated, clapping, empty
 
     def masks(*images) -> tuple[np.ndarray, np.ndarray]:
         alphas = [np.asarray(image)[:, :, 3] for image in images]
         return np.logical_and.reduce([a > 250 for a in alphas]), np.logical_or.reduce([a > 0 for a in alphas])
 
-    people = [masks(paint_silhouette(v, True), paint_silhouette(v + 4, True)) for v in range(4)]
-    seat_shape = masks(paint_seat())
-    rise = [(STAND_PX + BOB_PX) * seat.scale for seat in plan]
-    sink = [BOB_PX * seat.scale for seat in plan]
-    seated = hidden_bottoms(plan, [people[seat.variant] for seat in plan], rise, sink)
-    empty = hidden_bottoms(plan, [seat_shape] * len(plan), [0.0] * len(plan), [0.0] * len(plan))
-    in_boxes = [0] * (len(whole) - len(plan))
-    return seated + in_boxes, empty + in_boxes
+    stalls = [i for i, seat in enumerate(plan) if not seat.in_box]  # first in the plan, back to front
+    people_shapes = [masks(picture(looks[i][0], steps[i]), picture(looks[i][1], steps[i])) for i in stalls]
+    sink = [BOB_PX * plan[i].scale for i in stalls]
+    hidden = {  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
+        "seated": hidden_bottoms([plan[i] for i in stalls], people_shapes, [BOB_PX * plan[i].scale for i in stalls], sink),
+        "standing": hidden_bottoms([plan[i] for i in stalls], people_shapes, [(STAND_PX + BOB_PX) * plan[i].scale for i in stalls], sink),
+        "empty": hidden_bottoms([plan[i] for i in stalls], [masks(picture(8, steps[i])) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls)),
+    }
+    cut = {name: dict(zip(stalls, rows)) for name, rows in hidden.items()}
+    for kinds, step in zip(looks, steps):  # (the boxes' too)
+        for kind in kinds:
+            picture(kind, step)
+    keys = sorted(scaled)
+    atlas, places = pack_pictures([scaled[key] for key in keys])
+    place = dict(zip(keys, places))
+
+    def look(kind: int, step: int, hidden_rows: int) -> tuple:
+        image = scaled[kind, step]
+        x, y = place[kind, step]
+        top = image.getbbox()[1]
+        hidden_rows = min(hidden_rows, image.height - top - 1)
+        rows = image.height - top - hidden_rows
+        u0, u1 = x / atlas.shape[1], (x + image.width) / atlas.shape[1]
+        v0, v1 = (y + top) / atlas.shape[0], (y + top + rows) / atlas.shape[0]
+        return (u0, v0, u1, v1, image.width, rows, (hidden_rows - top) / 2)
+
+    numbers = []
+    for i, seat in enumerate(plan):
+        seated, clapping, empty = looks[i]
+        sitting, standing, gone = (cut[name].get(i, 0) for name in ("seated", "standing", "empty"))
+        numbers.append((seat.x, seat.y, seat.scale, NEVER if seat.in_box else seat.stand_at, seat.phase, seat.rate,
+                        *look(seated, steps[i], sitting), *look(clapping, steps[i], sitting),
+                        *look(seated, steps[i], standing), *look(clapping, steps[i], standing), *look(empty, steps[i], gone)))
+    return atlas, np.array(numbers, np.float32).reshape(-1, len(FIELDS))
+
+
+def pack_pictures(pictures: list[Image.Image], width: int = 1024, gap: int = 2) -> tuple[np.ndarray, list[tuple[int, int]]]:
+    """`pictures` packed in rows (tallest first) into one RGBA image `width` px wide, `gap` px of
+    clear between them: the image (rows top down) and each picture's top-left corner in it."""
+    order = sorted(range(len(pictures)), key=lambda i: -pictures[i].height)
+    places: list[tuple[int, int]] = [(0, 0)] * len(pictures)
+    x = y = row_height = 0
+    for i in order:
+        w, h = pictures[i].size
+        if x + w + gap > width:
+            x, y, row_height = 0, y + row_height, 0
+        places[i] = (x + gap, y + gap)
+        x += w + gap
+        row_height = max(row_height, h + gap)
+    height = 1 << max(0, (y + row_height + gap - 1).bit_length())  # a power of two: software GL samples those fastest
+    atlas = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    for picture, corner in zip(pictures, places):
+        atlas.paste(picture, corner)
+    return np.asarray(atlas), places
 
 
 class HallPicture:
@@ -434,12 +491,9 @@ class HallPicture:
         self.hall = Hall.get()
         self.plan = seat_plan(seed, seats)
         # The people: the stalls in front of the stage, and those in the balcony boxes (behind their rails).
-        seated, empty = made(crowd_crops, seed, seats)
-        numbers = np.array([(seat.x, seat.y, seat.scale, NEVER if seat.in_box else seat.stand_at, seat.phase, seat.rate,
-                             seat.variant, seat.variant + 4, len(self.hall.people), hidden, hidden_empty)
-                            for seat, hidden, hidden_empty in zip(self.plan, seated, empty)], np.float32).reshape(-1, len(FIELDS))
+        atlas, numbers = made(crowd_pictures, seed, seats)
         in_box = np.array([seat.in_box for seat in self.plan], bool)
-        self.crowd = Crowd(arcade.get_window().ctx, [*self.hall.people, self.hall.seat], {"stalls": numbers[~in_box], "boxes": numbers[in_box]})
+        self.crowd = Crowd(arcade.get_window().ctx, atlas, {"stalls": numbers[~in_box], "boxes": numbers[in_box]})
         self.back = arcade.SpriteList(atlas=self.hall.atlas)
         self.back.blend = False  # the hall's painting is opaque: nothing under it to blend with
         self.background = arcade.Sprite(self.hall.dark)
@@ -543,13 +597,14 @@ class HallPicture:
         self.curtain.position = ((l + r) / 2, (t + b) / 2 + 10 + curtain * (t - b + 30))
         self.front.draw()
         # The hall: hundreds of silhouettes, clapping and rising with the applause; or every seat empty.
-        self.crowd.draw("boxes", seconds, applause, standing, empty)
+        texel_for_pixel = self.camera.zoom == 1.0
+        self.crowd.draw("boxes", seconds, applause, standing, empty, texel_for_pixel)
         if self.rails_lit is not lit:
             self.rails_lit = lit
             for rail in self.rails:
                 rail.texture = self.hall.fronts_lit if lit else self.hall.fronts
         self.rails.draw()
-        self.crowd.draw("stalls", seconds, applause, standing, empty)
+        self.crowd.draw("stalls", seconds, applause, standing, empty, texel_for_pixel)
         if flash > 0.0:
             self.flash[0].alpha = int(255 * min(1.0, flash))
             self.flash.draw()
