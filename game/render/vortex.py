@@ -270,7 +270,8 @@ class SwirlField:
         with framebuffer.activate():
             if clear is not None:
                 framebuffer.clear()  # (the clear middle is left out of the pass: it must read clear)
-            shape.render(program, vertices=vertices)
+            if vertices != 0:  # (no vertices is not "all of them" to the geometry)
+                shape.render(program, vertices=vertices)
         texture.use(0)
         self.stretch["field"] = 0
         if morning is not None:
@@ -278,12 +279,12 @@ class SwirlField:
         elif alpha < 1.0 or hole > 0.0:
             ctx.enable(ctx.BLEND)
             ctx.blend_func = ctx.BLEND_DEFAULT
-            shape.render(self.stretch, vertices=vertices)
+            if vertices != 0:
+                shape.render(self.stretch, vertices=vertices)
         else:  # opaque: nothing under it shows, so nothing to blend
             self.quad.render(self.stretch)
             ctx.enable(ctx.BLEND)
             ctx.blend_func = ctx.BLEND_DEFAULT
-
 
     def _under_morning(self, picture, fade: float, under) -> None:
         ctx = self.ctx

@@ -54,6 +54,23 @@ def test_the_hole_the_room_falls_into_has_no_seam_either(window):
     assert seam <= 1.5 * np.median(elsewhere) + 1.0, f"a seam: {seam:.1f} across the wrap, {np.median(elsewhere):.1f} elsewhere"
 
 
+def test_a_hole_wider_than_the_screen_works_nothing_out(window, monkeypatch):
+    """The room still whole under the swirl's hole (its clear middle past every edge): no pass
+    of the field is drawn at all (no rectangles is not "the last frame's rectangles")."""
+    import arcade
+
+    from game.render.vortex import SwirlField
+
+    field = SwirlField(window.ctx)
+    camera = arcade.Camera2D(position=(640.0, 360.0))
+    camera.match_window()
+    field.draw(camera, window, Swirl((640.0, 360.0), False), 7.0, False, hole=300.0)  # a frame round a small hole
+    drawn = []
+    monkeypatch.setattr(field.frame, "render", lambda *args, **kwargs: drawn.append(kwargs.get("vertices")))
+    field.draw(camera, window, Swirl((640.0, 360.0), False), 7.0, False, hole=5000.0)
+    assert drawn == []
+
+
 @pytest.mark.parametrize("reduce_motion", [False, True], ids=["full", "reduced motion"])
 def test_from_where_the_dreamer_arrives_the_way_to_the_eye_shows(window, reduce_motion):
     import math
