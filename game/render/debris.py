@@ -88,9 +88,9 @@ class LightsOnOverlay(Overlay):
         self.debris = None
         self.fragments = None  # the room's fragments drawn in one batch (see build), with what does not change about them
         self.dreamer = Dreamer()
-        self.pieces = arcade.SpriteList()  # the hall, torn into ragged pieces (cut from the last frame of it)
-        self.piece_paths: list[tuple[float, float, float, float, float]] = []  # home x, y, when it lets go (s), spin, turn
-        self.piece_scale = 1.0  # window px per framebuffer px
+        self.pieces: QuadBatch | None = None  # the hall, torn into ragged pieces (cut from the last frame of it)...
+        self.piece_paths = np.zeros((0, 5), np.float32)  # ...each's home x, y, when it lets go (s), spin, turn
+        self.piece_sizes = np.zeros((0, 2), np.float32)  # ...and its size (window px)
         self.seed = world.seed
         self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)
 
@@ -188,7 +188,7 @@ class LightsOnOverlay(Overlay):
         scene = world.story.scene
         seconds = scene.ticks / 60.0
         window = view.window
-        if self.cutting is None and not len(self.pieces):  # (the beat's first frame)
+        if self.cutting is None and self.pieces is None:  # (the beat's first frame)
             self.cutting = self.cut(window, world)
             view.renderer.lighting.prepare_still_floor(window.get_framebuffer_size())  # before the hall is drawn over its pixel
         if self.empty_hall(view):
@@ -248,32 +248,26 @@ class LightsOnOverlay(Overlay):
                 paths.append((x, y, when, rng.uniform(-4.0, 4.0), rng.choice((-1.0, 1.0)) * rng.uniform(1.6, 2.6)))
                 yield
         atlas = yield from filled_atlas(textures)
-        self.pieces = arcade.SpriteList(atlas=atlas)  # a screenful of pieces: an atlas of their own
-        for texture, (x, y, *_rest) in zip(textures, paths):
-            sprite = arcade.Sprite(texture, scale=scale)
-            sprite.position = (x, y)
-            self.pieces.append(sprite)
-        self.piece_paths = paths
-        self.piece_scale = scale
+        self.pieces = QuadBatch(ctx, atlas, textures)  # a screenful of pieces: an atlas of their own
+        self.piece_paths = np.array(paths, np.float32)
+        self.piece_sizes = np.array([(texture.width * scale, texture.height * scale) for texture in textures], np.float32)
 
     def tear_the_hall(self, view, seconds: float) -> None:
         """The hall's pieces letting go, tumbling and spiralling into the colour (`seconds` since the room showed)."""
-        if not len(self.pieces) or seconds > HALL_TEAR_S + HALL_FLY_S:
+        if self.pieces is None or seconds > HALL_TEAR_S + HALL_FLY_S:
             return
         w, h = view.window.get_size()
         cx, cy = w / 2, h / 2
-        for sprite, (x, y, when, spin, turn) in zip(self.pieces, self.piece_paths):
-            age = seconds - when
-            if age <= 0.0:
-                sprite.position, sprite.angle, sprite.alpha, sprite.scale = (x, y), 0.0, 255, self.piece_scale
-                continue
-            t = min(1.0, age / HALL_FLY_S)
-            ease = t * t * (3.0 - 2.0 * t)
-            reach = math.hypot(x - cx, y - cy) * (1.0 - ease) + 30.0 * ease
-            angle = math.atan2(y - cy, x - cx) + turn * ease
-            sprite.position = (cx + reach * math.cos(angle), cy + reach * math.sin(angle))
-            sprite.angle = math.degrees(spin * age)
-            sprite.scale = max(0.05, 1.0 - 0.9 * ease) * self.piece_scale
-            sprite.alpha = int(255 * (1.0 - max(0.0, (t - 0.6) / 0.4)))
+        x, y, when, spin, turn = self.piece_paths.T
+        age = seconds - when
+        held = age <= 0.0  # not yet let go: as it was cut
+        t = np.clip(age / HALL_FLY_S, 0.0, 1.0)
+        ease = t * t * (3.0 - 2.0 * t)
+        reach = np.hypot(x - cx, y - cy) * (1.0 - ease) + 30.0 * ease
+        angle = np.arctan2(y - cy, x - cx) + turn * ease
+        centres = np.where(held[:, None], self.piece_paths[:, :2], np.stack([cx + reach * np.cos(angle), cy + reach * np.sin(angle)], axis=1))
+        colours = np.full((len(x), 4), 255, np.uint8)
+        colours[:, 3] = np.where(held, 255, 255 * (1.0 - np.maximum(0.0, (t - 0.6) / 0.4))).astype(np.uint8)
+        sizes = self.piece_sizes * np.where(held, 1.0, np.maximum(0.05, 1.0 - 0.9 * ease))[:, None]
         view.renderer.gui_camera.use()
-        self.pieces.draw(pixelated=True)  # cut from a frame of the screen: texel for texel while they hold, and no filtering to pay for
+        self.pieces.draw(np.arange(len(x)), centres, sizes, np.where(held, 0.0, np.degrees(spin * age)), colours)
