@@ -424,17 +424,21 @@ def crowd_pictures(seed: int, seats: int) -> tuple[np.ndarray, np.ndarray]:
     steps = [round(math.log(seat.scale) / math.log(SCALE_STEP)) for seat in plan]
     looks = [(seat.variant, seat.variant + 4, 8) for seat in plan]  # seated, clapping, empty
 
-    def masks(*images) -> tuple[np.ndarray, np.ndarray]:
-        alphas = [np.asarray(image)[:, :, 3] for image in images]
-        return np.logical_and.reduce([a > 250 for a in alphas]), np.logical_or.reduce([a > 0 for a in alphas])
+    shapes: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}
+
+    def masks(step: int, *kinds) -> tuple[np.ndarray, np.ndarray]:  # where the pictures are all opaque, where any is drawn
+        if (step, kinds) not in shapes:
+            alphas = [np.asarray(picture(kind, step))[:, :, 3] for kind in kinds]
+            shapes[step, kinds] = np.logical_and.reduce([a > 250 for a in alphas]), np.logical_or.reduce([a > 0 for a in alphas])
+        return shapes[step, kinds]
 
     stalls = [i for i, seat in enumerate(plan) if not seat.in_box]  # first in the plan, back to front
-    people_shapes = [masks(picture(looks[i][0], steps[i]), picture(looks[i][1], steps[i])) for i in stalls]
+    people_shapes = [masks(steps[i], *looks[i][:2]) for i in stalls]
     sink = [BOB_PX * plan[i].scale for i in stalls]
     hidden = {  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
         "seated": hidden_bottoms([plan[i] for i in stalls], people_shapes, [BOB_PX * plan[i].scale for i in stalls], sink),
         "standing": hidden_bottoms([plan[i] for i in stalls], people_shapes, [(STAND_PX + BOB_PX) * plan[i].scale for i in stalls], sink),
-        "empty": hidden_bottoms([plan[i] for i in stalls], [masks(picture(8, steps[i])) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls)),
+        "empty": hidden_bottoms([plan[i] for i in stalls], [masks(steps[i], 8) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls)),
     }
     cut = {name: dict(zip(stalls, rows)) for name, rows in hidden.items()}
     for kinds, step in zip(looks, steps):  # (the boxes' too)
@@ -443,11 +447,12 @@ def crowd_pictures(seed: int, seats: int) -> tuple[np.ndarray, np.ndarray]:
     keys = sorted(scaled)
     atlas, places = pack_pictures([scaled[key] for key in keys])
     place = dict(zip(keys, places))
+    tops = {key: scaled[key].getbbox()[1] for key in keys}  # the clear rows at the top of each
 
     def look(kind: int, step: int, hidden_rows: int) -> tuple:
         image = scaled[kind, step]
         x, y = place[kind, step]
-        top = image.getbbox()[1]
+        top = tops[kind, step]
         hidden_rows = min(hidden_rows, image.height - top - 1)
         rows = image.height - top - hidden_rows
         u0, u1 = x / atlas.shape[1], (x + image.width) / atlas.shape[1]
