@@ -29,7 +29,7 @@ def test_a_shipped_level_is_found_by_its_file_name_or_its_name():
 
 
 def test_the_shaders_are_found():
-    assert {path.name for path in resources.shaders().glob("*.glsl")} == {"fullscreen_vs.glsl", "lit_common.glsl", "lit_floor_fs.glsl", "lit_floor_vs.glsl", "lit_floor_lay_fs.glsl", "lit_floor_lay_vs.glsl", "lit_sprite_fs.glsl", "tile_bake_fs.glsl"}
+    assert {path.name for path in resources.shaders().glob("*.glsl")} == {"fullscreen_vs.glsl", "lit_common.glsl", "lit_floor_fs.glsl", "lit_floor_vs.glsl", "lit_floor_lay_fs.glsl", "lit_floor_lay_vs.glsl", "lit_sprite_fs.glsl", "tile_bake_fs.glsl", "crowd_vs.glsl", "crowd_fs.glsl", "batch_vs.glsl", "batch_fs.glsl"}
 
 
 def test_no_module_finds_its_files_by_a_path_into_the_checkout():
