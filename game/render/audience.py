@@ -1,8 +1,9 @@
 """The grand hall of the reveal, seen from among the audience: hundreds of silhouettes against a warm stage, drawn in one batch.
 
 Painted once with PIL (hall, balcony boxes and their fronts, proscenium, stage, curtain, the
-silhouettes' few shapes, the dreamer's body, arms and hands), then per frame only sprites
-move: the curtain rises, the hall claps and stands as the simulated applause swells, people
+dreamer's body, arms and hands; the silhouettes' few shapes at every seat's own size, ahead of
+the beat), then per frame only the moment changes: the curtain rises, the hall claps and stands
+as the simulated applause swells (the crowd posed on the GPU, ``game.render.crowd``), people
 lean over the balcony rails, and the dreamer grips the masterpiece's frame in both hands and
 lifts it into a warm spotlight. With the house lights on (``lights_on``) the same hall is
 stark under cold white light: every seat empty and hard-shadowed, the dreamer alone on the
@@ -292,8 +293,6 @@ def hall_paintings() -> dict:
         "hands": [paint_hand(side) for side in (-1, 1)],
         "proscenium": proscenium_pieces(paint_proscenium()),
         "curtain": paint_curtain(),
-        "people": [paint_silhouette(v, True) for v in range(8)],
-        "seat": paint_seat(),
         "cone": paint_cone(),
     }
 
@@ -324,8 +323,6 @@ class Hall:
         self.hands = [_texture(hand, f"hall-dreamer-hand-{side}") for side, hand in zip((-1, 1), painted["hands"])]
         self.proscenium = [(_texture(piece, f"hall-proscenium-{index}"), centre) for index, (piece, centre) in enumerate(painted["proscenium"])]
         self.curtain = _texture(painted["curtain"], "hall-curtain")
-        self.people = [_texture(person, f"hall-person-{v}") for v, person in enumerate(painted["people"])]
-        self.seat = _texture(painted["seat"], "hall-seat")
         self.glow = soft_texture("warm", 256, WARM_LIGHT, 1.4)
         self.cone = _texture(painted["cone"], "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
