@@ -16,6 +16,14 @@ from arcade import gl
 
 from game.resources import shaders
 
+def instanced_quads(ctx, buffer, layout: str, names: list[str]):
+    """A geometry drawing one quad (`in_corner` (0, 0) left bottom .. (1, 1) right top, as a
+    triangle strip) for each instance of `buffer`, read as `layout` into the attributes `names`."""
+    corners = ctx.buffer(data=array.array("f", [0, 0, 1, 0, 0, 1, 1, 1]))
+    per_instance = gl.BufferDescription(buffer, layout, names, instanced=True)
+    return ctx.geometry([gl.BufferDescription(corners, "2f", ["in_corner"]), per_instance], mode=ctx.TRIANGLE_STRIP)
+
+
 # One quad's numbers in the instance buffer, as the shader reads them.
 QUAD = np.dtype([("place", "f4", 4), ("angle", "f4"), ("uv", "f4", 4), ("colour", "u1", 4)])
 
@@ -28,19 +36,11 @@ class QuadBatch:
         self.atlas = atlas
         regions = [atlas.get_texture_region_info(texture.atlas_name).texture_coordinates for texture in textures]
         self.uvs = np.array([(u[0], u[1], u[6], u[7]) for u in regions], np.float32).reshape(-1, 4)  # left, top, right, bottom
-        source = {name: (shaders() / f"batch_{name}.glsl").read_text(encoding="utf-8") for name in ("vs", "fs")}
-        self.program = ctx.program(vertex_shader=source["vs"], fragment_shader=source["fs"])
+        self.program = ctx.load_program(vertex_shader=shaders() / "batch_vs.glsl", fragment_shader=shaders() / "batch_fs.glsl")
         self.program["atlas"] = 0
         self.capacity = max(1, len(textures))
         self.buffer = ctx.buffer(reserve=self.capacity * QUAD.itemsize)
-        corners = ctx.buffer(data=array.array("f", [0, 0, 1, 0, 0, 1, 1, 1]))
-        self.geometry = ctx.geometry(
-            [
-                gl.BufferDescription(corners, "2f", ["in_corner"]),
-                gl.BufferDescription(self.buffer, "4f 1f 4f 4f1", ["in_place", "in_angle", "in_uv", "in_colour"], instanced=True),
-            ],
-            mode=ctx.TRIANGLE_STRIP,
-        )
+        self.geometry = instanced_quads(ctx, self.buffer, "4f 1f 4f 4f1", ["in_place", "in_angle", "in_uv", "in_colour"])
 
     def draw(self, pictures: np.ndarray, centres: np.ndarray, sizes: np.ndarray, angles: np.ndarray, colours: np.ndarray,
              pixelated: bool = True) -> None:

@@ -520,9 +520,9 @@ class CloseupRenderer:
             self.parts = self.variant(world)
             # Its variants, as drawn now and once recomposing, with the art's filter either way (see draw).
             self.compile_ahead.extend(dict.fromkeys([self.recomposing(world), self.parts]))
-        if self.recomposing(world) != self.in_use:
-            self.in_use = self.recomposing(world)
-            self.closeup_program = self._closeup_program(self.in_use)
+        wanted = self.recomposing(world)
+        if wanted != self.in_use:
+            self.in_use, self.closeup_program = wanted, self._closeup_program(wanted)
         self.scale, self.focus = self.camera(world)
         fraction = self.internal_scale()
         # Texel for pixel or nearly (see internal_scale) the art needs no mipmaps, unless the
@@ -642,7 +642,7 @@ class CloseupRenderer:
                 for variant in self.compile_ahead:
                     ahead = self._closeup_program(variant)
                     self._bind_textures(ahead)  # (the compiled code is for the textures it reads...
-                    for plain in (False, True):  # ...and how they are filtered: the art's changes with the zoom)
+                    for plain in (False, True) if not variant[0] else (False,):  # ...and how they are filtered: the art's changes with the zoom, but never under the gaze's pull)
                         self._filter_art(plain)
                         self.quad.render(ahead)
                 fbo.scissor, self.compile_ahead = scissor, []

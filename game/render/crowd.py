@@ -11,11 +11,9 @@ hide it; the seats are drawn in order, the front last.
 
 from __future__ import annotations
 
-import array
-
 import numpy as np
-from arcade import gl
 
+from game.render.batch import instanced_quads
 from game.resources import shaders
 
 BOB_PX = 3.0  # how far a clapping person bobs (px at scale 1)
@@ -38,25 +36,16 @@ class Crowd:
     def __init__(self, ctx, atlas: np.ndarray, parts: dict[str, np.ndarray]):
         self.ctx = ctx
         self.atlas = ctx.texture((atlas.shape[1], atlas.shape[0]), components=4, data=np.ascontiguousarray(atlas, np.uint8).tobytes())
-        source = {name: (shaders() / f"crowd_{name}.glsl").read_text(encoding="utf-8") for name in ("vs", "fs")}
-        self.program = ctx.program(vertex_shader=source["vs"], fragment_shader=source["fs"])
+        self.program = ctx.load_program(vertex_shader=shaders() / "crowd_vs.glsl", fragment_shader=shaders() / "crowd_fs.glsl")
         self.program["atlas"] = 0
         self.program["bob_px"] = BOB_PX
         self.program["stand_px"] = STAND_PX
-        corners = ctx.buffer(data=array.array("f", [0, 0, 1, 0, 0, 1, 1, 1]))
         names = ["in_place", "in_motion"] + [f"in_{kind}{look}" for look in range(len(LOOKS)) for kind in ("uv", "quad")]
         self.parts = {}  # name: (its geometry, how many seats)
         for name, seats in parts.items():
             assert seats.ndim == 2 and seats.shape[1] == len(FIELDS)
             buffer = ctx.buffer(data=np.ascontiguousarray(seats, np.float32).tobytes())
-            geometry = ctx.geometry(
-                [
-                    gl.BufferDescription(corners, "2f", ["in_corner"]),
-                    gl.BufferDescription(buffer, "4f 2f" + " 4f 3f" * len(LOOKS), names, instanced=True),
-                ],
-                mode=ctx.TRIANGLE_STRIP,
-            )
-            self.parts[name] = (geometry, len(seats))
+            self.parts[name] = (instanced_quads(ctx, buffer, "4f 2f" + " 4f 3f" * len(LOOKS), names), len(seats))
 
     def draw(self, part: str, seconds: float, applause: float, standing: float, empty: bool, texel_for_pixel: bool = True) -> None:
         """Every seat of `part` as it is at `seconds`: clapping and bobbing with the applause

@@ -39,7 +39,7 @@ class WakingView(arcade.View):
         over = world.story.completed
         seconds = scene.ticks / 60.0
         fade = 1.0 if over else scene.fade
-        morning = self.picture.rising_over_swirl(self.window, fade) if fade < 1.0 else None
+        morning = self.picture.rising_over_swirl(self.window, fade)
         if not (self.picture.paints_screen(self.window, fade) or morning):  # (in software GL a clear costs by the pixel)
             self.clear(color=UNDER_SWIRL)
         self.swirl.turn = seconds * SWIRL_STILLING
