@@ -63,6 +63,10 @@ ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the ro
 # only, so the offscreen picture is not made anew as the camera glides.
 INTERNAL_SCALES = (0.5, 0.6)
 TEXEL_SLACK = 1.05  # a worked-out pixel may stand for up to this many texels (5 % more is not to be seen; a minigame's closest look is 1.016)
+# Outside the gaze's pull the zoom is the same over the whole picture, so the art's mipmap level
+# is chosen once a frame (the one nearest texel for pixel) and read alone, smoothed within it: a
+# trilinear look-up (two levels, the level worked out per pixel) costs ~3 ms more a frame in
+# software GL, and looks the same.
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
 FLAW_PARTS = (True, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the flaw beat...
 REPAIR_PARTS = (False, False, True, True)  # ...and in the repair (see CloseupRenderer.variant)
@@ -368,7 +372,7 @@ class CloseupRenderer:
         self.closeup_program = None  # the one in use, chosen as each beat begins (see prepare)
         self.parts: tuple[bool, bool, bool, bool] | None = None  # the beat's variant (see variant)...
         self.in_use: tuple[bool, bool, bool, bool] | None = None  # ...and the one drawn now (see recomposing)
-        self.plain_art = False  # the art is drawn near texel for pixel: no mipmaps to pay for (see prepare)
+        self.art_level: int | None = None  # the art's one mipmap level read this frame; None: all of them, per pixel (see prepare)
         self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled with the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
@@ -525,9 +529,9 @@ class CloseupRenderer:
             self.in_use, self.closeup_program = wanted, self._closeup_program(wanted)
         self.scale, self.focus = self.camera(world)
         fraction = self.internal_scale()
-        # Texel for pixel or nearly (see internal_scale) the art needs no mipmaps, unless the
-        # gaze softens the picture away from the knot (NOTICE reads a blurrier level).
-        self.plain_art = not self.parts[0] and fraction * TEXEL_SLACK >= self.art.size / max(1.0, self.scale)
+        # One mipmap level for the whole picture, unless the gaze softens it away from the knot
+        # (NOTICE reads a blurrier level there).
+        self.art_level = None if self.parts[0] else self.mip_level(self.art.size / max(1.0, self.scale) / fraction)
         inner = (max(1, int(w * fraction)), max(1, int(h * fraction)))
         if inner not in self.pictures:
             if len(self.pictures) > len(INTERNAL_SCALES):  # the window was resized: the old sizes go
@@ -604,8 +608,17 @@ class CloseupRenderer:
             self.closeup_programs[variant] = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_CLOSEUP_FRAGMENT, defines=defines)
         return self.closeup_programs[variant]
 
-    def _filter_art(self, plain: bool) -> None:
-        self.art_texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR) if plain else (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
+    def mip_level(self, texels_per_px: float) -> int:
+        """The art's mipmap level nearest texel for pixel (level n has 2**n texels for one of level 0)."""
+        return max(0, min(round(math.log2(max(texels_per_px, 1.0))), self.art.size.bit_length() - 1))
+
+    def _filter_art(self, level: int | None) -> None:
+        """Read the art at one mipmap level, smoothed within it; or (None) at every level, chosen per pixel."""
+        self.art_texture.use(0)
+        base, top = (0, 1000) if level is None else (level, level)
+        gl.glTexParameteri(gl.GL_TEXTURE_2D, gl.GL_TEXTURE_BASE_LEVEL, base)
+        gl.glTexParameteri(gl.GL_TEXTURE_2D, gl.GL_TEXTURE_MAX_LEVEL, top)
+        self.art_texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR) if level is not None else (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
 
     def internal_scale(self) -> float:
         """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:
@@ -642,11 +655,11 @@ class CloseupRenderer:
                 for variant in self.compile_ahead:
                     ahead = self._closeup_program(variant)
                     self._bind_textures(ahead)  # (the compiled code is for the textures it reads...
-                    for plain in (False, True) if not variant[0] else (False,):  # ...and how they are filtered: the art's changes with the zoom, but never under the gaze's pull)
-                        self._filter_art(plain)
+                    for level in (0, 1) if not variant[0] else (None,):  # ...and how they are filtered: one level — the first, or any other — or, under the gaze's pull, all)
+                        self._filter_art(level)
                         self.quad.render(ahead)
                 fbo.scissor, self.compile_ahead = scissor, []
-            self._filter_art(self.plain_art)
+            self._filter_art(self.art_level)
             self.quad.render(self.closeup_program)
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)

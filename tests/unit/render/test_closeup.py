@@ -117,41 +117,42 @@ def test_each_beat_draws_the_close_up_with_only_the_parts_it_needs_and_the_same_
     assert any(beat == Beat.ACCEPTANCE and view.world.flaw.recompose > 0.0 for beat, _ in checked[-1:])
 
 
-def test_the_art_goes_without_mipmaps_only_where_it_is_shown_texel_for_pixel(window):
-    """Looked at closely (the repair's attempts) the art is worked out about texel for pixel and
-    drawn without mipmaps, which software GL pays dearly for, looking as it does with them;
-    seen whole (the acceptance) or softened by the gaze (the flaw), it keeps them."""
+def test_the_art_is_read_at_the_one_mipmap_level_its_zoom_wants_looking_as_it_does_read_at_all_of_them(window):
+    """Outside the gaze's pull the art is read at one mipmap level chosen for the zoom — the
+    first when the repair looks closely, a smaller one when the acceptance shows it whole —
+    which software GL pays much less for than choosing levels per pixel, and looks the same;
+    under the gaze's pull (the flaw beat) it keeps every level."""
     from game.render.closeup import CloseupRenderer
     from game.views.play import GameView
 
     view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
     window.show_view(view)
-    plain = {}
-    while len(plain) < 3 and not view.finished:
+    levels = {}
+    while len(levels) < 3 and not view.finished:
         view.step_once()
         world = view.world
         beat = world.story.beat
         moment = {Beat.FLAW: 200, Beat.REPAIR: 600, Beat.ACCEPTANCE: 300}.get(beat)
-        if beat in plain or moment is None or world.story.scene.ticks != moment:
+        if beat in levels or moment is None or world.story.scene.ticks != moment:
             continue
         renderer = CloseupRenderer(window)
         window.clear()
         renderer.draw(world)
-        plain[beat] = renderer.plain_art
-        if renderer.plain_art:
+        levels[beat] = renderer.art_level
+        if renderer.art_level is not None:
             drawn = np.asarray(screenshot(window), np.int16)
             prepare = renderer.prepare
 
-            def with_mipmaps(*args):
+            def every_level(*args):
                 prepare(*args)
-                renderer.plain_art = False
+                renderer.art_level = None
 
-            renderer.prepare = with_mipmaps
+            renderer.prepare = every_level
             window.clear()
             renderer.draw(world)
-            mipmapped = np.asarray(screenshot(window), np.int16)
-            assert np.abs(drawn - mipmapped).mean() < 1.0 and (np.abs(drawn - mipmapped).max(axis=2) > 24).mean() < 0.001
-    assert plain == {Beat.FLAW: False, Beat.REPAIR: True, Beat.ACCEPTANCE: False}
+            trilinear = np.asarray(screenshot(window), np.int16)
+            assert np.abs(drawn - trilinear).mean() < 1.0 and (np.abs(drawn - trilinear).max(axis=2) > 24).mean() < 0.002, beat
+    assert levels == {Beat.FLAW: None, Beat.REPAIR: 0, Beat.ACCEPTANCE: 1}
 
 
 def test_the_acceptance_compiles_its_gold_ahead_and_draws_it_only_once_the_flaw_recomposes(window):
