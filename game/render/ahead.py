@@ -7,17 +7,27 @@ begins, and the overlay asks for it with ``made`` — which hands over what the 
 for it if it is still under way, or makes it there and then if it was never asked for. Only
 pure paintings go ahead (a function of plain arguments, never the world, never OpenGL: textures
 are made on the main thread, from what was painted).
+
+The worker shares the machine with the frames being drawn (in software GL, two cores between
+the frame and the painting); a painting that is a generator — it yields between its steps and
+returns the picture — is painted gently: the worker rests REST times as long as each step took,
+so the beat it is painted during slows a little for a while, not a lot at once. Once the picture
+is asked for, the worker stops resting.
 """
 
 from __future__ import annotations
 
+import inspect
+import threading
+import time
 from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 
 KEPT = 8  # paintings waiting to be used at most (the oldest is let go past this)
+REST = 3.0  # the worker rests this many times as long as a painting's step took (it paints a quarter of the time)
 
 _pool: ThreadPoolExecutor | None = None
-_waiting: OrderedDict[tuple, Future] = OrderedDict()
+_waiting: OrderedDict[tuple, tuple[Future, threading.Event]] = OrderedDict()
 
 
 def ahead(paint, *args) -> None:
@@ -28,17 +38,35 @@ def ahead(paint, *args) -> None:
         return
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="flawed-ahead")
-    _waiting[key] = _pool.submit(paint, *args)
+    hurry = threading.Event()
+    _waiting[key] = (_pool.submit(lambda: painted(paint(*args), rest=REST, hurry=hurry)), hurry)
     while len(_waiting) > KEPT:
-        _waiting.popitem(last=False)
+        _waiting.popitem(last=False)[1][1].set()  # (let go: it need not rest any more)
 
 
 def made(paint, *args):
     """`paint(*args)`: what the worker made ahead (waiting for it if need be), else made now."""
-    future = _waiting.pop((paint, args), None)
-    if future is not None:
+    started = _waiting.pop((paint, args), None)
+    if started is not None:
+        future, hurry = started
+        hurry.set()
         return future.result()
-    return paint(*args)
+    return painted(paint(*args))
+
+
+def painted(painting, rest: float = 0.0, hurry: threading.Event | None = None):
+    """What a painting made: `painting` itself, or a painting in steps (a generator) run to its
+    end, resting `rest` times as long as each step took unless and until `hurry` is set."""
+    if not inspect.isgenerator(painting):
+        return painting
+    while True:
+        start = time.perf_counter()
+        try:
+            next(painting)
+        except StopIteration as done:
+            return done.value
+        if rest > 0.0 and hurry is not None:
+            hurry.wait(rest * (time.perf_counter() - start))  # (returns at once when hurried)
 
 
 def waiting() -> int:

@@ -42,6 +42,7 @@ BOX_TIERS = 3
 BOX_BOTTOM, BOX_TIER_PX, BOX_HEIGHT, RAIL_HEIGHT = 330, 110, 92, 40
 BOX_SPANS = ((20, ARCH[0] - 60), (ARCH[2] + 60, VIEW[0] - 20))
 BOX_SEATS = 8
+STEP_SEATS = 60  # the crowd's pictures are painted a step of this many seats at a time (see crowd_pictures)
 # The dreamer on the stage, gripping the frame (px in the view).
 FEET_Y = ARCH[1] + 16
 BODY_PX = 200  # the dreamer's height
@@ -279,22 +280,27 @@ def paint_hand(side: int) -> Image.Image:
     return image
 
 
-def hall_paintings() -> dict:
-    """Every picture of the hall, painted (the same in every dream; painted ahead: see game.render.ahead)."""
-    return {
-        "dark": paint_hall(False).convert("RGBA"),
-        "lit": paint_hall(True).convert("RGBA"),
-        "fronts": paint_box_front(False),
-        "fronts_lit": paint_box_front(True),
-        "body": paint_dreamer_body(),
-        "body_lit": paint_dreamer_body(lit=True),
-        "arm": paint_arm(),
-        "arm_lit": paint_arm(lit=True),
-        "hands": [paint_hand(side) for side in (-1, 1)],
-        "proscenium": proscenium_pieces(paint_proscenium()),
-        "curtain": paint_curtain(),
-        "cone": paint_cone(),
-    }
+def hall_paintings():
+    """Every picture of the hall, painted (the same in every dream), in steps: painted ahead,
+    gently (see game.render.ahead)."""
+    painted = {}
+    for name, paint in (
+        ("dark", lambda: paint_hall(False).convert("RGBA")),
+        ("lit", lambda: paint_hall(True).convert("RGBA")),
+        ("fronts", lambda: paint_box_front(False)),
+        ("fronts_lit", lambda: paint_box_front(True)),
+        ("body", paint_dreamer_body),
+        ("body_lit", lambda: paint_dreamer_body(lit=True)),
+        ("arm", paint_arm),
+        ("arm_lit", lambda: paint_arm(lit=True)),
+        ("hands", lambda: [paint_hand(side) for side in (-1, 1)]),
+        ("proscenium", lambda: proscenium_pieces(paint_proscenium())),
+        ("curtain", paint_curtain),
+        ("cone", paint_cone),
+    ):
+        painted[name] = paint()
+        yield
+    return painted
 
 
 def paint_ahead(seed: int) -> None:
@@ -401,11 +407,12 @@ def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]]
     return hidden
 
 
-def crowd_pictures(seed: int, seats: int) -> tuple[np.ndarray, np.ndarray]:
+def crowd_pictures(seed: int, seats: int):
     """The crowd of seat_plan(seed, seats), painted ahead for game.render.crowd: every picture a
     seat shows (a silhouette seated and clapping, its seat empty) at that seat's size, packed
     into one atlas (RGBA, rows top down), and each seat's numbers (crowd.FIELDS) with its LOOKS
-    cut to what is ever seen (see hidden_bottoms): drawn texel for pixel, nothing is smoothed."""
+    cut to what is ever seen (see hidden_bottoms): drawn texel for pixel, nothing is smoothed.
+    A painting in steps (see game.render.ahead): it yields between them."""
     plan = seat_plan(seed, seats)
     people = [paint_silhouette(v, True) for v in range(8)]
     seat_picture = paint_seat()
@@ -430,19 +437,27 @@ def crowd_pictures(seed: int, seats: int) -> tuple[np.ndarray, np.ndarray]:
         return shapes[step, kinds]
 
     stalls = [i for i, seat in enumerate(plan) if not seat.in_box]  # first in the plan, back to front
-    people_shapes = [masks(steps[i], *looks[i][:2]) for i in stalls]
+    people_shapes = []
+    for n, i in enumerate(stalls, start=1):
+        people_shapes.append(masks(steps[i], *looks[i][:2]))
+        if n % STEP_SEATS == 0:
+            yield
     sink = [BOB_PX * plan[i].scale for i in stalls]
-    hidden = {  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
-        "seated": hidden_bottoms([plan[i] for i in stalls], people_shapes, [BOB_PX * plan[i].scale for i in stalls], sink),
-        "standing": hidden_bottoms([plan[i] for i in stalls], people_shapes, [(STAND_PX + BOB_PX) * plan[i].scale for i in stalls], sink),
-        "empty": hidden_bottoms([plan[i] for i in stalls], [masks(steps[i], 8) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls)),
-    }
+    hidden = {}  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
+    for name, shapes_of, rise in (("seated", people_shapes, BOB_PX), ("standing", people_shapes, STAND_PX + BOB_PX)):
+        hidden[name] = hidden_bottoms([plan[i] for i in stalls], shapes_of, [rise * plan[i].scale for i in stalls], sink)
+        yield
+    hidden["empty"] = hidden_bottoms([plan[i] for i in stalls], [masks(steps[i], 8) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls))
+    yield
     cut = {name: dict(zip(stalls, rows)) for name, rows in hidden.items()}
-    for kinds, step in zip(looks, steps):  # (the boxes' too)
+    for n, (kinds, step) in enumerate(zip(looks, steps), start=1):  # (the boxes' too)
         for kind in kinds:
             picture(kind, step)
+        if n % STEP_SEATS == 0:
+            yield
     keys = sorted(scaled)
     atlas, places = pack_pictures([scaled[key] for key in keys])
+    yield
     place = dict(zip(keys, places))
     tops = {key: scaled[key].getbbox()[1] for key in keys}  # the clear rows at the top of each
 

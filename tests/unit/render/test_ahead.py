@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 import numpy as np
 
@@ -87,3 +88,45 @@ def test_the_next_beats_paintings_start_once_the_first_frame_is_drawn(window):
     view.on_draw()
     assert view.paint_ahead is None and ahead_module.waiting() == started + 1
     made(art_with_mipmaps, 3)  # handed over, so nothing waits after this test
+
+
+def test_a_painting_in_steps_is_painted_gently_ahead_and_at_once_when_asked_for():
+    """A painting that yields between its steps rests between them on the worker (the frames
+    drawn meanwhile keep most of the machine), makes the same picture, and stops resting the
+    moment it is asked for."""
+    steps = []
+
+    def paint(n):
+        for step in range(n):
+            time.sleep(0.01)
+            steps.append((step, time.perf_counter()))
+            yield
+        return f"{n} steps"
+
+    assert made(paint, 3) == "3 steps"  # never started ahead: painted here, all at once
+    steps.clear()
+    ahead(paint, 6)
+    while len(steps) < 3:
+        time.sleep(0.005)
+    gaps = [later - earlier for (_, earlier), (_, later) in zip(steps, steps[1:])]
+    assert min(gaps) >= 0.01 * (1 + ahead_module.REST) * 0.9  # each step, then a rest three times as long
+    started = time.perf_counter()
+    assert made(paint, 6) == "6 steps"
+    assert len(steps) == 6 and steps[-1][1] - started < 0.01 * (1 + ahead_module.REST) * 3  # hurried: the last steps without rests
+
+
+def test_the_hall_and_the_crowd_are_painted_in_steps():
+    import inspect
+
+    from game.render.audience import SEATS, crowd_pictures, hall_paintings, seat_plan
+
+    assert inspect.isgenerator(hall_paintings()) and inspect.isgenerator(crowd_pictures(3, SEATS))
+    steps = 0
+    crowd = crowd_pictures(3, SEATS)
+    try:
+        while True:
+            next(crowd)
+            steps += 1
+    except StopIteration as done:
+        atlas, numbers = done.value
+    assert steps >= 10 and atlas.ndim == 3 and len(numbers) == len(seat_plan(3, SEATS))

@@ -127,10 +127,11 @@ def test_what_the_crowd_never_shows_is_not_drawn_and_nothing_seen_changes(window
     """Each seat is drawn only down to where the seats in front of it hide it in every pose: a
     good part of the crowd's pixels, and the hall looks just as it does with every seat drawn whole."""
     from game.render import audience
+    from game.render.ahead import painted
     from game.render.crowd import FIELDS, LOOKS
 
     def drawn_area() -> float:
-        _, numbers = audience.crowd_pictures(3, 720)
+        _, numbers = painted(audience.crowd_pictures(3, 720))
         look = "empty" if moment.get("empty") else "seated"
         return float((numbers[:, FIELDS.index(f"{look}_width")] * numbers[:, FIELDS.index(f"{look}_height")]).sum())
 
