@@ -52,6 +52,7 @@ FIELD_SCALE = 0.4  # the field is worked out at this fraction of the screen's pi
 
 _FS = """
 #version 330
+#define HOLE 1  // a clear hole round the eye (lights_on): a variant of its own (see SwirlField.draw)
 uniform vec2 u_origin;     // world position of the screen's lower-left corner
 uniform vec2 u_view;       // world size of the screen
 uniform vec2 u_eye;        // world position of the eye
@@ -136,10 +137,10 @@ void main() {
     vec3 middle = vec3(0.55, 0.5, 0.6);
     colour = mix(middle, colour, u_contrast);
     float alpha = u_alpha;
-    if (u_hole > 0.0) {
-        float edge = u_hole + 2.0 * HOLE_WANDER_PX * (fbm_round(a / TAU, u_time * 0.4, 6.0) - 0.5);
-        alpha *= smoothstep(edge - HOLE_FADE_PX, edge + HOLE_FADE_PX, r);
-    }
+#if HOLE
+    float edge = u_hole + 2.0 * HOLE_WANDER_PX * (fbm_round(a / TAU, u_time * 0.4, 6.0) - 0.5);
+    alpha *= smoothstep(edge - HOLE_FADE_PX, edge + HOLE_FADE_PX, r);
+#endif
     f_color = vec4(colour, alpha);
 }
 """.replace("LATTICE_HASH", LATTICE_HASH).replace("HOLE_WANDER_PX", f"{HOLE_WANDER_PX:.1f}").replace("HOLE_FADE_PX", f"{HOLE_FADE_PX:.1f}")
@@ -201,7 +202,9 @@ class SwirlField:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FS)
+        # With a hole and without: software GL works out every branch for every pixel, so the
+        # hole's ragged edge (four more octaves of noise) is left out of the shader without one.
+        self.programs = {hole: ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FS, defines={"HOLE": int(hole)}) for hole in (False, True)}
         self.stretch = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_STRETCH_FS)
         self.under_morning = None  # the stretch with the morning over it (see draw), made when first asked for
         self.quad = geometry.quad_2d_fs()
@@ -243,7 +246,7 @@ class SwirlField:
         zoom = camera.zoom or 1.0
         cx, cy = camera.position
         view = (width / zoom, height / zoom)
-        program = self.program
+        program = self.programs[hole > 0.0]
         program["u_origin"] = (cx - view[0] / 2, cy - view[1] / 2)
         program["u_view"] = view
         program["u_eye"] = swirl.eye
@@ -251,7 +254,7 @@ class SwirlField:
         program["u_time"] = seconds * (0.4 if reduce_motion else 1.0)
         program["u_contrast"] = REDUCED_CONTRAST if reduce_motion else CONTRAST
         program["u_alpha"] = alpha
-        program["u_hole"] = hole
+        program.set_uniform_safe("u_hole", hole)  # (none without one)
         program["u_bands"] = HUE_BANDS
         program["u_twist"] = SPIRAL_TWIST
         program["u_glow"] = EYE_GLOW_PX

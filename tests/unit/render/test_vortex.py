@@ -105,3 +105,26 @@ def test_from_where_the_dreamer_arrives_the_way_to_the_eye_shows(window, reduce_
     assert off < math.radians(50), f"the light leans {math.degrees(off):.0f} degrees away from the eye"
     view.overlay.close()
     assert view.renderer.bounded  # other beats' cameras stop at the level's edge again
+
+
+def test_without_a_hole_the_field_leaves_the_holes_edge_out_of_its_shader_and_looks_the_same(window):
+    """The vortex and the waking have no hole: their field's shader has none of the hole's
+    ragged edge to work out (software GL works out every branch), and paints the colours the
+    shader with it paints (the edge only sets how much of the field shows)."""
+    import arcade
+
+    from game.render.vortex import SwirlField
+
+    plain = field_rows(window, False, 2.0)
+    field = SwirlField(window.ctx)
+    with pytest.raises(KeyError):
+        field.programs[False]["u_hole"]
+    field.programs[False] = field.programs[True]
+    camera = arcade.Camera2D(position=(640.0, 360.0))
+    camera.match_window()
+    swirl = Swirl(EYE, False)
+    swirl.turn = 2.0
+    window.clear()
+    field.draw(camera, window, swirl, 7.0, False, hole=0.0)
+    with_edge = np.asarray(screenshot(window), np.float32)
+    assert np.abs(with_edge - plain).max() <= 1.0
