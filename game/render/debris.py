@@ -190,7 +190,8 @@ class LightsOnOverlay(Overlay):
         window = view.window
         if self.cutting is None and self.pieces is None:  # (the beat's first frame)
             self.cutting = self.cut(window, world)
-            view.renderer.lighting.prepare_still_floor(window.get_framebuffer_size())  # before the hall is drawn over its pixel
+            if self.empty_hall(view):  # the room's floor painted now, under the flash, for when the room shows
+                view.renderer.paint_room_ahead(LIT_VOID)
         if self.empty_hall(view):
             window.ctx.enable(window.ctx.BLEND)
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0

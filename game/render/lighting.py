@@ -444,22 +444,6 @@ class Lighting:
         self.still_floor = (fbo, key)
         copy_picture(self.ctx, fbo, target)
 
-    def prepare_still_floor(self, size: tuple[int, int]) -> None:
-        """Make the picture _still_floor copies from, and copy a pixel of it onto the framebuffer
-        in use: software GL works out how to copy onto a framebuffer the first time, 30-80 ms.
-        Lights on calls this as it begins, before the hall is drawn over that pixel, so the
-        room's first frame does not pay for it."""
-        if self.still_floor[0] is not None and tuple(self.still_floor[0].size) == tuple(size):
-            return
-        ctx = self.ctx
-        fbo = picture_framebuffer(ctx, size)
-        self.still_floor = (fbo, None)
-        target = ctx.active_framebuffer
-        scissor = target.scissor
-        target.scissor = (0, 0, 1, 1)
-        copy_picture(ctx, fbo, target)
-        target.scissor = scissor
-
     def _ensure_buffers(self, size) -> None:
         if self.size == size:
             return

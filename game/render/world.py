@@ -291,6 +291,21 @@ class WorldRenderer:
             if clip is not None:
                 self.window.ctx.scissor = None
 
+    def paint_room_ahead(self, background) -> None:
+        """Draw the room as it is now under a one-pixel scissor, for what it paints into pictures
+        of its own (its floor's picture, the still floor under the house lights): they are made
+        now, not on the frame the room first shows (tens of ms in software GL). Call it after
+        draw() this frame (where the camera is placed) when the room is not shown: the pixel is
+        cleared to `background` after."""
+        self.void_colour = tuple(channel / 255.0 for channel in arcade.types.Color.from_iterable(background))
+        self.world_camera.use()
+        self.window.ctx.scissor = (0, 0, 1, 1)
+        try:
+            self._draw_room()
+        finally:
+            self.window.ctx.scissor = None
+            self.window.ctx.screen.clear(color=background, viewport=(0, 0, 1, 1))
+
     def paints_screen(self) -> bool:
         """Whether drawing the room paints every pixel of the screen: the lit floor's pass does."""
         return self.lighting.adopted and self.lighting.floor is not None

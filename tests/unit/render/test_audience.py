@@ -165,3 +165,29 @@ def test_the_halls_painting_is_copied_onto_the_screen_as_drawing_it_shows_it(win
     window.clear(color=(255, 0, 255))
     hall.backdrop.draw(lit, hall.back, hall.camera.zoom)
     assert hall.backdrop.copies[lit] is picture and np.array_equal(np.asarray(screenshot(window), np.int16), drawn)
+
+
+def test_the_rooms_floor_is_painted_as_the_house_lights_come_up_not_when_the_room_first_shows(window):
+    """Lights on begins with a white flash over the empty hall; the room comes apart behind it a
+    second later. Its floor (baked and lit under the house lights) is painted on the beat's first
+    frame, under the flash: the frame the room first shows only copies it (tens of ms otherwise)."""
+    from game.render.debris import EMPTY_HALL_S
+    from game.views.play import GameView
+
+    run = Run(RunOptions(seed=3, size="small"))
+    run.world = World(run.world.level, seed=3, start=Beat.LIGHTS_ON)
+    view = GameView(run)
+    window.show_view(view)
+    lighting = view.renderer.lighting
+    passes = []
+    floor_passes = lighting._floor_passes
+    lighting._floor_passes = lambda *args: (passes.append(view.world.story.scene.ticks), floor_passes(*args))
+    view.step_once()
+    view.on_draw()
+    bakes = lighting.floor.bakes
+    assert passes and bakes >= 1  # painted on the first frame
+    passes.clear()
+    while view.world.story.scene.ticks < EMPTY_HALL_S * 60 + 3:
+        view.step_once()
+        view.on_draw()
+    assert view.renderer.drew_room and passes == [] and lighting.floor.bakes == bakes
