@@ -41,7 +41,8 @@ def ahead(paint, *args) -> None:
     hurry = threading.Event()
     _waiting[key] = (_pool.submit(lambda: painted(paint(*args), rest=REST, hurry=hurry)), hurry)
     while len(_waiting) > KEPT:
-        _waiting.popitem(last=False)[1][1].set()  # (let go: it need not rest any more)
+        _, (_, let_go) = _waiting.popitem(last=False)
+        let_go.set()  # (nobody will wait for it: it need not rest any more)
 
 
 def made(paint, *args):

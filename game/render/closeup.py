@@ -63,10 +63,6 @@ ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the ro
 # only, so the offscreen picture is not made anew as the camera glides.
 INTERNAL_SCALES = (0.5, 0.6)
 TEXEL_SLACK = 1.05  # a worked-out pixel may stand for up to this many texels (5 % more is not to be seen; a minigame's closest look is 1.016)
-# Outside the gaze's pull the zoom is the same over the whole picture, so the art's mipmap level
-# is chosen once a frame (the one nearest texel for pixel) and read alone, smoothed within it: a
-# trilinear look-up (two levels, the level worked out per pixel) costs ~3 ms more a frame in
-# software GL, and looks the same.
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
 FLAW_PARTS = (True, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the flaw beat...
 REPAIR_PARTS = (False, False, True, True)  # ...and in the repair (see CloseupRenderer.variant)
@@ -609,7 +605,10 @@ class CloseupRenderer:
         return self.closeup_programs[variant]
 
     def mip_level(self, texels_per_px: float) -> int:
-        """The art's mipmap level nearest texel for pixel (level n has 2**n texels for one of level 0)."""
+        """The art's mipmap level nearest texel for pixel (level n has 2**n texels for one of level 0).
+        Outside the gaze's pull the zoom is the same over the whole picture, so the level is chosen
+        once a frame and read alone, smoothed within it: a trilinear look-up (two levels, the level
+        worked out per pixel) costs ~3 ms more a frame in software GL, and looks the same."""
         return max(0, min(round(math.log2(max(texels_per_px, 1.0))), self.art.size.bit_length() - 1))
 
     def _filter_art(self, level: int | None) -> None:

@@ -51,6 +51,11 @@ def lerp(a: float, b: float, t: float) -> float:
     return a + (b - a) * t
 
 
+def _unit_rgba(colour) -> tuple[float, ...]:
+    """A colour (0..255, rgb or rgba) as rgba 0..1."""
+    return tuple(channel / 255.0 for channel in arcade.types.Color.from_iterable(colour))
+
+
 class WorldRenderer:
     """Everything in the level, drawn through a world camera that follows the player."""
 
@@ -274,7 +279,7 @@ class WorldRenderer:
         self.world_camera.zoom = self.zoom()
         self.drew_room = room
         colour = self.window.background_color if background is None else background
-        self.void_colour = tuple(channel / 255.0 for channel in arcade.types.Color.from_iterable(colour))
+        self.void_colour = _unit_rgba(colour)
         clip = box() if room and box is not None else None
         if clear and (not room or not self.paints_screen()):
             self.window.ctx.screen.clear(color=colour)
@@ -297,7 +302,7 @@ class WorldRenderer:
         now, not on the frame the room first shows (tens of ms in software GL). Call it after
         draw() this frame (where the camera is placed) when the room is not shown: the pixel is
         cleared to `background` after."""
-        self.void_colour = tuple(channel / 255.0 for channel in arcade.types.Color.from_iterable(background))
+        self.void_colour = _unit_rgba(background)
         self.world_camera.use()
         self.window.ctx.scissor = (0, 0, 1, 1)
         try:
