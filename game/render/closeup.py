@@ -27,7 +27,7 @@ from PIL import Image
 from pyglet import gl
 
 from game.render.ahead import ahead, made
-from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, clear_outside
+from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around, clear_outside
 from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
 from game.render.overlay import Overlay
@@ -64,6 +64,10 @@ ROLLING_SHOWN = 4.0  # px/s: while a slipped tool rolls faster than this, the ro
 INTERNAL_SCALES = (0.5, 0.6)
 TEXEL_SLACK = 1.05  # a worked-out pixel may stand for up to this many texels (5 % more is not to be seen; a minigame's closest look is 1.016)
 REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and the heartbeat's squeeze by this
+# Past the picture and its frame the close-up shows only the dark backstage (and the vignette and
+# the glow over it): there it is painted by a pass that works out nothing else (see backdrop_box).
+FRAME_REACH = 0.035  # canvas units round the canvas the close-up's shader shows: its frame...
+UNRAVEL_REACH = 0.03 + 0.12  # ...and, times the chaos, how far the unravelling moves a point at most: the waver (2 × 0.0135), the swirl round the flaw (1.6·d·e^(−5d), at d = 0.2)
 FLAW_PARTS = (True, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the flaw beat...
 REPAIR_PARTS = (False, False, True, True)  # ...and in the repair (see CloseupRenderer.variant)
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
@@ -311,6 +315,32 @@ void main() {
 """
 
 
+# Pass 3b: the backdrop round the picture, at the screen's own pixels: what the close-up's
+# shader shows past the frame (the dark backstage, the panic's vignette), with the glow over it
+# as the stretch adds it.
+_BACKDROP_FRAGMENT = """
+#version 330
+uniform vec2 screen;       // px
+uniform float vignette;
+uniform float pulse;
+uniform vec2 glow_centre;  // px
+uniform vec2 glow_radius;  // px, each way
+uniform vec4 glow;         // rgb 0..1 and how strongly (0: none)
+out vec4 frag;
+void main() {
+    vec3 colour = vec3(0.05, 0.04, 0.05);
+    if (vignette > 0.001) {
+        vec2 s = (gl_FragCoord.xy - screen * 0.5) / (screen.y * 0.5);
+        float radius = mix(2.2, 1.3, vignette) - pulse * 0.12 * vignette;
+        float light = smoothstep(radius + 0.1, radius - 0.8, length(s * vec2(0.8, 1.0)));
+        colour = mix(vec3(0.05, 0.0, 0.015), colour, light);
+    }
+    float edge = clamp(1.0 - length((gl_FragCoord.xy - glow_centre) / glow_radius), 0.0, 1.0);
+    frag = vec4(colour + glow.rgb * (glow.a * edge * sqrt(edge)), 1.0);
+}
+"""
+
+
 def _ease(t: float) -> float:
     t = max(0.0, min(1.0, t))
     return t * t * (3.0 - 2.0 * t)
@@ -323,6 +353,13 @@ def _lerp2(a: tuple[float, float], b: tuple[float, float], t: float) -> tuple[fl
 def _quad(ctx):
     data = array("f", [-1, 1, 0, 1, -1, -1, 0, 0, 1, 1, 1, 1, 1, -1, 1, 0])
     return ctx.geometry([BufferDescription(ctx.buffer(data=data), "2f 2f", ["in_vert", "in_uv"])], mode=ctx.TRIANGLE_STRIP)
+
+
+def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The part of rectangle `a` (x, y, width, height) inside `b`; None if none."""
+    left, bottom = max(a[0], b[0]), max(a[1], b[1])
+    right, top = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    return (left, bottom, right - left, top - bottom) if right > left and top > bottom else None
 
 
 def wants_closeup(world) -> bool:
@@ -372,13 +409,14 @@ class CloseupRenderer:
         self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled with the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
+        self.backdrop_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BACKDROP_FRAGMENT)
         body = FLAW_TEXTURE // BODY_BLOCK
         self.body_texture = self.ctx.texture((body, body), components=4)
         self.body_texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR)
         self.body_fbo = self.ctx.framebuffer(color_attachments=[self.body_texture])
         self.pictures: dict[tuple[int, int], tuple] = {}  # offscreen close-ups by size: (texture, framebuffer, size)
         self.picture = None  # the one drawn last
-        self.seen: tuple[int, int, int, int] | None = None  # the part of the screen last drawn (None: all of it)
+        self.seen: tuple[int, int, int, int] | None = None  # the part of the screen last drawn (None: all of it), its picture and backdrop
         self.glow: tuple[tuple[float, float], tuple[float, float], tuple[float, float, float, float]] | None = None  # added over it: centre, radii (px), rgba (see _BLIT_FRAGMENT)
         # Two flaw textures: the flaw now, and before its last worsening (eased between).
         self.flaw_textures = []
@@ -631,16 +669,19 @@ class CloseupRenderer:
         only that is worked out and stretched (each pass costs by the pixel in software GL)."""
         self.prepare(world, size)
         self.seen = seen
-        texture, fbo, inner = self.picture
         w, h = self.size
-        if seen is not None:  # in the picture's own pixels, a pixel wider all round for the stretch's filter
-            shrink = inner[1] / h
-            x, y, sw, sh = seen
-            left, bottom = max(0, int(x * shrink) - 1), max(0, int(y * shrink) - 1)
-            right, top = min(inner[0], math.ceil((x + sw) * shrink) + 1), min(inner[1], math.ceil((y + sh) * shrink) + 1)
-            fbo.scissor = (left, bottom, right - left, top - bottom)
-        else:
-            fbo.scissor = None
+        shown = seen or (0, 0, w, h)
+        seen = _overlap(shown, self.backdrop_box())  # what the passes work out; the backdrop is painted round it
+        if seen is None:  # (the picture out of sight)
+            self._paint_backdrop(shown, None)
+            self.ctx.scissor = None
+            return
+        texture, fbo, inner = self.picture
+        shrink = inner[1] / h  # (in the picture's own pixels, a pixel wider all round for the stretch's filter)
+        x, y, sw, sh = seen
+        left, bottom = max(0, int(x * shrink) - 1), max(0, int(y * shrink) - 1)
+        right, top = min(inner[0], math.ceil((x + sw) * shrink) + 1), min(inner[1], math.ceil((y + sh) * shrink) + 1)
+        fbo.scissor = (left, bottom, right - left, top - bottom)
         # Both passes write every pixel opaque: blending would only cost (by the pixel, in software GL).
         blending = self.ctx.is_enabled(self.ctx.BLEND)
         self.ctx.disable(self.ctx.BLEND)
@@ -670,10 +711,37 @@ class CloseupRenderer:
         self.ctx.scissor = seen
         try:
             self.quad.render(program)
+            if seen != shown:
+                self._paint_backdrop(shown, seen)
         finally:
             self.ctx.scissor = None
             if blending:
                 self.ctx.enable(self.ctx.BLEND)
+
+    def backdrop_box(self) -> tuple[int, int, int, int]:
+        """Framebuffer px (x, y, width, height) outside which the close-up shows only the backdrop:
+        the canvas and its frame, and as far round them as the unravelling may bring the canvas,
+        as this frame's camera shows them."""
+        program = self.closeup_program
+        chaos = program["unravel"] * (1.0 - program["recompose"])  # (as the shader's)
+        reach = FRAME_REACH + (UNRAVEL_REACH * chaos if chaos > 0.002 else 0.0)
+        left, bottom = self.to_screen(-reach, -reach)
+        right, top = self.to_screen(1.0 + reach, 1.0 + reach)
+        left, bottom = math.floor(left) - 1, math.floor(bottom) - 1
+        return (left, bottom, math.ceil(right) + 1 - left, math.ceil(top) + 1 - bottom)
+
+    def _paint_backdrop(self, shown: tuple[int, int, int, int], picture: tuple[int, int, int, int] | None) -> None:
+        """Paint the backdrop over `shown` less `picture` (framebuffer px; None: nothing)."""
+        program = self.backdrop_program
+        w, h = self.size
+        program["screen"] = (float(w), float(h))
+        program["vignette"] = self.closeup_program["vignette"]
+        program["pulse"] = self.closeup_program["pulse"]
+        centre, radius, glow = self.glow if self.glow is not None else ((0.0, 0.0), (1.0, 1.0), (0.0, 0.0, 0.0, 0.0))
+        program["glow_centre"], program["glow_radius"], program["glow"] = centre, radius, glow
+        for band in around(shown, picture):
+            self.ctx.scissor = band
+            self.quad.render(program)
 
 
 class CloseupOverlay(Overlay):

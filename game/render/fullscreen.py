@@ -21,11 +21,19 @@ def clear_outside(framebuffer, box: tuple[int, int, int, int], colour) -> None:
     """Clear `framebuffer` to `colour` (0..255) everywhere but `box` (x, y, width, height px),
     as up to four rectangles: in software GL a clear costs by the pixel, and what is painted
     over anyway need not be cleared first."""
-    width, height = framebuffer.size
-    x, y, w, h = box
-    for band in ((0, 0, width, y), (0, y + h, width, height - y - h), (0, y, x, h), (x + w, y, width - x - w, h)):
-        if band[2] > 0 and band[3] > 0:
-            framebuffer.clear(color=colour, viewport=band)
+    for band in around((0, 0, *framebuffer.size), box):
+        framebuffer.clear(color=colour, viewport=band)
+
+
+def around(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int] | None) -> list[tuple[int, int, int, int]]:
+    """Rectangle `outer` (x, y, width, height) less `inner` (which lies inside it; None: nothing
+    is taken out), as up to four rectangles."""
+    if inner is None:
+        return [outer]
+    x, y, w, h = outer
+    ix, iy, iw, ih = inner
+    bands = [(x, y, w, iy - y), (x, iy + ih, w, y + h - iy - ih), (x, iy, ix - x, ih), (ix + iw, iy, x + w - ix - iw, ih)]
+    return [band for band in bands if band[2] > 0 and band[3] > 0]
 
 
 def fills_window(window, view: tuple[int, int]) -> bool:

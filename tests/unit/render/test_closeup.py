@@ -169,3 +169,31 @@ def test_the_acceptance_compiles_its_gold_ahead_and_draws_it_only_once_the_flaw_
     world.flaw.recompose = 0.2
     renderer.draw(world)
     assert renderer.in_use == full and renderer.closeup_program is renderer.closeup_programs[full]
+
+
+@pytest.mark.parametrize("beat, moment, widest", [(Beat.FLAW, 30, 0.7), (Beat.ACCEPTANCE, 60, 0.95), (Beat.ACCEPTANCE, 300, 0.9), (Beat.ACCEPTANCE, 1150, 0.7)])
+def test_round_the_picture_only_the_backdrop_is_painted_and_it_looks_as_the_close_up_would_paint_it(window, beat, moment, widest):
+    """Seen whole (the flaw as it is first seen, the acceptance) the picture leaves the dark
+    backstage either side: there a pass that works out nothing but the backdrop, the vignette
+    and the glow paints it (the more of the screen the calmer: the unravelling may carry the
+    picture out past its frame), and the screen looks as the close-up's own passes would paint it."""
+    from game.render import closeup as closeup_module
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    while not (view.world.story.beat == beat and view.world.story.scene.ticks == moment):
+        view.step_once()
+    world = view.world
+    renderer = closeup_module.CloseupRenderer(window)
+    renderer.glow = ((640.0, 360.0), (700.0, 400.0), (1.0, 0.8, 0.55, 0.2))
+    window.clear()
+    renderer.draw(world)
+    box = renderer.backdrop_box()
+    assert box[2] < 1280 * widest  # a part of the screen is backdrop
+    painted = np.asarray(screenshot(window), np.int16)
+    renderer.backdrop_box = lambda: (0, 0, 1280, 720)  # the close-up's passes over every pixel
+    window.clear()
+    renderer.draw(world)
+    whole = np.asarray(screenshot(window), np.int16)
+    assert np.abs(painted - whole).max() <= 3
