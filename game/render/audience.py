@@ -442,12 +442,13 @@ def crowd_pictures(seed: int, seats: int):
         people_shapes.append(masks(steps[i], *looks[i][:2]))
         if n % STEP_SEATS == 0:
             yield
-    sink = [BOB_PX * plan[i].scale for i in stalls]
+    seated = [plan[i] for i in stalls]
+    sink = [BOB_PX * seat.scale for seat in seated]
     hidden = {}  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
-    for name, shapes_of, rise in (("seated", people_shapes, BOB_PX), ("standing", people_shapes, STAND_PX + BOB_PX)):
-        hidden[name] = hidden_bottoms([plan[i] for i in stalls], shapes_of, [rise * plan[i].scale for i in stalls], sink)
+    for name, rise in (("seated", BOB_PX), ("standing", STAND_PX + BOB_PX)):
+        hidden[name] = hidden_bottoms(seated, people_shapes, [rise * seat.scale for seat in seated], sink)
         yield
-    hidden["empty"] = hidden_bottoms([plan[i] for i in stalls], [masks(steps[i], 8) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls))
+    hidden["empty"] = hidden_bottoms(seated, [masks(steps[i], 8) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls))
     yield
     cut = {name: dict(zip(stalls, rows)) for name, rows in hidden.items()}
     for n, (kinds, step) in enumerate(zip(looks, steps), start=1):  # (the boxes' too)

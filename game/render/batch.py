@@ -16,12 +16,23 @@ from arcade import gl
 
 from game.resources import shaders
 
+
 def instanced_quads(ctx, buffer, layout: str, names: list[str]):
     """A geometry drawing one quad (`in_corner` (0, 0) left bottom .. (1, 1) right top, as a
     triangle strip) for each instance of `buffer`, read as `layout` into the attributes `names`."""
     corners = ctx.buffer(data=array.array("f", [0, 0, 1, 0, 0, 1, 1, 1]))
     per_instance = gl.BufferDescription(buffer, layout, names, instanced=True)
     return ctx.geometry([gl.BufferDescription(corners, "2f", ["in_corner"]), per_instance], mode=ctx.TRIANGLE_STRIP)
+
+
+def draw_instanced(ctx, geometry, program, count: int, texture, pixelated: bool) -> None:
+    """`count` instances of `geometry` blended over what is there, showing `texture` (bound to
+    unit 0): pixelated, texel for pixel with no filtering to pay for; else smoothed."""
+    ctx.enable(ctx.BLEND)
+    ctx.blend_func = ctx.BLEND_DEFAULT
+    texture.filter = (ctx.NEAREST, ctx.NEAREST) if pixelated else (ctx.LINEAR, ctx.LINEAR)
+    texture.use(0)
+    geometry.render(program, instances=count)
 
 
 # One quad's numbers in the instance buffer, as the shader reads them.
@@ -60,10 +71,4 @@ class QuadBatch:
             self.capacity = count
             self.buffer.orphan(size=count * QUAD.itemsize)
         self.buffer.write(quads.tobytes())
-        ctx = self.ctx
-        ctx.enable(ctx.BLEND)
-        ctx.blend_func = ctx.BLEND_DEFAULT
-        texture = self.atlas.texture
-        texture.filter = (ctx.NEAREST, ctx.NEAREST) if pixelated else (ctx.LINEAR, ctx.LINEAR)
-        texture.use(0)
-        self.geometry.render(self.program, instances=count)
+        draw_instanced(self.ctx, self.geometry, self.program, count, self.atlas.texture, pixelated)

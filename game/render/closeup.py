@@ -137,6 +137,26 @@ void main() {
 }
 """.replace("N_BLOTS", str(MAX_BLOTS)).replace("LATTICE_HASH", LATTICE_HASH)
 
+# What the close-up's passes share, pasted into their shaders where it says so: the backstage
+# behind the easel, the panic's vignette over a pixel (`px` of the pass's `screen`, the uniforms
+# vignette and pulse declared), and the acceptance's glow over a screen pixel (glow_centre,
+# glow_radius, glow declared).
+BACKSTAGE = "vec3(0.05, 0.04, 0.05)"
+TUNNELLED = """vec3 tunnelled(vec3 colour, vec2 px) {
+    // Panic tunnels the view; each heartbeat squeezes it.
+    if (vignette > 0.001) {
+        vec2 s = (px - screen * 0.5) / (screen.y * 0.5);
+        float radius = mix(2.2, 1.3, vignette) - pulse * 0.12 * vignette;
+        float light = smoothstep(radius + 0.1, radius - 0.8, length(s * vec2(0.8, 1.0)));
+        colour = mix(vec3(0.05, 0.0, 0.015), colour, light);
+    }
+    return colour;
+}"""
+GLOWING = """vec3 glowing(vec3 colour) {
+    float edge = clamp(1.0 - length((gl_FragCoord.xy - glow_centre) / glow_radius), 0.0, 1.0);
+    return colour + glow.rgb * (glow.a * edge * sqrt(edge));  // (1 - r)^1.5, as glow.soft_texture's falloff 1.5
+}"""
+
 # Pass 2: the close-up, every frame. Software GL runs every branch of a shader for every pixel
 # (masked), whatever the condition: what a beat never needs is left out of its own variant (see
 # CloseupRenderer.variant) — the gaze's pull (a texture read with a per-pixel bias, the dearest
@@ -171,6 +191,7 @@ in vec2 v_uv;
 out vec4 frag;
 
 float lum(vec3 c) { return dot(c, vec3(0.299, 0.587, 0.114)); }
+TUNNELLED
 
 void main() {
     vec2 px = v_uv * screen;
@@ -196,7 +217,7 @@ void main() {
     if (p.x < 0.0 || p.x > 1.0 || p.y < 0.0 || p.y > 1.0) {
         // The frame, then the dark backstage behind the easel.
         float out_by = max(max(-p.x, p.x - 1.0), max(-p.y, p.y - 1.0));
-        colour = out_by < 0.035 ? vec3(0.34, 0.22, 0.1) * (0.8 + 0.2 * fract(out_by * 60.0)) : vec3(0.05, 0.04, 0.05);
+        colour = out_by < 0.035 ? vec3(0.34, 0.22, 0.1) * (0.8 + 0.2 * fract(out_by * 60.0)) : BACKSTAGE;
     } else {
 #if NOTICE
         // Away from the knot, the gaze lets the picture go soft (a blurrier mip level), dim and grey.
@@ -261,16 +282,9 @@ void main() {
         }
 #endif
     }
-    // Panic tunnels the view; each heartbeat squeezes it.
-    if (vignette > 0.001) {
-        vec2 s = (px - screen * 0.5) / (screen.y * 0.5);
-        float radius = mix(2.2, 1.3, vignette) - pulse * 0.12 * vignette;
-        float light = smoothstep(radius + 0.1, radius - 0.8, length(s * vec2(0.8, 1.0)));
-        colour = mix(vec3(0.05, 0.0, 0.015), colour, light);
-    }
-    frag = vec4(colour, 1.0);
+    frag = vec4(tunnelled(colour, px), 1.0);
 }
-"""
+""".replace("TUNNELLED", TUNNELLED).replace("BACKSTAGE", BACKSTAGE)
 
 
 # Pass 1b: the flaw's body, the darkness averaged over blocks of BODY_BLOCK² texels (a mipmap
@@ -304,15 +318,15 @@ uniform vec2 glow_radius;  // px, each way (an ellipse)
 uniform vec4 glow;  // rgb 0..1 and how strongly
 in vec2 v_uv;
 out vec4 frag;
+GLOWING
 void main() {
 #if GLOW
-    float edge = clamp(1.0 - length((gl_FragCoord.xy - glow_centre) / glow_radius), 0.0, 1.0);
-    frag = vec4(texture(picture, v_uv).rgb + glow.rgb * (glow.a * edge * sqrt(edge)), 1.0);  // (1 - r)^1.5, as glow.soft_texture's falloff 1.5
+    frag = vec4(glowing(texture(picture, v_uv).rgb), 1.0);
 #else
     frag = vec4(texture(picture, v_uv).rgb, 1.0);
 #endif
 }
-"""
+""".replace("GLOWING", GLOWING)
 
 
 # Pass 3b: the backdrop round the picture, at the screen's own pixels: what the close-up's
@@ -327,18 +341,12 @@ uniform vec2 glow_centre;  // px
 uniform vec2 glow_radius;  // px, each way
 uniform vec4 glow;         // rgb 0..1 and how strongly (0: none)
 out vec4 frag;
+TUNNELLED
+GLOWING
 void main() {
-    vec3 colour = vec3(0.05, 0.04, 0.05);
-    if (vignette > 0.001) {
-        vec2 s = (gl_FragCoord.xy - screen * 0.5) / (screen.y * 0.5);
-        float radius = mix(2.2, 1.3, vignette) - pulse * 0.12 * vignette;
-        float light = smoothstep(radius + 0.1, radius - 0.8, length(s * vec2(0.8, 1.0)));
-        colour = mix(vec3(0.05, 0.0, 0.015), colour, light);
-    }
-    float edge = clamp(1.0 - length((gl_FragCoord.xy - glow_centre) / glow_radius), 0.0, 1.0);
-    frag = vec4(colour + glow.rgb * (glow.a * edge * sqrt(edge)), 1.0);
+    frag = vec4(glowing(tunnelled(BACKSTAGE, gl_FragCoord.xy)), 1.0);
 }
-"""
+""".replace("TUNNELLED", TUNNELLED).replace("GLOWING", GLOWING).replace("BACKSTAGE", BACKSTAGE)
 
 
 def _ease(t: float) -> float:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.render.batch import instanced_quads
+from game.render.batch import draw_instanced, instanced_quads
 from game.resources import shaders
 
 BOB_PX = 3.0  # how far a clapping person bobs (px at scale 1)
@@ -60,8 +60,4 @@ class Crowd:
         program["standing"] = standing
         program["empty"] = bool(empty)
         program["snap"] = bool(texel_for_pixel)
-        self.ctx.enable(self.ctx.BLEND)
-        self.ctx.blend_func = self.ctx.BLEND_DEFAULT
-        self.atlas.filter = (self.ctx.NEAREST, self.ctx.NEAREST) if texel_for_pixel else (self.ctx.LINEAR, self.ctx.LINEAR)
-        self.atlas.use(0)
-        geometry.render(program, instances=count)
+        draw_instanced(self.ctx, geometry, program, count, self.atlas, texel_for_pixel)

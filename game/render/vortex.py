@@ -27,7 +27,7 @@ from arcade.gl import BufferDescription, geometry
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.render.atlas import own_atlas
-from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH
+from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around
 from game.render.glow import soft_texture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
@@ -215,12 +215,9 @@ class SwirlField:
     def _around(self, clear: tuple[float, float, float, float], width: float, height: float) -> int:
         """Write the screen less `clear` (px) as rectangles into the frame geometry; its vertex count."""
         left, bottom, right, top = clear
-        pieces = [(0.0, 0.0, width, bottom), (0.0, top, width, height), (0.0, bottom, left, top), (right, bottom, width, top)]
         data = array("f")
-        for x0, y0, x1, y1 in pieces:
-            if x1 <= x0 or y1 <= y0:
-                continue
-            u0, v0, u1, v1 = x0 / width, y0 / height, x1 / width, y1 / height
+        for x0, y0, w, h in around((0.0, 0.0, width, height), (left, bottom, right - left, top - bottom)):
+            u0, v0, u1, v1 = x0 / width, y0 / height, (x0 + w) / width, (y0 + h) / height
             corners = [(u0, v0), (u1, v0), (u1, v1), (u0, v0), (u1, v1), (u0, v1)]
             for u, v in corners:
                 data.extend((u * 2.0 - 1.0, v * 2.0 - 1.0, u, v))
@@ -277,7 +274,7 @@ class SwirlField:
                 shape.render(program, vertices=vertices)
         texture.use(0)
         self.stretch["field"] = 0
-        if morning is not None:
+        if morning is not None:  # opaque, as the plain field below
             self._under_morning(*morning)
         elif alpha < 1.0 or hole > 0.0:
             ctx.enable(ctx.BLEND)
@@ -286,23 +283,19 @@ class SwirlField:
                 shape.render(self.stretch, vertices=vertices)
         else:  # opaque: nothing under it shows, so nothing to blend
             self.quad.render(self.stretch)
-            ctx.enable(ctx.BLEND)
-            ctx.blend_func = ctx.BLEND_DEFAULT
+        ctx.enable(ctx.BLEND)
+        ctx.blend_func = ctx.BLEND_DEFAULT
 
     def _under_morning(self, picture, fade: float, under) -> None:
-        ctx = self.ctx
         if self.under_morning is None:
-            self.under_morning = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_MORNING_FS)
+            self.under_morning = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_MORNING_FS)
             self.under_morning["field"] = 0
             self.under_morning["morning"] = 1
         program = self.under_morning
         program["fade"] = fade
         program["under"] = tuple(c / 255.0 for c in under[:3])
         picture.use(1)
-        ctx.disable(ctx.BLEND)
         self.quad.render(program)
-        ctx.enable(ctx.BLEND)
-        ctx.blend_func = ctx.BLEND_DEFAULT
 
 
 def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.Image:
