@@ -349,6 +349,7 @@ class Lighting:
         self._gl = gl
         self.size = None
         self.scene_fbo = self.light_fbo = self.packed_fbo = None
+        self.flat_map = None  # the packed map's framebuffer when it was last filled flat by the full house lights
         self.edge_set = EdgeSet(np.zeros((0, 4), np.float32))
         self.level = None
         self.light_count = 0  # lights drawn in the last frame
@@ -500,6 +501,8 @@ class Lighting:
         self._ensure_buffers(size)
         view = _view_rect(camera, size)
         house = self.house = float(getattr(world.lights, "house", 0.0))
+        if house >= 1.0 and self.flat_map is self.packed_fbo:
+            return house  # under the full house lights the map is flat, and already filled so (see below)
         lights = light_rows(world, view) if house < 1.0 else np.zeros((0, 8), np.float32)
         reach = float(lights[:, 2].max()) if len(lights) else 0.0
         left, bottom, right, top = view
@@ -525,6 +528,8 @@ class Lighting:
         ctx.disable(ctx.BLEND)
         self.light_map.use(0)
         self.quad.render(self.pack_program)
+        # The full house lights, no lamp and no shadow: the same flat map every frame after this.
+        self.flat_map = self.packed_fbo if house >= 1.0 else None
         return house
 
     def draw(self, world, camera, draw_scene, player=None, props=None) -> None:

@@ -240,6 +240,30 @@ def test_house_lights_light_everything_and_every_shadow_vanishes(window):
 
 
 
+def test_under_the_full_house_lights_the_light_map_is_filled_once_and_again_after_lamps_lit_it(window):
+    """Under the full house lights the light map is flat, the same every frame: it is filled
+    once, not frame after frame — and filled flat again when the house lights come back full
+    after the lamps lit it."""
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
+    scene = Scene(window, world)
+    filled = []
+    atlas_render = scene.lighting.atlas.render
+    scene.lighting.atlas.render = lambda *args: (filled.append(1), atlas_render(*args))
+
+    def lit(house: float) -> np.ndarray:
+        world.lights.house = house
+        world.step()
+        scene.renderer.observe()
+        scene.draw()
+        return scene.light_map()
+
+    lit(1.0)
+    assert len(filled) == 1
+    assert np.allclose(lit(1.0), np.array(HOUSE_LIGHT), atol=0.01) and len(filled) == 1  # the same map, not filled again
+    assert not np.allclose(lit(0.5), np.array(HOUSE_LIGHT), atol=0.01)  # the lamp and the wall's shadow show again
+    assert np.allclose(lit(1.0), np.array(HOUSE_LIGHT), atol=0.01)  # and are gone again
+
+
 def test_under_the_full_house_lights_the_floor_looks_as_the_light_map_would_light_it(window):
     """The house lights' own floor pass (no light map read) paints what the light map would."""
     world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
