@@ -54,10 +54,8 @@ class Fragments:
         self.pictures = np.arange(len(homes))
         self.hidden_props: set[int] = set()  # the props torn loose: no longer where the room drew them
 
-    def draw(self, fragments, props) -> None:
-        # What the simulation says of each, read once: (fade, x, y, angle), fade -1 while it holds.
-        state = np.array([(fragment.fade, *fragment.position, fragment.angle) if fragment.loose else (-1.0, 0.0, 0.0, 0.0)
-                          for fragment in fragments], np.float32).reshape(-1, 4)
+    def draw(self, debris, props) -> None:
+        state = debris.poses()  # (fade, x, y, angle), fade -1 while it holds
         fade = state[:, 0]
         loose = fade >= 0.0
         shown = np.where(loose, fade < 1.0, ~self.walls)
@@ -210,7 +208,7 @@ class LightsOnOverlay(Overlay):
         self.field.draw(camera, view.window, debris.swirl, scene.ticks / 60.0, world.settings.reduce_motion, alpha=1.0, hole=hole)
         camera.use()
         if self.fragments is not None:
-            self.fragments.draw(debris.fragments, view.renderer.props)
+            self.fragments.draw(debris, view.renderer.props)
         self.dreamer.draw(view)
         self.tear_the_hall(view, seconds - EMPTY_HALL_S)
 

@@ -8,8 +8,11 @@ then the swirl takes it, and it shrinks into colour as it nears the eye.
 from __future__ import annotations
 
 import math
+from array import array
 
+import numpy as np
 import pymunk
+import pymunk.batch
 
 from game.level.model import TILE_SIZE
 from game.sim.vortex import Swirl
@@ -27,6 +30,8 @@ KICK_PX_S = 90.0  # fragments leave their place with this much speed (px/s)
 SPIN_MAX = 3.0  # rad/s of tumble, at most
 FADE_S = 2.2  # a fragment shrinks into colour over this long after tearing loose
 DEBRIS_SWIRL_STRENGTH = 2.4  # the debris is pulled harder than the dreamer will be
+HELD = (-1.0, 0.0, 0.0, 0.0)  # the pose (see Debris.poses) of a fragment still in its place
+BODY_POSE = pymunk.batch.BodyFields.BODY_ID | pymunk.batch.BodyFields.POSITION | pymunk.batch.BodyFields.ANGLE
 
 
 class Fragment:
@@ -100,6 +105,29 @@ class Debris:
             spec = prop.spec
             self.fragments.append(Fragment(spec.kind, x, y, spec.width, spec.height, int(min(TEAR_LAST_S, when) * 60), rng.uniform(-SPIN_MAX, SPIN_MAX), prop.index))
         self.space = world.space
+        self._torn: dict[int, int] = {}  # a loose fragment's body's id: the fragment's index (see poses)
+        self._by_id, self._index = np.zeros(0, np.uintp), np.zeros(0, np.intp)  # those ids in order, and their fragments' indices
+
+    def poses(self) -> np.ndarray:
+        """Each fragment's (fade, x, y, angle) now, a row each, fade -1 (and the rest 0) while it
+        holds: read for every fragment each frame, so the bodies are read in one go (a body's
+        own position and angle cost a couple of microseconds each read, hundreds a frame)."""
+        rows = np.tile(np.array(HELD), (len(self.fragments), 1))
+        if self._torn:
+            if len(self._torn) != len(self._by_id):  # (a fragment tore loose since: index the bodies again)
+                ids = sorted(self._torn)
+                self._by_id, self._index = np.array(ids, np.uintp), np.array([self._torn[body] for body in ids], np.intp)
+            data = pymunk.batch.Buffer()
+            pymunk.batch.get_space_bodies(self.space, BODY_POSE, data)
+            ids = np.frombuffer(data.int_buf(), np.uintp)
+            poses = np.frombuffer(data.float_buf(), np.float64).reshape(-1, 3)  # x, y, angle: the fields in order
+            at = np.minimum(np.searchsorted(self._by_id, ids), len(self._by_id) - 1)
+            ours = self._by_id[at] == ids  # (the space's other bodies: the dreamer, the props)
+            index = self._index[at[ours]]
+            ages = np.fromiter((fragment.age for fragment in self.fragments), np.float64, len(self.fragments))[index]
+            rows[index, 0] = np.minimum(1.0, ages * DT / FADE_S)
+            rows[index, 1:] = poses[ours]
+        return rows
 
     @property
     def torn(self) -> int:
@@ -117,17 +145,18 @@ class Debris:
         self.ticks += 1
         self.swirl.step()
         loose = []
-        for fragment in self.fragments:
+        for index, fragment in enumerate(self.fragments):
             if fragment.body is None:
                 if self.ticks >= fragment.tear_tick:
-                    self.tear(world, fragment)
+                    self.tear(world, index)
                 continue
             fragment.age += 1
             loose.append(fragment.body)
         # Pushed together after the loop: forces on different bodies do not meet before the space step.
         self.swirl.push_all(loose)
 
-    def tear(self, world, fragment: Fragment) -> None:
+    def tear(self, world, index: int) -> None:
+        fragment = self.fragments[index]
         body = pymunk.Body(FRAGMENT_MASS, pymunk.moment_for_box(FRAGMENT_MASS, fragment.size))
         body.position = fragment.home
         ex, ey = self.swirl.eye
@@ -138,6 +167,7 @@ class Debris:
         body.angular_velocity = fragment.spin
         self.space.add(body)
         fragment.body = body
+        self._torn[body.id] = index
         if fragment.source >= 0:  # the prop itself lets go of the floor and is gone
             prop = world.props[fragment.source]
             world.space.remove(prop.shape, *prop.joints)

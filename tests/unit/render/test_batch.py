@@ -50,6 +50,16 @@ class _Fragment:
         self.fade, self.position, self.angle = (fade if self.loose else 0.0), (position if self.loose else home), angle
 
 
+class _Debris:
+    """The simulation's debris as the renderer reads it (see game.sim.debris.Debris.poses)."""
+
+    def __init__(self, fragments):
+        self.fragments = fragments
+
+    def poses(self):
+        return np.array([(f.fade, *f.position, f.angle) if f.loose else (-1.0, 0.0, 0.0, 0.0) for f in self.fragments], np.float64)
+
+
 class _Batch:
     def draw(self, pictures, centres, sizes, angles, colours):
         self.drawn = {int(p): (tuple(c), tuple(s), float(a), tuple(int(v) for v in k)) for p, c, s, a, k in zip(pictures, centres, sizes, angles, colours)}
@@ -73,7 +83,7 @@ def test_the_rooms_fragments_are_drawn_as_the_simulation_has_them():
     drawn = Fragments(batch, homes=np.array([f.home for f in fragments], np.float32), sizes=np.array([f.size for f in fragments], np.float32),
                       walls=np.array([f.kind == "wall" for f in fragments]), colours=colours, sources=np.array([f.source for f in fragments]))
     props = [_Prop(), _Prop()]
-    drawn.draw(fragments, props)
+    drawn.draw(_Debris(fragments), props)
     assert set(batch.drawn) == {1, 2, 3}  # the wall in place and the faded piece are not drawn
     assert batch.drawn[1] == ((50.0, 60.0), (32.0, 32.0), 0.0, (255, 255, 255, 255))  # a prop in place, as it is
     centre, size, angle, colour = batch.drawn[2]

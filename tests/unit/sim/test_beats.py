@@ -205,6 +205,8 @@ def test_lights_on_snaps_the_house_lights_on_and_tears_the_room_apart():
     assert 0 < debris.torn < len(debris.fragments)  # tearing loose over time, not all at once
     moved = [f for f in debris.fragments if f.loose and math.dist(f.position, f.home) > 16]
     assert moved
+    # What the renderer reads each frame, read in one go, is what each fragment says of itself.
+    assert debris.poses().tolist() == [[f.fade, *f.position, f.angle] if f.loose else [-1.0, 0.0, 0.0, 0.0] for f in debris.fragments]
     for _ in range(60 * 10):
         world.step(Actions())
         if world.story.beat is not Beat.LIGHTS_ON:
