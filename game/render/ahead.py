@@ -70,6 +70,11 @@ def painted(painting, rest: float = 0.0, hurry: threading.Event | None = None):
             hurry.wait(rest * (time.perf_counter() - start))  # (returns at once when hurried)
 
 
+def started(paint, *args) -> bool:
+    """Whether `paint(*args)` was started ahead and not yet handed over."""
+    return (paint, args) in _waiting
+
+
 def waiting() -> int:
     """Paintings started ahead and not yet asked for (for tests)."""
     return len(_waiting)

@@ -24,7 +24,7 @@ from game.render.atlas import own_atlas
 from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
 from game.render.fullscreen import Backdrop, fills_window
 from game.render.overlay import Overlay
-from game.render.recollection import masterpiece_memory
+from game.render.recollection import masterpiece_memory, memory_of, paint_memory
 from game.render.glow import soft_texture
 from game.render.masterpiece import art_for
 from game.sim.audience import SEATS
@@ -303,12 +303,13 @@ def hall_paintings():
     return painted
 
 
-def paint_ahead(seed: int) -> None:
-    """Start painting the hall and the masterpiece it will hold up (see BeatShow.ahead)."""
+def paint_ahead(world) -> None:
+    """Start painting the hall, and the masterpiece's memory it will hold up (see BeatShow.ahead)."""
     if Hall._made is None:
         ahead(hall_paintings)
-    ahead(crowd_pictures, seed, SEATS)
-    ahead(art_for, seed)
+    ahead(crowd_pictures, world.seed, SEATS)
+    ahead(art_for, world.seed)
+    ahead(paint_memory, *memory_of(world, 256, recompose=1.0))  # (the flaw is as it will be: the repairs are over)
 
 
 class Hall:

@@ -396,9 +396,9 @@ def art_with_mipmaps(seed: int) -> tuple[MasterpieceArt, list[bytes]]:
     return art, levels
 
 
-def paint_ahead(seed: int) -> None:
+def paint_ahead(world) -> None:
     """Start painting what the close-up will show (see BeatShow.ahead)."""
-    ahead(art_with_mipmaps, seed)
+    ahead(art_with_mipmaps, world.seed)
 
 
 class CloseupRenderer:

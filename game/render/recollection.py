@@ -8,35 +8,49 @@ the memory. Used for the reveal, the vortex's shreds and the waking memory.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import numpy as np
 from PIL import Image, ImageFilter
 
 from game.render.ahead import made
 from game.render.masterpiece import art_for, flaw_field
+from game.sim.flaw import Blot
 
 GOLD = np.array((236, 190, 92), np.float32)
 NIGHT = np.array((38, 30, 92), np.float32)  # the deep colour the flaw's heart becomes
 HALO_BLUR = 6  # px: how far the warmth around the flaw spreads (at 256 px)
 
 
-def _flaw_key(flaw) -> tuple:
-    return (flaw.severity, flaw.recompose, len(flaw.blots), flaw.noticed)
+def memory_of(world, size: int = 256, recompose: float | None = None) -> tuple:
+    """What the memory of `world`'s masterpiece is painted from, as plain numbers (paint_memory's
+    arguments): its seed, the size, the flaw's blots and whether it was noticed, the recomposing
+    (the flaw's own when None). The flaw's blots are fixed once the repairs are over."""
+    flaw = world.flaw
+    blots = tuple((b.u, b.v, b.radius, b.stretch, b.angle, b.darkness, tuple(b.colour), b.kind) for b in flaw.blots)
+    return (world.seed, size, blots, bool(flaw.noticed), round(float(flaw.recompose if recompose is None else recompose), 2))
 
 
 _cache: dict = {}
 
 
 def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -> Image.Image:
-    """The flawed masterpiece, recomposed by `recompose` (the flaw's own value when None)."""
-    flaw = world.flaw
-    amount = flaw.recompose if recompose is None else recompose
-    key = (world.seed, size, _flaw_key(flaw), round(amount, 2))
-    if key in _cache:
-        return _cache[key]
+    """The flawed masterpiece, recomposed by `recompose` (the flaw's own value when None): painted
+    ahead if it was asked for ahead (see game.render.ahead), else here."""
+    key = memory_of(world, size, recompose)
+    if key not in _cache:
+        if len(_cache) > 16:
+            _cache.clear()
+        _cache[key] = made(paint_memory, *key)
+    return _cache[key]
+
+
+def paint_memory(seed: int, size: int, blots: tuple, noticed: bool, amount: float) -> Image.Image:
+    """The memory (see memory_of for its arguments)."""
     try:
-        base = np.asarray(made(art_for, world.seed).image().resize((size, size), Image.LANCZOS), np.float32)
-        dark, colour = flaw_field(flaw, size)
-        if not flaw.noticed:
+        base = np.asarray(made(art_for, seed).image().resize((size, size), Image.LANCZOS), np.float32)
+        dark, colour = flaw_field(SimpleNamespace(blots=[Blot(*blot) for blot in blots]), size)
+        if not noticed:
             dark = np.zeros_like(dark)
     except Exception:  # the art is not there: a plain warm canvas with a dark heart
         ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
@@ -58,8 +72,4 @@ def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -
         picture = picture * (1.0 - depth * 0.5 * amount) + NIGHT * depth * 0.5 * amount
         picture = picture + GOLD * 0.3 * glow[..., None] * amount
         picture = picture * (1.0 - rim[..., None] * amount) + GOLD * rim[..., None] * amount
-    image = Image.fromarray(np.clip(picture, 0, 255).astype(np.uint8))
-    if len(_cache) > 16:
-        _cache.clear()
-    _cache[key] = image
-    return image
+    return Image.fromarray(np.clip(picture, 0, 255).astype(np.uint8))

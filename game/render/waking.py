@@ -42,7 +42,7 @@ ALONE_BRIEFLY_S = 10.0  # alone for less than this is "not long"; more than ALON
 ALONE_LONG_S = 25.0
 
 
-def paint_ahead(seed: int) -> None:
+def paint_ahead(world) -> None:
     """Start painting the morning (see BeatShow.ahead)."""
     ahead(paint_morning)
 

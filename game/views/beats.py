@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game.render import audience, closeup, waking
 from game.render.acceptance import AcceptanceOverlay
@@ -24,6 +25,9 @@ from game.render.vortex import VortexOverlay
 from game.sim.story import CHAPTERS, Beat
 from game.views.waking import WakingView
 
+if TYPE_CHECKING:
+    from game.sim.world import World
+
 
 @dataclass(frozen=True)
 class BeatShow:
@@ -33,7 +37,7 @@ class BeatShow:
     beds_caption: str | None  # said when the beds start
     shot_delay_ticks: int  # ticks into the beat at which its screenshot shows it best
     screen: type | None = None  # a view of its own the window shows during the beat
-    ahead: Callable[[int], None] | None = None  # starts painting (from the seed) what the beat will show, as the beat before begins
+    ahead: Callable[[World], None] | None = None  # starts painting what the beat will show (from plain numbers of the world: its seed, its flaw), as the beat before begins
 
 
 SHOWS: tuple[BeatShow, ...] = (

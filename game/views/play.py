@@ -114,7 +114,7 @@ class GameView(arcade.View):
         following = next_show(beat)
         if following is not None and following.ahead is not None:
             if self.drawn:
-                following.ahead(self.world.seed)  # painted on a worker while this beat plays
+                following.ahead(self.world)  # painted on a worker while this beat plays
             else:  # ...from the view's first frame on: sooner, the worker would hold Python's lock while it is made
                 self.paint_ahead = following.ahead
         if show.screen is not None:
@@ -196,7 +196,7 @@ class GameView(arcade.View):
         if self.paint_ahead is not None:
             start, self.paint_ahead = self.paint_ahead, None
             if not self.finished:
-                start(self.world.seed)
+                start(self.world)
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()

@@ -130,3 +130,24 @@ def test_the_hall_and_the_crowd_are_painted_in_steps():
     except StopIteration as done:
         atlas, numbers = done.value
     assert steps >= 10 and atlas.ndim == 3 and len(numbers) == len(seat_plan(3, SEATS))
+
+
+def test_the_memory_the_reveal_holds_up_is_painted_while_the_acceptance_plays(window):
+    """The masterpiece's memory (its flaw traced in gold) is painted on the worker from the flaw
+    as the acceptance begins — the repairs are over, it will not change — and is the very one
+    the reveal takes as it begins."""
+    from game.render.recollection import memory_of, paint_memory
+    from game.session import Run, RunOptions
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, autoplay=True)))
+    window.show_view(view)
+    view.on_draw()
+    while view.world.story.beat is not Beat.ACCEPTANCE:
+        view.step_once()
+    memory = memory_of(view.world, 256, recompose=1.0)
+    assert ahead_module.started(paint_memory, *memory)
+    while view.world.story.beat is Beat.ACCEPTANCE:
+        view.step_once()
+    assert view.world.story.beat is Beat.REVEAL and memory_of(view.world, 256, recompose=1.0) == memory
+    assert not ahead_module.started(paint_memory, *memory)  # handed over to the reveal
