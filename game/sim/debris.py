@@ -111,7 +111,9 @@ class Debris:
     def poses(self) -> np.ndarray:
         """Each fragment's (fade, x, y, angle) now, a row each, fade -1 (and the rest 0) while it
         holds: read for every fragment each frame, so the bodies are read in one go (a body's
-        own position and angle cost a couple of microseconds each read, hundreds a frame)."""
+        own position and angle cost a couple of microseconds each read, hundreds a frame).
+        pymunk calls its batch module experimental: a test holds poses() to each fragment's own
+        fade, position and angle, so an upgrade that changed it fails there first."""
         rows = np.tile(np.array(HELD), (len(self.fragments), 1))
         if self._torn:
             if len(self._torn) != len(self._by_id):  # (a fragment tore loose since: index the bodies again)
