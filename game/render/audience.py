@@ -19,8 +19,8 @@ import arcade
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from game.render.ahead import ahead, made
-from game.render.atlas import own_atlas
+from game.render.ahead import ahead, idle, made, painted, started
+from game.render.atlas import filled_atlas
 from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
 from game.render.fullscreen import Backdrop, fills_window
 from game.render.overlay import Overlay
@@ -283,7 +283,7 @@ def paint_hand(side: int) -> Image.Image:
 def hall_paintings():
     """Every picture of the hall, painted (the same in every dream), in steps: painted ahead,
     gently (see game.render.ahead)."""
-    painted = {}
+    pictures = {}
     for name, paint in (
         ("dark", lambda: paint_hall(False).convert("RGBA")),
         ("lit", lambda: paint_hall(True).convert("RGBA")),
@@ -298,9 +298,9 @@ def hall_paintings():
         ("curtain", paint_curtain),
         ("cone", paint_cone),
     ):
-        painted[name] = paint()
+        pictures[name] = paint()
         yield
-    return painted
+    return pictures
 
 
 def paint_ahead(world) -> None:
@@ -317,30 +317,41 @@ class Hall:
 
     _made: "Hall | None" = None
 
-    def __init__(self):
-        painted = made(hall_paintings)
-        self.dark = _texture(painted["dark"], "hall-dark")
-        self.lit = _texture(painted["lit"], "hall-lit")
-        self.fronts = _texture(painted["fronts"], "hall-box-front")
-        self.fronts_lit = _texture(painted["fronts_lit"], "hall-box-front-lit")
-        self.body = _texture(painted["body"], "hall-dreamer-body")
-        self.body_lit = _texture(painted["body_lit"], "hall-dreamer-body-lit")
-        self.arm = _texture(painted["arm"], "hall-dreamer-arm")
-        self.arm_lit = _texture(painted["arm_lit"], "hall-dreamer-arm-lit")
-        self.hands = [_texture(hand, f"hall-dreamer-hand-{side}") for side, hand in zip((-1, 1), painted["hands"])]
-        self.proscenium = [(_texture(piece, f"hall-proscenium-{index}"), centre) for index, (piece, centre) in enumerate(painted["proscenium"])]
-        self.curtain = _texture(painted["curtain"], "hall-curtain")
+    def __init__(self, pictures: dict):
+        self.dark = _texture(pictures["dark"], "hall-dark")
+        self.lit = _texture(pictures["lit"], "hall-lit")
+        self.fronts = _texture(pictures["fronts"], "hall-box-front")
+        self.fronts_lit = _texture(pictures["fronts_lit"], "hall-box-front-lit")
+        self.body = _texture(pictures["body"], "hall-dreamer-body")
+        self.body_lit = _texture(pictures["body_lit"], "hall-dreamer-body-lit")
+        self.arm = _texture(pictures["arm"], "hall-dreamer-arm")
+        self.arm_lit = _texture(pictures["arm_lit"], "hall-dreamer-arm-lit")
+        self.hands = [_texture(hand, f"hall-dreamer-hand-{side}") for side, hand in zip((-1, 1), pictures["hands"])]
+        self.proscenium = [(_texture(piece, f"hall-proscenium-{index}"), centre) for index, (piece, centre) in enumerate(pictures["proscenium"])]
+        self.curtain = _texture(pictures["curtain"], "hall-curtain")
         self.glow = soft_texture("warm", 256, WARM_LIGHT, 1.4)
-        self.cone = _texture(painted["cone"], "hall-cone")
+        self.cone = _texture(pictures["cone"], "hall-cone")
         self.white = soft_texture("white", 256, (255, 255, 255), 1.0)
-        # The screen-sized paintings share an atlas of their own (see game.render.atlas).
-        self.atlas = own_atlas([self.dark, self.lit, *(texture for texture, _ in self.proscenium), self.curtain, self.cone])
+        # The big paintings have atlases of their own (see game.render.atlas): the hall dark and
+        # lit in one (the background sprite switches between them), the stage's pieces in the
+        # other — two, so that each is made (its texture cleared) in a step of its own.
+        self.atlas = self.pieces_atlas = None  # (filled by made_in_steps)
+
+    @classmethod
+    def made_in_steps(cls):
+        """The hall's textures made, a step at a time (an atlas, then a picture a step): a
+        generator, its value the Hall (see prepare_hall)."""
+        if cls._made is None:
+            hall = cls(made(hall_paintings))
+            yield
+            hall.atlas = yield from filled_atlas([hall.dark, hall.lit])
+            hall.pieces_atlas = yield from filled_atlas([*(texture for texture, _ in hall.proscenium), hall.curtain, hall.cone])
+            cls._made = hall
+        return cls._made
 
     @classmethod
     def get(cls) -> "Hall":
-        if cls._made is None:
-            cls._made = Hall()
-        return cls._made
+        return painted(cls.made_in_steps())
 
 
 class Seat:
@@ -507,12 +518,18 @@ class HallPicture:
     """Draws the hall at a moment: curtain (0..1 up), applause, standing, lift, warmth; lit (the house lights) or not."""
 
     def __init__(self, seed: int, seats: int):
-        self.hall = Hall.get()
+        painted(self.made_in_steps(seed, seats))
+
+    def made_in_steps(self, seed: int, seats: int):
+        """__init__ a step at a time (a generator: see prepare_hall)."""
+        self.hall = yield from Hall.made_in_steps()
         self.plan = seat_plan(seed, seats)
+        yield
         # The people: the stalls in front of the stage, and those in the balcony boxes (behind their rails).
         atlas, numbers = made(crowd_pictures, seed, seats)
         in_box = np.array([seat.in_box for seat in self.plan], bool)
         self.crowd = Crowd(arcade.get_window().ctx, atlas, {"stalls": numbers[~in_box], "boxes": numbers[in_box]})
+        yield
         self.back = arcade.SpriteList(atlas=self.hall.atlas)
         self.back.blend = False  # the hall's painting is opaque: nothing under it to blend with
         self.background = arcade.Sprite(self.hall.dark)
@@ -525,12 +542,12 @@ class HallPicture:
             rail.position = ((x0 + x1) / 2, bottom + (RAIL_HEIGHT - RAIL_SHADOW_PX) / 2)
             self.rails.append(rail)
         self.rails_lit = None  # which texture the rails show now
-        self.stage = arcade.SpriteList(atlas=self.hall.atlas)
+        self.stage = arcade.SpriteList(atlas=self.hall.pieces_atlas)
         l, b, r, t = ARCH
         self.spot = arcade.Sprite(self.hall.cone)
         self.spot.position = ((l + r) / 2, b + 205)
         self.stage.append(self.spot)
-        self.front = arcade.SpriteList(atlas=self.hall.atlas)
+        self.front = arcade.SpriteList(atlas=self.hall.pieces_atlas)
         self.curtain = arcade.Sprite(self.hall.curtain)
         self.front.append(self.curtain)
         for texture, centre in self.hall.proscenium:
@@ -629,15 +646,35 @@ class HallPicture:
             self.flash.draw()
 
 
-_halls: dict[int, HallPicture] = {}  # the hall of the last dream: built by the reveal, seen again as lights_on begins
+_halls: dict[int, HallPicture] = {}  # the hall of the last dream: made for the reveal, seen again as lights_on begins
 
 
 def hall_picture(seed: int) -> HallPicture:
     """The hall for a dream's seed (its silhouettes are seated from the seed), made once."""
+    return painted(hall_picture_in_steps(seed))
+
+
+def hall_picture_in_steps(seed: int):
+    """hall_picture a step at a time (a generator; its value the hall)."""
     if seed not in _halls:
+        picture = HallPicture.__new__(HallPicture)
+        yield from picture.made_in_steps(seed, SEATS)
         _halls.clear()  # one hall at a time
-        _halls[seed] = HallPicture(seed, SEATS)
+        _halls[seed] = picture
     return _halls[seed]
+
+
+def prepare_hall(seed: int):
+    """The hall for `seed` made a step at a time while the acceptance plays (see BeatShow.prepare),
+    once the worker has painted everything (started by paint_ahead; painting and making
+    textures at once, each slows the other): so the reveal begins with its textures, its crowd
+    and its sprites made. A generator; it stops early, leaving it to the reveal, if its
+    paintings were never started ahead."""
+    while not idle():
+        yield
+    if not started(crowd_pictures, seed, SEATS) or (Hall._made is None and not started(hall_paintings)):
+        return
+    yield from hall_picture_in_steps(seed)
 
 
 def forget_hall() -> None:

@@ -10,7 +10,7 @@ shell decides the screen change.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -38,6 +38,7 @@ class BeatShow:
     shot_delay_ticks: int  # ticks into the beat at which its screenshot shows it best
     screen: type | None = None  # a view of its own the window shows during the beat
     ahead: Callable[[World], None] | None = None  # starts painting what the beat will show (from plain numbers of the world: its seed, its flaw), as the beat before begins
+    prepare: Callable[[int], Iterator] | None = None  # from the seed, makes what the beat will show on the GPU, a step each frame the beat before draws
 
 
 SHOWS: tuple[BeatShow, ...] = (
@@ -52,7 +53,7 @@ SHOWS: tuple[BeatShow, ...] = (
     # Breathing with the guide.
     BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240, ahead=closeup.paint_ahead),
     # The curtain is up and the hall applauds.
-    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead),
+    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead, prepare=audience.prepare_hall),
     # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
     BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
     # The swirl and its orbiting fragments.

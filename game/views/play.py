@@ -74,6 +74,7 @@ class GameView(arcade.View):
         self.overlay = None  # ...and its overlay, while the beat lasts
         self.drawn = False  # a frame has been drawn
         self.paint_ahead = None  # what the next beat will show, started once the first frame is drawn (see enter_beat)
+        self.preparing = None  # the next beat's pictures being made on the GPU, a step each frame (see BeatShow.prepare)
         if self.sound is not None:
             self.sound.reset()
         self.enter_beat(run.world.story.beat)
@@ -112,6 +113,7 @@ class GameView(arcade.View):
         self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat too short to wait for
         self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
         following = next_show(beat)
+        self.preparing = following.prepare(self.world.seed) if following is not None and following.prepare is not None else None
         if following is not None and following.ahead is not None:
             if self.drawn:
                 following.ahead(self.world)  # painted on a worker while this beat plays
@@ -197,6 +199,11 @@ class GameView(arcade.View):
             start, self.paint_ahead = self.paint_ahead, None
             if not self.finished:
                 start(self.world)
+        if self.preparing is not None:  # the next beat's pictures on the GPU, a step a frame (see BeatShow.prepare)
+            try:
+                next(self.preparing)
+            except StopIteration:
+                self.preparing = None
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()

@@ -191,3 +191,31 @@ def test_the_rooms_floor_is_painted_as_the_house_lights_come_up_not_when_the_roo
         view.step_once()
         view.on_draw()
     assert view.renderer.drew_room and passes == [] and lighting.floor.bakes == bakes
+
+
+def test_the_hall_is_made_a_step_at_a_time_before_the_reveal_and_the_reveal_takes_it(window):
+    """Its paintings painted ahead, the hall the reveal shows (its textures, its crowd, its
+    sprites) is made a step each frame while the acceptance plays, so no frame makes it all, and
+    the reveal takes that very hall; never started ahead, nothing is made early."""
+    import time
+
+    from game.render import audience
+    from game.render.ahead import ahead, idle
+
+    seed = 31
+    audience.forget_hall()
+    fresh = audience.Hall._made is None
+    assert list(audience.prepare_hall(seed)) == [] and seed not in audience._halls  # nothing painted ahead for it: left to the reveal
+    if audience.Hall._made is None:
+        ahead(audience.hall_paintings)
+    ahead(audience.crowd_pictures, seed, audience.SEATS)
+    while not idle():
+        time.sleep(0.01)
+    steps = 0
+    for _ in audience.prepare_hall(seed):
+        steps += 1
+        assert seed not in audience._halls  # made only at the last step
+    assert steps >= 2 + (4 if fresh else 0)  # the seats and the crowd apart (and the hall's atlases, a picture a step, if not made yet)
+    hall = audience._halls[seed]
+    assert audience.hall_picture(seed) is hall
+    audience.forget_hall()
