@@ -75,12 +75,6 @@ def started(paint, *args) -> bool:
     return (paint, args) in _waiting
 
 
-def ready(paint, *args) -> bool:
-    """Whether `paint(*args)` was started ahead and is painted: made() will hand it over at once."""
-    started = _waiting.get((paint, args))
-    return started is not None and started[0].done()
-
-
 def idle() -> bool:
     """Whether the worker has painted everything started ahead (nothing of it is under way)."""
     return all(future.done() for future, _ in list(_waiting.values()))

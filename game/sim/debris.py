@@ -8,7 +8,6 @@ then the swirl takes it, and it shrinks into colour as it nears the eye.
 from __future__ import annotations
 
 import math
-from array import array
 
 import numpy as np
 import pymunk
