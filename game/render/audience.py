@@ -24,7 +24,7 @@ from game.render.atlas import filled_atlas
 from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
 from game.render.fullscreen import Backdrop, fills_window
 from game.render.overlay import Overlay
-from game.render.recollection import masterpiece_memory, memory_of, paint_memory
+from game.render.recollection import masterpiece_memory, paint_memory_ahead
 from game.render.glow import soft_texture
 from game.render.masterpiece import art_for
 from game.sim.audience import SEATS
@@ -309,7 +309,7 @@ def paint_ahead(world) -> None:
         ahead(hall_paintings)
     ahead(crowd_pictures, world.seed, SEATS)
     ahead(art_for, world.seed)
-    ahead(paint_memory, *memory_of(world, 256, recompose=1.0))  # (the flaw is as it will be: the repairs are over)
+    paint_memory_ahead(world, 256, recompose=1.0)  # (the flaw is as it will be: the repairs are over)
 
 
 class Hall:

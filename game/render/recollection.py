@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 from PIL import Image, ImageFilter
 
-from game.render.ahead import made
+from game.render.ahead import ahead, made
 from game.render.masterpiece import art_for, flaw_field
 from game.sim.flaw import Blot
 
@@ -43,6 +43,13 @@ def masterpiece_memory(world, size: int = 256, recompose: float | None = None) -
             _cache.clear()
         _cache[key] = made(paint_memory, *key)
     return _cache[key]
+
+
+def paint_memory_ahead(world, size: int = 256, recompose: float | None = None) -> None:
+    """Start painting masterpiece_memory(world, size, recompose) on the worker, unless it is made."""
+    key = memory_of(world, size, recompose)
+    if key not in _cache:
+        ahead(paint_memory, *key)
 
 
 def paint_memory(seed: int, size: int, blots: tuple, noticed: bool, amount: float) -> Image.Image:

@@ -135,12 +135,12 @@ def test_the_hall_and_the_crowd_are_painted_in_steps():
 def test_the_memory_the_reveal_holds_up_is_painted_while_the_acceptance_plays(window):
     """The masterpiece's memory (its flaw traced in gold) is painted on the worker from the flaw
     as the acceptance begins — the repairs are over, it will not change — and is the very one
-    the reveal takes as it begins."""
-    from game.render.recollection import memory_of, paint_memory
+    the reveal takes as it begins; once made it is not painted again."""
+    from game.render.recollection import memory_of, paint_memory, paint_memory_ahead
     from game.session import Run, RunOptions
     from game.views.play import GameView
 
-    view = GameView(Run(RunOptions(seed=3, autoplay=True)))
+    view = GameView(Run(RunOptions(seed=37, autoplay=True)))  # (a dream no other test remembers)
     window.show_view(view)
     view.on_draw()
     while view.world.story.beat is not Beat.ACCEPTANCE:
@@ -151,3 +151,5 @@ def test_the_memory_the_reveal_holds_up_is_painted_while_the_acceptance_plays(wi
         view.step_once()
     assert view.world.story.beat is Beat.REVEAL and memory_of(view.world, 256, recompose=1.0) == memory
     assert not ahead_module.started(paint_memory, *memory)  # handed over to the reveal
+    paint_memory_ahead(view.world, 256, recompose=1.0)  # asked for again (the same dream dreamt again)...
+    assert not ahead_module.started(paint_memory, *memory)  # ...it is remembered, not painted again
