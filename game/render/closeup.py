@@ -27,7 +27,7 @@ from PIL import Image
 from pyglet import gl
 
 from game.render.ahead import ahead, made
-from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around, clear_outside
+from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around, clear_outside, overlap
 from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
 from game.render.overlay import Overlay
@@ -363,13 +363,6 @@ def _quad(ctx):
     return ctx.geometry([BufferDescription(ctx.buffer(data=data), "2f 2f", ["in_vert", "in_uv"])], mode=ctx.TRIANGLE_STRIP)
 
 
-def _overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
-    """The part of rectangle `a` (x, y, width, height) inside `b`; None if none."""
-    left, bottom = max(a[0], b[0]), max(a[1], b[1])
-    right, top = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
-    return (left, bottom, right - left, top - bottom) if right > left and top > bottom else None
-
-
 def wants_closeup(world) -> bool:
     """Whether the game view should show the close-up now (flaw and repair beats, at the easel)."""
     beat = world.story.beat
@@ -679,7 +672,7 @@ class CloseupRenderer:
         self.seen = seen
         w, h = self.size
         shown = seen or (0, 0, w, h)
-        seen = _overlap(shown, self.backdrop_box())  # what the passes work out; the backdrop is painted round it
+        seen = overlap(shown, self.backdrop_box())  # what the passes work out; the backdrop is painted round it
         if seen is None:  # (the picture out of sight)
             self._paint_backdrop(shown, None)
             self.ctx.scissor = None

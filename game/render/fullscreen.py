@@ -36,6 +36,13 @@ def around(outer: tuple[int, int, int, int], inner: tuple[int, int, int, int] | 
     return [band for band in bands if band[2] > 0 and band[3] > 0]
 
 
+def overlap(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """The part of rectangle `a` (x, y, width, height) inside `b`; None if none."""
+    left, bottom = max(a[0], b[0]), max(a[1], b[1])
+    right, top = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    return (left, bottom, right - left, top - bottom) if right > left and top > bottom else None
+
+
 def fills_window(window, view: tuple[int, int]) -> bool:
     """Whether a picture painted for a `view`-sized screen, scaled to fit the window, fills it
     (a window of another shape has bars either side or above and below)."""
