@@ -514,6 +514,14 @@ def pack_pictures(pictures: list[Image.Image], width: int = 1024, gap: int = 2) 
     return np.asarray(atlas), places
 
 
+def spot_alpha(warmth: float) -> int:
+    """How strong the stage's spotlight is (0..255) as it warms (0..1)."""
+    return int(255 * min(1.0, 0.3 + 0.7 * warmth))
+
+
+STEADY_SPOTS = (spot_alpha(0.0), spot_alpha(1.0))  # the spotlight as the curtain rises, and at its full
+
+
 class HallPicture:
     """Draws the hall at a moment: curtain (0..1 up), applause, standing, lift, warmth; lit (the house lights) or not."""
 
@@ -600,6 +608,25 @@ class HallPicture:
             arm.width = 16
             arm.angle = 90.0 - math.degrees(math.atan2(hy - sy, hx - sx))
 
+    def backdrops_in_steps(self, window):
+        """The copies of the hall that draw takes (see Backdrop), made ahead a step each, for a
+        window the hall fills texel for pixel (a generator: see prepare_hall)."""
+        if window.get_framebuffer_size() != VIEW or window.get_size() != VIEW:
+            return
+        additive = (window.ctx.SRC_ALPHA, window.ctx.ONE)
+        self.camera.match_window()
+        self.camera.zoom = 1.0
+        self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
+        for alpha in STEADY_SPOTS:
+            drawing_with = window.current_camera  # (the frame's own, given back)
+            self.camera.use()
+            window.ctx.enable(window.ctx.BLEND)
+            self.background.texture = self.hall.dark
+            self.spot.alpha = alpha
+            self.backdrop.made(("dark", alpha), self.back, over=((self.stage, additive),))
+            drawing_with.use()
+            yield
+
     @staticmethod
     def paints_screen(window) -> bool:
         """Whether its opaque painting of the hall fills the window (it is scaled to fit: a window
@@ -615,12 +642,19 @@ class HallPicture:
         self.camera.use()
         additive = (window.ctx.SRC_ALPHA, window.ctx.ONE)  # glows add light in proportion to their alpha
         self.background.texture = self.hall.lit if lit else self.hall.dark
-        self.backdrop.draw(lit, self.back, self.camera.zoom)
+        # The hall, and on the stage the spotlight (not under the house lights): while the light
+        # holds still (as the curtain rises, and once it is full) it is in the hall's copy.
+        if lit:
+            self.backdrop.draw("lit", self.back, self.camera.zoom)
+        else:
+            self.spot.alpha = spot_alpha(warmth)
+            if self.spot.alpha in STEADY_SPOTS:
+                self.backdrop.draw(("dark", self.spot.alpha), self.back, self.camera.zoom, over=((self.stage, additive),))
+            else:
+                self.backdrop.draw("dark", self.back, self.camera.zoom)
+                self.stage.draw(blend_function=additive)
         l, b, r, t = ARCH
-        # The stage: the spotlight (not under the house lights), the dreamer gripping the masterpiece.
-        if not lit:
-            self.spot.alpha = int(255 * min(1.0, 0.3 + 0.7 * warmth))
-            self.stage.draw(blend_function=additive)
+        # The dreamer gripping the masterpiece.
         self.place_dreamer(lift)
         if self.body.texture is not (self.hall.body_lit if lit else self.hall.body):  # in the house lights, seen plainly
             self.body.texture = self.hall.body_lit if lit else self.hall.body
@@ -674,7 +708,8 @@ def prepare_hall(seed: int):
         yield
     if not started(crowd_pictures, seed, SEATS) or (Hall._made is None and not started(hall_paintings)):
         return
-    yield from hall_picture_in_steps(seed)
+    picture = yield from hall_picture_in_steps(seed)
+    yield from picture.backdrops_in_steps(arcade.get_window())
 
 
 def forget_hall() -> None:

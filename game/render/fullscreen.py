@@ -65,25 +65,38 @@ def copy_picture(ctx, picture, target) -> None:
 
 class Backdrop:
     """Pictures painted for a screen of one size (`view`), each drawn under everything by a
-    sprite list of its own: onto a framebuffer of that size, texel for pixel, a picture is
-    copied from a framebuffer made once (a copy costs about half a sprite's pass in software
-    GL); onto any other it is drawn, scaled by the camera in use."""
+    sprite list of its own (and any layers over it that stay as they are for a while): onto a
+    framebuffer of that size, texel for pixel, a picture is copied from a framebuffer made once
+    (a copy costs about half a sprite's pass in software GL, and the layers in it nothing); onto
+    any other it is drawn, scaled by the camera in use."""
 
     def __init__(self, ctx, view: tuple[int, int]):
         self.ctx = ctx
         self.view = tuple(view)
         self.copies: dict = {}  # by key: the picture in a framebuffer of its own
 
-    def draw(self, key, sprites, zoom: float) -> None:
-        """Draw `sprites` (opaque, covering the view), known as `key` for their copy."""
+    def draw(self, key, sprites, zoom: float, over=()) -> None:
+        """Draw `sprites` (opaque, covering the view) and over them `over` — (sprite list, blend
+        function) pairs, drawn in turn — known together as `key` for their copy."""
         ctx = self.ctx
         target = ctx.active_framebuffer
         if zoom != 1.0 or tuple(target.size) != self.view:
-            sprites.draw(pixelated=zoom == 1.0)  # texel for pixel at zoom 1: no filtering to pay for
+            self._paint(sprites, over, pixelated=zoom == 1.0)  # texel for pixel at zoom 1: no filtering to pay for
             return
+        copy_picture(ctx, self.made(key, sprites, over), target)
+
+    def made(self, key, sprites, over=()):
+        """The copy known as `key` (a framebuffer of the view's size), painted now if it was not
+        before (with the camera in use; see draw)."""
         if key not in self.copies:
-            copy = picture_framebuffer(ctx, self.view)
+            copy = picture_framebuffer(self.ctx, self.view)
             with copy.activate():
-                sprites.draw(pixelated=True)
+                self._paint(sprites, over, pixelated=True)
             self.copies[key] = copy
-        copy_picture(ctx, self.copies[key], target)
+        return self.copies[key]
+
+    @staticmethod
+    def _paint(sprites, over, pixelated: bool) -> None:
+        sprites.draw(pixelated=pixelated)
+        for layer, blend in over:
+            layer.draw(blend_function=blend)
