@@ -50,28 +50,7 @@ HOLE_EDGE_PX = HOLE_WANDER_PX + HOLE_FADE_PX  # so the field is clear this far i
 FIELD_SCALE = 0.4  # the field is worked out at this fraction of the screen's pixels and stretched over it:
 # it is soft everywhere, and its shader is dear per pixel in software GL (73 ms a 1280×720 frame at 1.0)
 
-_FS = """
-#version 330
-#define HOLE 1  // a clear hole round the eye (lights_on): a variant of its own (see SwirlField.draw)
-uniform vec2 u_origin;     // world position of the screen's lower-left corner
-uniform vec2 u_view;       // world size of the screen
-uniform vec2 u_eye;        // world position of the eye
-uniform float u_turn;      // rad the swirl has turned
-uniform float u_time;      // s
-uniform float u_contrast;  // 1 full .. lower for reduce-motion
-uniform float u_alpha;
-uniform float u_hole;      // px around the eye kept clear (lights_on); 0 = none
-uniform float u_bands;
-uniform float u_twist;
-uniform float u_glow;
-uniform float u_light;     // px: how far the eye's light reaches
-uniform float u_rays;
-in vec2 v_uv;
-out vec4 f_color;
-
-const float TAU = 6.2831853;
-
-LATTICE_HASH
+NOISE_ROUND = LATTICE_HASH + """
 // Value noise that repeats every `period` cells along x (a whole number): x is the angle round
 // the eye, so the pattern closes on itself where the angle wraps, with no seam and no fold.
 float pnoise(vec2 p, float period) {
@@ -88,6 +67,31 @@ float fbm_round(float turns, float along, float period) {
     for (int i = 0; i < 4; i++) { s += a * pnoise(p, period); p = p * 2.0 + vec2(0.0, 17.1); period *= 2.0; a *= 0.5; }
     return s;
 }
+"""
+
+_FS = """
+#version 330
+#define HOLE 1  // a clear hole round the eye (lights_on): a variant of its own (see SwirlField.draw)
+uniform vec2 u_origin;     // world position of the screen's lower-left corner
+uniform vec2 u_view;       // world size of the screen
+uniform vec2 u_eye;        // world position of the eye
+uniform float u_turn;      // rad the swirl has turned
+uniform float u_time;      // s
+uniform float u_contrast;  // 1 full .. lower for reduce-motion
+uniform float u_alpha;
+uniform float u_hole;      // px around the eye kept clear (lights_on); 0 = none
+uniform sampler2D u_edge;  // (with HOLE) the hole's ragged edge round the eye: see EDGE_FS
+uniform float u_bands;
+uniform float u_twist;
+uniform float u_glow;
+uniform float u_light;     // px: how far the eye's light reaches
+uniform float u_rays;
+in vec2 v_uv;
+out vec4 f_color;
+
+const float TAU = 6.2831853;
+
+NOISE_ROUND
 vec3 hsv(float h, float s, float v) {
     vec3 k = clamp(abs(mod(h * 6.0 + vec3(0, 4, 2), 6.0) - 3.0) - 1.0, 0.0, 1.0);
     return v * mix(vec3(1.0), k, s);
@@ -138,12 +142,26 @@ void main() {
     colour = mix(middle, colour, u_contrast);
     float alpha = u_alpha;
 #if HOLE
-    float edge = u_hole + 2.0 * HOLE_WANDER_PX * (fbm_round(a / TAU, u_time * 0.4, 6.0) - 0.5);
+    float edge = u_hole + 2.0 * HOLE_WANDER_PX * (texture(u_edge, vec2(a / TAU, 0.5)).r - 0.5);
     alpha *= smoothstep(edge - HOLE_FADE_PX, edge + HOLE_FADE_PX, r);
 #endif
     f_color = vec4(colour, alpha);
 }
-""".replace("LATTICE_HASH", LATTICE_HASH).replace("HOLE_WANDER_PX", f"{HOLE_WANDER_PX:.1f}").replace("HOLE_FADE_PX", f"{HOLE_FADE_PX:.1f}")
+""".replace("NOISE_ROUND", NOISE_ROUND).replace("HOLE_WANDER_PX", f"{HOLE_WANDER_PX:.1f}").replace("HOLE_FADE_PX", f"{HOLE_FADE_PX:.1f}")
+
+
+# The hole's ragged edge: how far it wanders (0..1) at each angle round the eye, worked out once a
+# frame along a row of texels (its noise is the angle's and the time's alone) and looked up by the
+# field for every pixel, not worked out four octaves deep for each.
+EDGE_TEXELS = 1024
+EDGE_FS = """
+#version 330
+uniform float u_time;
+in vec2 v_uv;
+out vec4 f_color;
+NOISE_ROUND
+void main() { f_color = vec4(fbm_round(v_uv.x, u_time * 0.4, 6.0), 0.0, 0.0, 1.0); }
+""".replace("NOISE_ROUND", NOISE_ROUND)
 
 
 _STRETCH_FS = """
@@ -205,7 +223,14 @@ class SwirlField:
         # With a hole and without: software GL works out every branch for every pixel, so the
         # hole's ragged edge (four more octaves of noise) is left out of the shader without one.
         self.programs = {hole: ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_FS, defines={"HOLE": int(hole)}) for hole in (False, True)}
+        self.programs[True]["u_edge"] = 1
         self.stretch = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_STRETCH_FS)
+        self.edge_program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=EDGE_FS)
+        self.edge = ctx.texture((EDGE_TEXELS, 1), components=1, dtype="f4")  # the hole's edge round the eye (see EDGE_FS)
+        self.edge.filter = (ctx.LINEAR, ctx.LINEAR)
+        self.edge.wrap_x = ctx.REPEAT  # (round the circle)
+        self.edge.wrap_y = ctx.CLAMP_TO_EDGE
+        self.edge_framebuffer = ctx.framebuffer(color_attachments=[self.edge])
         self.under_morning = None  # the stretch with the morning over it (see draw), made when first asked for
         self.quad = geometry.quad_2d_fs()
         self.frame_buffer = ctx.buffer(reserve=4 * 6 * 4 * 4)  # up to four rectangles round the clear middle, 6 vertices of (x, y, u, v)
@@ -267,6 +292,11 @@ class SwirlField:
         shape, vertices = (self.frame, self._around(clear, width, height)) if clear is not None else (self.quad, None)
         ctx = self.ctx
         ctx.disable(ctx.BLEND)  # the field's alpha is written as it is, to be blended once, below
+        if hole > 0.0:
+            self.edge_program["u_time"] = program["u_time"]
+            with self.edge_framebuffer.activate():
+                self.quad.render(self.edge_program)
+            self.edge.use(1)
         with framebuffer.activate():
             if clear is not None:
                 framebuffer.clear()  # (the clear middle is left out of the pass: it must read clear)

@@ -54,6 +54,31 @@ def test_the_hole_the_room_falls_into_has_no_seam_either(window):
     assert seam <= 1.5 * np.median(elsewhere) + 1.0, f"a seam: {seam:.1f} across the wrap, {np.median(elsewhere):.1f} elsewhere"
 
 
+def test_the_holes_ragged_edge_looked_up_round_the_eye_is_the_edge_worked_out_at_every_pixel(window):
+    """The hole's edge wanders with the angle round the eye and the time alone: it is worked out
+    once a frame along a row of texels and looked up by every pixel of the field. The field is the
+    one that works it out four octaves deep at each pixel, frame after frame as the edge moves."""
+    import arcade
+
+    from game.render import vortex
+
+    camera = arcade.Camera2D(position=(640.0, 360.0))
+    camera.match_window()
+    looked_up = vortex.SwirlField(window.ctx)
+    worked_out = vortex.SwirlField(window.ctx)
+    source = vortex._FS.replace("texture(u_edge, vec2(a / TAU, 0.5)).r", "fbm_round(a / TAU, u_time * 0.4, 6.0)")
+    assert source != vortex._FS
+    worked_out.programs[True] = window.ctx.program(vertex_shader=vortex.FULLSCREEN_VS, fragment_shader=source, defines={"HOLE": 1})
+    pictures = []
+    for seconds in (7.0, 9.5):
+        for field in (looked_up, worked_out):
+            window.clear()
+            field.draw(camera, window, Swirl(EYE, False), seconds, False, hole=420.0)
+            pictures.append(np.asarray(screenshot(window), np.int16))
+    assert np.abs(pictures[0] - pictures[1]).max() <= 2 and np.abs(pictures[2] - pictures[3]).max() <= 2
+    assert (np.abs(pictures[0] - pictures[2]).max(axis=2) > 24).mean() > 0.01  # (the edge moved between them)
+
+
 def test_a_hole_wider_than_the_screen_works_nothing_out(window, monkeypatch):
     """The room still whole under the swirl's hole (its clear middle past every edge): no pass
     of the field is drawn at all (no rectangles is not "the last frame's rectangles")."""
