@@ -11,6 +11,7 @@ import math
 
 import arcade
 from arcade.texture_atlas import DefaultTextureAtlas
+from arcade.texture_atlas.uv_data import UV_TEXTURE_WIDTH  # pictures an atlas keeps a place for, per step of its capacity
 
 BORDER_PX = 1  # around each picture, so linear filtering never samples a neighbour
 ROW_SLACK = 1.15  # how much wider than a perfect square the rows are, for the gaps at their ends
@@ -37,7 +38,14 @@ def sized_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
             row_x = row_height = 0
         row_x += w
         row_height = max(row_height, h)
-    return DefaultTextureAtlas((width, height + row_height), border=BORDER_PX)
+    # Room for as many pictures again: arcade's default (8192) is ~10 ms of Python making the two
+    # tables of places, a frame's worth when an atlas is made as a beat plays.
+    return DefaultTextureAtlas((width, height + row_height), border=BORDER_PX, capacity=slots_for(len(textures)))
+
+
+def slots_for(pictures: int) -> int:
+    """The capacity (in steps of UV_TEXTURE_WIDTH places) for an atlas of `pictures`, with room for as many again."""
+    return 1 + 2 * pictures // UV_TEXTURE_WIDTH
 
 
 def filled_atlas(textures: list[arcade.Texture]):
@@ -46,6 +54,7 @@ def filled_atlas(textures: list[arcade.Texture]):
     if not textures:
         return None
     atlas = sized_atlas(textures)
+    yield  # (making it is a step of its own: its texture, its tables of places)
     for texture in textures:
         atlas.add(texture)
         yield

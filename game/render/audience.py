@@ -617,13 +617,16 @@ class HallPicture:
         self.camera.match_window()
         self.camera.zoom = 1.0
         self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
-        for alpha in STEADY_SPOTS:
+        for key, alpha in (("dark", None), *((("dark", alpha), alpha) for alpha in STEADY_SPOTS)):
             drawing_with = window.current_camera  # (the frame's own, given back)
             self.camera.use()
             window.ctx.enable(window.ctx.BLEND)
             self.background.texture = self.hall.dark
-            self.spot.alpha = alpha
-            self.backdrop.made(("dark", alpha), self.back, over=((self.stage, additive),))
+            if alpha is None:  # the hall alone (under the spotlight as it warms), and the others made from it
+                self.backdrop.made(key, self.back)
+            else:
+                self.spot.alpha = alpha
+                self.backdrop.made(key, self.back, over=((self.stage, additive),), under="dark")
             drawing_with.use()
             yield
 
@@ -649,7 +652,7 @@ class HallPicture:
         else:
             self.spot.alpha = spot_alpha(warmth)
             if self.spot.alpha in STEADY_SPOTS:
-                self.backdrop.draw(("dark", self.spot.alpha), self.back, self.camera.zoom, over=((self.stage, additive),))
+                self.backdrop.draw(("dark", self.spot.alpha), self.back, self.camera.zoom, over=((self.stage, additive),), under="dark")
             else:
                 self.backdrop.draw("dark", self.back, self.camera.zoom)
                 self.stage.draw(blend_function=additive)

@@ -75,28 +75,34 @@ class Backdrop:
         self.view = tuple(view)
         self.copies: dict = {}  # by key: the picture in a framebuffer of its own
 
-    def draw(self, key, sprites, zoom: float, over=()) -> None:
+    def draw(self, key, sprites, zoom: float, over=(), under=None) -> None:
         """Draw `sprites` (opaque, covering the view) and over them `over` — (sprite list, blend
-        function) pairs, drawn in turn — known together as `key` for their copy."""
+        function) pairs, drawn in turn — known together as `key` for their copy. `under`: the
+        key of a copy of `sprites` alone, which that copy is made from if there is one."""
         ctx = self.ctx
         target = ctx.active_framebuffer
         if zoom != 1.0 or tuple(target.size) != self.view:
-            self._paint(sprites, over, pixelated=zoom == 1.0)  # texel for pixel at zoom 1: no filtering to pay for
+            sprites.draw(pixelated=zoom == 1.0)  # texel for pixel at zoom 1: no filtering to pay for
+            self._paint_over(over)
             return
-        copy_picture(ctx, self.made(key, sprites, over), target)
+        copy_picture(ctx, self.made(key, sprites, over, under), target)
 
-    def made(self, key, sprites, over=()):
+    def made(self, key, sprites, over=(), under=None):
         """The copy known as `key` (a framebuffer of the view's size), painted now if it was not
-        before (with the camera in use; see draw)."""
+        before (with the camera in use; see draw): from the copy known as `under` if there is one
+        (a copy and the layers over it cost far less than the sprites drawn again)."""
         if key not in self.copies:
             copy = picture_framebuffer(self.ctx, self.view)
             with copy.activate():
-                self._paint(sprites, over, pixelated=True)
+                if under in self.copies:
+                    copy_picture(self.ctx, self.copies[under], copy)
+                else:
+                    sprites.draw(pixelated=True)
+                self._paint_over(over)
             self.copies[key] = copy
         return self.copies[key]
 
     @staticmethod
-    def _paint(sprites, over, pixelated: bool) -> None:
-        sprites.draw(pixelated=pixelated)
+    def _paint_over(over) -> None:
         for layer, blend in over:
             layer.draw(blend_function=blend)

@@ -221,27 +221,32 @@ def test_the_hall_is_made_a_step_at_a_time_before_the_reveal_and_the_reveal_take
     assert steps >= 2 + (4 if fresh else 0)  # the seats and the crowd apart (and the hall's atlases, a picture a step, if not made yet)
     hall = audience._halls[seed]
     assert audience.hall_picture(seed) is hall
-    assert set(hall.backdrop.copies) == {("dark", alpha) for alpha in audience.STEADY_SPOTS} and copies == 2
+    assert set(hall.backdrop.copies) == {"dark", *(("dark", alpha) for alpha in audience.STEADY_SPOTS)} and copies == 3
     audience.forget_hall()
 
 
+@pytest.mark.parametrize("made_ahead", [False, True], ids=["made as drawn", "made ahead"])
 @pytest.mark.parametrize("warmth", [0.0, 0.5, 1.0])
-def test_the_spotlight_kept_in_the_halls_copy_looks_as_it_does_drawn_over_the_hall(window, monkeypatch, warmth):
+def test_the_spotlight_kept_in_the_halls_copy_looks_as_it_does_drawn_over_the_hall(window, monkeypatch, warmth, made_ahead):
     """While the spotlight holds still (as the curtain rises, and at its full) it is painted into
-    the copy of the hall the frame begins with: the frame is pixel for pixel the one drawn with
-    the spotlight over the hall, and while it warms no copy is made for each of its strengths."""
+    the copy of the hall the frame begins with (made ahead from the copy of the hall alone, or
+    drawn whole when first needed): the frame is pixel for pixel the one drawn with the spotlight
+    over the hall, and while it warms no copy is made for each of its strengths."""
     from PIL import Image
 
     from game.render import audience
 
     hall = audience.HallPicture(3, 200)
     hall.set_picture(Image.new("RGB", (64, 64), (120, 40, 60)))
+    if made_ahead:
+        assert len(list(hall.backdrops_in_steps(window))) == 3
     window.clear()
     hall.draw(window, 2.0, curtain=1.0, applause=0.8, standing=0.3, lift=0.5, warmth=warmth)
     kept = np.asarray(screenshot(window), np.int16)
     steady = audience.spot_alpha(warmth) in audience.STEADY_SPOTS
     assert steady == (warmth != 0.5)
-    assert set(hall.backdrop.copies) == ({("dark", audience.spot_alpha(warmth))} if steady else {"dark"})
+    if not made_ahead:
+        assert set(hall.backdrop.copies) == ({("dark", audience.spot_alpha(warmth))} if steady else {"dark"})
     monkeypatch.setattr(audience, "STEADY_SPOTS", ())
     window.clear()
     hall.draw(window, 2.0, curtain=1.0, applause=0.8, standing=0.3, lift=0.5, warmth=warmth)
