@@ -50,6 +50,7 @@ ZOOM_MINIGAME_MAX = 2.8  # ...and at most this while a minigame runs (its work a
 WORK_MARGIN = 1.12  # the work area fills the frame to 1/this of its width or height
 FLAW_SHOWN = 1.2  # between attempts the whole flaw fits the frame with this much room round it
 GROW_TICKS = 45  # new darkness eases in over this long
+FLAW_BANDS = 3  # right after a worsening the flaw pass is drawn over this many frames, a band of rows each
 ZOOM_EASE_TICKS = 40  # the camera eases between its zooms over this long
 NOTICE_RADIUS = 0.025  # canvas units: the glint's ring, at least
 PULL_KEPT = 0.55  # the gaze's pull that stays while the lines unravel (it was 1 in the stillness)
@@ -432,6 +433,7 @@ class CloseupRenderer:
         self.art = None  # the MasterpieceArt being shown
         self.art_texture = None
         self._flaw_key = None
+        self.drawing: list[int] | None = None  # the new flaw being drawn a band a frame: [its texture, bands drawn] (see _update_flaw)
         self.size = (1280, 720)
         self.frame: tuple[float, float, float, float] | None = None  # px (left, bottom, right, top) to frame in; None: the screen
         self.focus = (0.5, 0.5)
@@ -506,46 +508,60 @@ class CloseupRenderer:
     # -- drawing ---------------------------------------------------------------------------
 
     def _update_flaw(self, world) -> None:
-        """Redraw the flaw texture when the flaw has changed (only then: it is the dear pass)."""
+        """Redraw the flaw texture when the flaw has changed (only then: it is the dear pass, ~15
+        ms in software GL). Right after a worsening it is drawn a band a frame (FLAW_BANDS), into
+        the texture not shown, the flaw as it was shown meanwhile: the new darkness eases in from
+        nothing over GROW_TICKS, so its first ticks look the same either way, and no frame pays
+        for the whole pass. Otherwise (the first, or long after) it is drawn at once."""
         flaw = world.flaw
         key = (world.seed, flaw.worsenings, len(flaw.blots), flaw.centre, flaw.severity, sum(b.darkness + b.radius for b in flaw.blots))
-        if key == self._flaw_key:
+        if key != self._flaw_key:
+            first = self._flaw_key is None
+            self._flaw_key = key
+            blots = flaw.blots
+            shape = [0.0] * (4 * MAX_BLOTS)
+            look = [0.0] * (4 * MAX_BLOTS)
+            colour = [0.0] * (4 * MAX_BLOTS)
+            for i, blot in enumerate(blots):
+                shape[4 * i : 4 * i + 4] = (blot.u, blot.v, blot.radius, blot.stretch)
+                look[4 * i : 4 * i + 4] = (blot.angle, blot.darkness, KIND_CODES.get(blot.kind, 0.0), 1.0)
+                colour[4 * i : 4 * i + 4] = (blot.colour[0] / 255, blot.colour[1] / 255, blot.colour[2] / 255, 1.0)
+            program = self.flaw_program
+            program["origin"] = (flaw.centre[0] - FLAW_REGION, flaw.centre[1] - FLAW_REGION)
+            program["extent"] = 2 * FLAW_REGION
+            program["blot_count"] = len(blots)
+            program["blot_shape"] = shape
+            program["blot_look"] = look
+            program["blot_colour"] = colour
+            # What is shown now is shown alone (any easing in of the last worsening ends) until the
+            # new flaw is drawn into the other texture; then it is "before", and the new one "now".
+            self.flaw_before = self.flaw_now
+            self.drawing = [self.flaw_now if first else 1 - self.flaw_now, 0]  # the texture, and its bands drawn
+        if self.drawing is None:
             return
-        first = self._flaw_key is None
-        self._flaw_key = key
-        blots = flaw.blots
-        shape = [0.0] * (4 * MAX_BLOTS)
-        look = [0.0] * (4 * MAX_BLOTS)
-        colour = [0.0] * (4 * MAX_BLOTS)
-        for i, blot in enumerate(blots):
-            shape[4 * i : 4 * i + 4] = (blot.u, blot.v, blot.radius, blot.stretch)
-            look[4 * i : 4 * i + 4] = (blot.angle, blot.darkness, KIND_CODES.get(blot.kind, 0.0), 1.0)
-            colour[4 * i : 4 * i + 4] = (blot.colour[0] / 255, blot.colour[1] / 255, blot.colour[2] / 255, 1.0)
-        program = self.flaw_program
-        program["origin"] = (flaw.centre[0] - FLAW_REGION, flaw.centre[1] - FLAW_REGION)
-        program["extent"] = 2 * FLAW_REGION
-        program["blot_count"] = len(blots)
-        program["blot_shape"] = shape
-        program["blot_look"] = look
-        program["blot_colour"] = colour
-        # What was "now" becomes "before"; the new flaw is drawn into the other texture.
-        self.flaw_before = self.flaw_now
-        if not first:
-            self.flaw_now = 1 - self.flaw_now
-        fbo = self.flaw_fbos[self.flaw_now]
+        target, drawn = self.drawing
+        since = world.tick - flaw.last_worsened_tick
+        bands = max(drawn + 1, since + 1) if 0 <= since < FLAW_BANDS else FLAW_BANDS
+        if drawn == 0 and self.flaw_before == target:  # (the first: nothing to show meanwhile)
+            bands = FLAW_BANDS
+        fbo = self.flaw_fbos[target]
         blending = self.ctx.is_enabled(self.ctx.BLEND)
-        self.ctx.disable(self.ctx.BLEND)  # the pass writes the flaw's darkness as alpha: blending would square it
+        self.ctx.disable(self.ctx.BLEND)  # the pass writes the flaw's darkness as alpha (every texel): blending would square it
         with fbo.activate():
-            fbo.clear()
-            self.quad.render(program)
-        self.flaw_textures[self.flaw_now].use(0)
-        self.body_program["flaw"] = 0
-        with self.body_fbo.activate():
-            self.quad.render(self.body_program)
+            rows = math.ceil(FLAW_TEXTURE / FLAW_BANDS)
+            fbo.scissor = (0, drawn * rows, FLAW_TEXTURE, (min(bands, FLAW_BANDS) - drawn) * rows)
+            self.quad.render(self.flaw_program)
+            fbo.scissor = None
+        self.drawing[1] = drawn = min(bands, FLAW_BANDS)
+        if drawn == FLAW_BANDS:  # the new flaw is drawn: it is shown now, and its body worked out
+            self.drawing = None
+            self.flaw_now = target
+            self.flaw_textures[target].use(0)
+            self.body_program["flaw"] = 0
+            with self.body_fbo.activate():
+                self.quad.render(self.body_program)
         if blending:
             self.ctx.enable(self.ctx.BLEND)
-        if first:
-            self.flaw_before = self.flaw_now
 
     def prepare(self, world, size=None) -> None:
         """Everything but the draw call: the per-frame update (cheap unless the flaw changed)."""

@@ -209,3 +209,38 @@ def test_the_closeups_darkness_grows_after_each_attempt(window, world_factory):
     assert all(b > a for a, b in zip(areas, areas[1:])), areas
     assert areas[0] > 0  # the knot is there from the start, if small
     assert areas[-1] > areas[0] + 40000  # by the end it mars the middle of the picture
+
+
+def test_right_after_a_worsening_the_flaw_is_drawn_a_band_a_frame_and_looks_as_if_drawn_at_once(window, world_factory, monkeypatch):
+    """The flaw pass is the close-up's dearest (~15 ms in software GL); after a worsening it is
+    drawn a band of rows a frame into the texture not shown, the flaw as it was shown meanwhile.
+    The new darkness eases in from nothing, so every frame looks as the one that drew it at once."""
+    from game.render import closeup
+    from game.sim.flaw import Mark
+    from game.sim.story import Beat
+
+    world = world_factory()
+    world.story.enter(Beat.REPAIR)
+    world.run(ticks=2)
+    banded, at_once = closeup.CloseupRenderer(window), closeup.CloseupRenderer(window)
+
+    def frame(renderer, bands: int) -> np.ndarray:
+        monkeypatch.setattr(closeup, "FLAW_BANDS", bands)
+        window.clear()
+        renderer.draw(world)
+        return np.asarray(screenshot(window), np.int16)
+
+    before = frame(banded, 3)
+    assert np.array_equal(before, frame(at_once, 1))  # the flaw as first seen: drawn at once by both
+    assert banded.drawing is None
+    world.flaw.worsen(Mark(0.62, 0.48, angle=0.7, stretch=2.5, colour=(40, 60, 90), kind="streak"), 0.3, tick=world.tick)
+    target = 1 - banded.flaw_now
+    for since in range(4):
+        shown = frame(banded, 3)
+        assert banded.drawing == ([target, since + 1] if since < 2 else None)  # a band a frame, then shown
+        assert np.abs(shown - frame(at_once, 1)).max() <= 2
+        world.run(ticks=1)
+    world.run(ticks=closeup.GROW_TICKS)
+    grown = frame(banded, 3)
+    assert np.abs(grown - frame(at_once, 1)).max() <= 2
+    assert (np.abs(grown - before).max(axis=2) > 40).sum() > 500  # (the new darkness is there to be seen)
