@@ -433,7 +433,7 @@ class CloseupRenderer:
         self.art = None  # the MasterpieceArt being shown
         self.art_texture = None
         self._flaw_key = None
-        self.drawing: list[int] | None = None  # the new flaw being drawn a band a frame: [its texture, bands drawn] (see _update_flaw)
+        self.drawing: list | None = None  # the new flaw being drawn a band a frame: [its texture, bands drawn, at once] (see _update_flaw)
         self.size = (1280, 720)
         self.frame: tuple[float, float, float, float] | None = None  # px (left, bottom, right, top) to frame in; None: the screen
         self.focus = (0.5, 0.5)
@@ -536,14 +536,12 @@ class CloseupRenderer:
             # What is shown now is shown alone (any easing in of the last worsening ends) until the
             # new flaw is drawn into the other texture; then it is "before", and the new one "now".
             self.flaw_before = self.flaw_now
-            self.drawing = [self.flaw_now if first else 1 - self.flaw_now, 0]  # the texture, and its bands drawn
+            self.drawing = [self.flaw_now if first else 1 - self.flaw_now, 0, first]  # the texture, its bands drawn, and at once?
         if self.drawing is None:
             return
-        target, drawn = self.drawing
+        target, drawn, at_once = self.drawing  # (the first is drawn at once: there is nothing to show meanwhile)
         since = world.tick - flaw.last_worsened_tick
-        bands = max(drawn + 1, since + 1) if 0 <= since < FLAW_BANDS else FLAW_BANDS
-        if drawn == 0 and self.flaw_before == target:  # (the first: nothing to show meanwhile)
-            bands = FLAW_BANDS
+        bands = max(drawn + 1, since + 1) if not at_once and 0 <= since < FLAW_BANDS else FLAW_BANDS
         fbo = self.flaw_fbos[target]
         blending = self.ctx.is_enabled(self.ctx.BLEND)
         self.ctx.disable(self.ctx.BLEND)  # the pass writes the flaw's darkness as alpha (every texel): blending would square it

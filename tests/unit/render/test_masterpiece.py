@@ -237,7 +237,7 @@ def test_right_after_a_worsening_the_flaw_is_drawn_a_band_a_frame_and_looks_as_i
     target = 1 - banded.flaw_now
     for since in range(4):
         shown = frame(banded, 3)
-        assert banded.drawing == ([target, since + 1] if since < 2 else None)  # a band a frame, then shown
+        assert banded.drawing == ([target, since + 1, False] if since < 2 else None)  # a band a frame, then shown
         assert np.abs(shown - frame(at_once, 1)).max() <= 2
         world.run(ticks=1)
     world.run(ticks=closeup.GROW_TICKS)
