@@ -14,7 +14,6 @@ from __future__ import annotations
 import colorsys
 import math
 import random
-import time
 
 import arcade
 import numpy as np
@@ -40,7 +39,8 @@ HALL_TEAR_S = 1.6  # the first piece of the hall lets go as the room shows, the 
 HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
 HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
 LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
-CUT_PER_FRAME_S = 0.003  # each frame of the empty hall cuts the hall and the room into pieces for this long (~0.2 s in all: at once, a hitch)
+CUT_BY_S = EMPTY_HALL_S - 0.15  # the hall and the room are cut into pieces by this far into the beat (~0.15-0.25 s of work in all:
+#                                 at once, a hitch), an even share of the steps each frame of the empty hall, however fast the machine
 
 
 class Fragments:
@@ -90,7 +90,8 @@ class LightsOnOverlay(Overlay):
         self.piece_paths = np.zeros((0, 5), np.float32)  # ...each's home x, y, when it lets go (s), spin, turn
         self.piece_sizes = np.zeros((0, 2), np.float32)  # ...and its size (window px)
         self.seed = world.seed
-        self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)
+        self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)...
+        self.cut_total = self.cut_done = 0  # ...of so many steps, so many done
 
     def covers(self, view) -> bool:
         return self.empty_hall(view)
@@ -139,13 +140,20 @@ class LightsOnOverlay(Overlay):
         yield from self.cut_the_hall(window)
         yield from self.build(world, world.story.scene.debris)
 
-    def carry_on(self, seconds: float | None) -> None:
-        """Go on cutting for up to `seconds` of this frame (None: to the end)."""
+    @staticmethod
+    def cut_steps(debris) -> int:
+        """How many steps cut() takes: a piece of the hall a step, then its atlas made and a piece
+        placed in it a step; the same for the room's fragments (none: no atlas)."""
+        pieces, fragments = HALL_PIECES[0] * HALL_PIECES[1], len(debris.fragments)
+        return 2 * pieces + 1 + (2 * fragments + 1 if fragments else 0)
+
+    def carry_on(self, due: int | None) -> None:
+        """Go on cutting, a step at least, until `due` steps of it are done (None: to the end)."""
         if self.cutting is None:
             return
-        end = time.perf_counter() + seconds if seconds is not None else math.inf
         for _ in self.cutting:
-            if time.perf_counter() >= end:
+            self.cut_done += 1
+            if due is not None and self.cut_done >= due:
                 return
         self.cutting = None
 
@@ -188,6 +196,7 @@ class LightsOnOverlay(Overlay):
         window = view.window
         if self.cutting is None and self.pieces is None:  # (the beat's first frame)
             self.cutting = self.cut(window, world)
+            self.cut_total, self.cut_done = self.cut_steps(scene.debris), 0
             if self.empty_hall(view):  # the room's floor painted now, under the flash, for when the room shows
                 view.renderer.paint_room_ahead(LIT_VOID)
         if self.empty_hall(view):
@@ -195,7 +204,7 @@ class LightsOnOverlay(Overlay):
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0
             flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2  # the white flash over it, once (0: none)
             self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
-            self.carry_on(CUT_PER_FRAME_S)
+            self.carry_on(math.ceil(self.cut_total * min(1.0, seconds / CUT_BY_S)))
             return
         self.carry_on(None)
         debris = scene.debris

@@ -193,6 +193,35 @@ def test_the_rooms_floor_is_painted_as_the_house_lights_come_up_not_when_the_roo
     assert view.renderer.drew_room and passes == [] and lighting.floor.bakes == bakes
 
 
+def test_the_hall_and_the_room_are_cut_into_pieces_an_even_share_a_frame_before_the_room_shows(window):
+    """Cutting the stark hall and the room into the pieces they come apart in is ~0.15-0.25 s of
+    work: a share of its steps each frame of the empty hall, done before the room shows, however
+    long each step takes (a time budget a frame ran out on a slow machine: the rest at once)."""
+    from game.render.debris import CUT_BY_S, LightsOnOverlay
+    from game.sim.beats.lights_on import EMPTY_HALL_S
+    from game.views.play import GameView
+
+    run = Run(RunOptions(seed=3, size="small"))
+    run.world = World(run.world.level, seed=3, start=Beat.LIGHTS_ON)
+    view = GameView(run)
+    window.show_view(view)
+    overlay = view.overlay
+    assert isinstance(overlay, LightsOnOverlay)
+    shares = []
+    while view.world.story.scene.ticks < EMPTY_HALL_S * 60:
+        view.step_once()
+        done = overlay.cut_done
+        view.on_draw()
+        if overlay.cut_total:
+            shares.append(overlay.cut_done - done)
+    total = overlay.cut_total
+    assert overlay.cutting is None and overlay.pieces is not None and overlay.fragments is not None  # all cut, before the room shows
+    assert overlay.cut_done == total and len(shares) >= CUT_BY_S * 60 - 1
+    assert max(shares) <= total / (CUT_BY_S * 60) + 2  # an even share each frame, none doing it all
+    # The steps counted are the steps taken.
+    assert total == overlay.cut_steps(view.world.story.scene.debris) == len(list(overlay.cut(window, view.world)))
+
+
 def test_the_hall_is_made_a_step_at_a_time_before_the_reveal_and_the_reveal_takes_it(window):
     """Its paintings painted ahead, the hall the reveal shows (its textures, its crowd, its
     sprites) is made a step each frame while the acceptance plays, so no frame makes it all, and
