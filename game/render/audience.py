@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from game.render.ahead import ahead, idle, made, painted, started
 from game.render.atlas import filled_atlas
 from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
-from game.render.fullscreen import Backdrop, fills_window
+from game.render.fullscreen import Backdrop, Wash, fills_window
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory, paint_memory_ahead
 from game.render.glow import soft_texture
@@ -573,8 +573,7 @@ class HallPicture:
         self.hands.extend([arcade.Sprite(texture) for texture in self.hall.hands])
         self.picture_for = None
         self.camera = arcade.Camera2D(position=(VIEW[0] / 2, VIEW[1] / 2))
-        self.flash = arcade.SpriteList()  # the house lights snapping on, over everything, made once
-        self.flash.append(arcade.SpriteSolidColor(VIEW[0], VIEW[1], VIEW[0] / 2, VIEW[1] / 2, HOUSE_LIGHT + (255,)))
+        self.flash = Wash(arcade.get_window().ctx)  # the house lights snapping on, over everything
 
     def set_picture(self, image: Image.Image) -> None:
         """The masterpiece on the stage, in a gold frame, held up by the dreamer."""
@@ -679,8 +678,7 @@ class HallPicture:
         self.rails.draw()
         self.crowd.draw("stalls", seconds, applause, standing, empty, texel_for_pixel)
         if flash > 0.0:
-            self.flash[0].alpha = int(255 * min(1.0, flash))
-            self.flash.draw()
+            self.flash.draw(HOUSE_LIGHT, int(255 * min(1.0, flash)))
 
 
 _halls: dict[int, HallPicture] = {}  # the hall of the last dream: made for the reveal, seen again as lights_on begins

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from arcade.gl import geometry
+
 from game.resources import shaders
 
 # For arcade.gl.geometry.quad_2d_fs(): clip-space corners in `in_vert`, 0..1 in `in_uv`.
@@ -106,3 +108,29 @@ class Backdrop:
     def _paint_over(over) -> None:
         for layer, blend in over:
             layer.draw(blend_function=blend)
+
+
+_WASH_FS = """
+#version 330
+uniform vec4 colour;
+out vec4 f_color;
+void main() { f_color = colour; }
+"""
+
+
+class Wash:
+    """A colour washed over the whole target, blended by its alpha, in one plain pass: a sprite
+    the size of the screen costs about twice as much in software GL (arcade's sprite pipeline)."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_WASH_FS)
+        self.quad = geometry.quad_2d_fs()
+
+    def draw(self, colour: tuple[int, int, int], alpha: int) -> None:
+        """`colour` (0..255) over what is there, `alpha` (0..255) of the way."""
+        ctx = self.ctx
+        ctx.enable(ctx.BLEND)
+        ctx.blend_func = ctx.BLEND_DEFAULT
+        self.program["colour"] = (*(c / 255 for c in colour), alpha / 255)
+        self.quad.render(self.program)

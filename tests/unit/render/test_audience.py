@@ -193,6 +193,31 @@ def test_the_rooms_floor_is_painted_as_the_house_lights_come_up_not_when_the_roo
     assert view.renderer.drew_room and passes == [] and lighting.floor.bakes == bakes
 
 
+@pytest.mark.parametrize("flash", [0.15, 0.6, 1.0])
+def test_the_house_lights_flash_over_the_hall_as_a_screenful_of_their_light_would(window, flash):
+    """The flash as the house lights snap on is washed over the hall in one plain pass: pixel for
+    pixel what a screen-sized sprite of that light, that strong, drawn over it gives."""
+    import arcade
+
+    from game.render import audience
+    from game.render.debris import HELD_LIFT
+
+    hall = audience.HallPicture(3, 200)
+    moment = dict(curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
+    window.clear()
+    hall.draw(window, 0.1, flash=flash, **moment)
+    washed = np.asarray(screenshot(window), np.int16)
+    window.clear()
+    hall.draw(window, 0.1, **moment)
+    unlit = np.asarray(screenshot(window), np.int16)
+    sprites = arcade.SpriteList()
+    sprites.append(arcade.SpriteSolidColor(*audience.VIEW, audience.VIEW[0] / 2, audience.VIEW[1] / 2, audience.HOUSE_LIGHT + (int(255 * flash),)))
+    hall.camera.use()
+    sprites.draw()
+    assert np.abs(washed - np.asarray(screenshot(window), np.int16)).max() <= 1
+    assert np.abs(washed - unlit).mean() > 60 * flash  # (the flash is there to be seen)
+
+
 def test_the_hall_and_the_room_are_cut_into_pieces_an_even_share_a_frame_before_the_room_shows(window):
     """Cutting the stark hall and the room into the pieces they come apart in is ~0.15-0.25 s of
     work: a share of its steps each frame of the empty hall, done before the room shows, however
