@@ -612,22 +612,26 @@ class HallPicture:
         window the hall fills texel for pixel (a generator: see prepare_hall)."""
         if window.get_framebuffer_size() != VIEW or window.get_size() != VIEW:
             return
-        additive = (window.ctx.SRC_ALPHA, window.ctx.ONE)
         self.camera.match_window()
         self.camera.zoom = 1.0
         self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
-        for key, alpha in (("dark", None), *((("dark", alpha), alpha) for alpha in STEADY_SPOTS)):
+        for alpha in (None, *STEADY_SPOTS):  # the hall alone first (the others are made from it)
             drawing_with = window.current_camera  # (the frame's own, given back)
             self.camera.use()
             window.ctx.enable(window.ctx.BLEND)
             self.background.texture = self.hall.dark
-            if alpha is None:  # the hall alone (under the spotlight as it warms), and the others made from it
-                self.backdrop.made(key, self.back)
-            else:
+            if alpha is not None:
                 self.spot.alpha = alpha
-                self.backdrop.made(key, self.back, over=((self.stage, additive),), under="dark")
+            self.backdrop.made(*self.dark_copy(window, alpha))
             drawing_with.use()
             yield
+
+    def dark_copy(self, window, spot: int | None) -> tuple:
+        """Backdrop's arguments (key, sprites, over, under) for the copy of the dark hall with the
+        spotlight at `spot` (0..255) kept in it, made from the hall's copy alone; None: the hall alone."""
+        if spot is None:
+            return "dark", self.back, (), None
+        return ("dark", spot), self.back, ((self.stage, (window.ctx.SRC_ALPHA, window.ctx.ONE)),), "dark"
 
     @staticmethod
     def paints_screen(window) -> bool:
@@ -650,10 +654,10 @@ class HallPicture:
             self.backdrop.draw("lit", self.back, self.camera.zoom)
         else:
             self.spot.alpha = spot_alpha(warmth)
-            if self.spot.alpha in STEADY_SPOTS:
-                self.backdrop.draw(("dark", self.spot.alpha), self.back, self.camera.zoom, over=((self.stage, additive),), under="dark")
-            else:
-                self.backdrop.draw("dark", self.back, self.camera.zoom)
+            steady = self.spot.alpha in STEADY_SPOTS
+            key, sprites, over, under = self.dark_copy(window, self.spot.alpha if steady else None)
+            self.backdrop.draw(key, sprites, self.camera.zoom, over, under)
+            if not steady:
                 self.stage.draw(blend_function=additive)
         l, b, r, t = ARCH
         # The dreamer gripping the masterpiece.
