@@ -12,14 +12,20 @@ shadows), as ``benchmarks.render`` does, so the ratio holds on a noisy machine.
 Targets (SPEC §8): p95 <= 25 ms in every beat, the backstage at most 1.0× the LightLayer
 (goal: 16.7 ms everywhere, 0.75×); no frame over 50 ms in a beat after its first.
 
-Run: ``python -m benchmarks.frames [--seed N]``.
+``--first-play`` runs it as on a machine that never ran the game: Mesa's shader cache empty (a
+folder of its own), and the game's shader warmer started as a window's game starts it (see
+``game.render.warmup``; ``--no-warmer`` leaves it out, to see what it spares).
+
+Run: ``python -m benchmarks.frames [--seed N] [--first-play [--no-warmer]]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
+import tempfile
 import time
 
 os.environ.setdefault("ARCADE_HEADLESS", "1")
@@ -40,18 +46,27 @@ def p95(values) -> float:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=3)
+    parser.add_argument("--first-play", action="store_true", help="an empty shader cache, and the game's shader warmer")
+    parser.add_argument("--no-warmer", action="store_true", help="with --first-play: no warmer")
     args = parser.parse_args(argv)
+    if args.first_play:
+        scratch = tempfile.mkdtemp(prefix="flawed-first-play-")
+        os.environ["MESA_SHADER_CACHE_DIR"] = os.path.join(scratch, "mesa")  # before OpenGL starts
+        os.environ["FLAWED_CACHE_DIR"] = os.path.join(scratch, "flawed")  # no stamp from an earlier run
 
     from game.compat import prepare_arcade
 
     prepare_arcade(check_gl_calls=False)  # as game.app does: the player's game does not ask OpenGL for an error after every call
     from benchmarks.render import Theirs, load_light_layer_module
     from game.session import Run, RunOptions
+    from game.render import warmup
     from game.views.play import GameView
     from game.window import open_window
 
     window = open_window(headless=True)
     ctx = window.ctx
+    warmer = warmup.start(ctx.info.RENDERER) if args.first_play and not args.no_warmer else None
+    warmed_at = None
     view = GameView(Run(RunOptions(seed=args.seed, autoplay=True, max_ticks=MAX_TICKS)))
     window.show_view(view)
     theirs = Theirs(window, view.world, load_light_layer_module(__import__("arcade")))
@@ -60,7 +75,10 @@ def main(argv=None) -> int:
     arcade_times: list[float] = []
     ours_backstage: list[float] = []
     block = 0
+    started = time.perf_counter()
     while not view.finished:
+        if warmer is not None and warmed_at is None and not warmer.running:
+            warmed_at = (time.perf_counter() - started, view.world.story.beat.value)
         arcade_turn = view.world.story.beat.value == "backstage" and block % 2 == 1
         start = time.perf_counter()
         view.step_once()
@@ -85,6 +103,10 @@ def main(argv=None) -> int:
         if beat == "backstage" and (len(ours_backstage) + len(arcade_times)) % BLOCK == 0:
             block += 1
     print(f"seed {args.seed}, 1280x720 headless, {ctx.info.RENDERER}; {view.world.tick} ticks, one tick and one draw a frame")
+    if args.first_play:
+        print("first play: Mesa's shader cache empty; " + (
+            "no warmer" if warmer is None else
+            f"the shader warmer done {warmed_at[0]:.1f} s in, in the {warmed_at[1]}" if warmed_at else "the shader warmer not done by the end"))
     print(f"{'beat':12} {'frames':>7} {'median ms':>10} {'p95 ms':>8} {'worst ms':>9} {'first ms':>9}")
     worst_p95 = 0.0
     for beat, times in frames.items():
@@ -98,7 +120,11 @@ def main(argv=None) -> int:
     print(f"worst beat p95 {worst_p95:.2f} ms (target <= {TARGET_P95_MS:.0f} ms, goal {GOAL_MS} ms); backstage / LightLayer {ratio:.3f} (target <= 1.0, goal 0.75)")
     print(f"frame_p95_worst_beat_ms: {worst_p95:.1f}")
     print(f"frame_vs_lightlayer_ratio: {ratio:.3f}")
+    if warmer is not None:
+        warmer.stop()
     window.close()
+    if args.first_play:
+        shutil.rmtree(scratch, ignore_errors=True)
     return 0
 
 

@@ -1,4 +1,5 @@
-"""The command line: `flawed` plays; `flawed level check|export|preview` works on level files.
+"""The command line: `flawed` plays; `flawed level check|export|preview` works on level files;
+`flawed warm-shaders` compiles the story's shaders ahead on software OpenGL (see game.render.warmup).
 
 Exit status: 0 done, 2 bad usage or bad input (one clear line per problem), 1 internal error.
 """
@@ -21,7 +22,7 @@ REPORT_URL = "please report it with the lines above"
 def play_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="flawed",
-        description="Play Flawed. (`flawed level --help` for level files.)",
+        description="Play Flawed. (`flawed level --help` for level files; `flawed warm-shaders` compiles the shaders ahead.)",
     )
     parser.add_argument("--version", action="version", version=f"flawed {__version__}")
     parser.add_argument("--level", type=level_file, metavar="FILE", help="play a Tiled level file (.tmj, .json, .tmx), or a shipped level by name (flawed level list)")
@@ -111,6 +112,16 @@ def play(argv: list[str]) -> int:
     return play_windowed(options, fullscreen=args.fullscreen, headless=args.headless)
 
 
+def warm_shaders(argv: list[str]) -> int:
+    parser = ArgumentParser(prog="flawed warm-shaders", description="Compile the shaders the story draws with into Mesa's shader cache, "
+                            "headless (the game starts this by itself on its first run on software OpenGL).")
+    parser.add_argument("--quiet", action="store_true", help="print nothing")
+    args = parser.parse_args(argv)
+    from game.render.warmup import warm  # (it opens its window headless)
+
+    return warm(quiet=args.quiet)
+
+
 def leave_without_collecting() -> None:
     """At exit, let the operating system free the memory: Python's last full collection walks every
     object a played game made (about a quarter of a second) only to free what is freed anyway."""
@@ -126,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
             from game.commands import level  # here: its tools (numpy, the Tiled kit, the test runner) load only for it
 
             return level.main(argv[1:])
+        if argv and argv[0] == "warm-shaders":
+            return warm_shaders(argv[1:])
         return play(argv)
     except UserError as error:
         return report(error)

@@ -1,0 +1,95 @@
+"""The shader warmer: started only where it spares a hitch, ended with the game, and what it does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.render import warmup
+
+LLVMPIPE = "llvmpipe (LLVM 15.0.6, 256 bits)"
+
+
+@pytest.fixture
+def folders(tmp_path, monkeypatch):
+    monkeypatch.setenv("FLAWED_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("MESA_SHADER_CACHE_DISABLE", raising=False)
+    monkeypatch.delenv("MESA_GLSL_CACHE_DISABLE", raising=False)
+    return tmp_path
+
+
+def test_it_is_needed_on_software_opengl_with_a_shader_cache_until_stamped(folders):
+    env = {}
+    assert warmup.needed(LLVMPIPE, env)
+    assert warmup.needed("softpipe", env)
+    assert not warmup.needed("NVIDIA GeForce RTX 3060/PCIe/SSE2", env)  # compiles as it links, quickly
+    assert not warmup.needed("AMD Radeon RX 6600 (radeonsi, navi23, LLVM 15.0.6, DRM 3.49)", env)
+    assert not warmup.needed(LLVMPIPE, {"MESA_SHADER_CACHE_DISABLE": "true"})  # nowhere to keep what it compiles
+    stamp = warmup.stamp_path(LLVMPIPE, env)
+    stamp.parent.mkdir(parents=True)
+    stamp.write_text("done\n")
+    assert not warmup.needed(LLVMPIPE, env)
+    assert warmup.needed(LLVMPIPE, {"MESA_SHADER_CACHE_DIR": str(folders / "another")})  # another cache: another stamp
+
+
+def test_start_runs_the_warm_shaders_command_at_low_priority_and_stop_ends_it(folders, monkeypatch):
+    seen = folders / "seen.txt"
+    code = f"import os, sys, time; open({str(seen)!r}, 'w').write(' '.join(sys.argv[1:]) + ' ' + os.environ['ARCADE_HEADLESS']); time.sleep(60)"
+    monkeypatch.setattr(warmup, "own_command", lambda: [sys.executable, "-c", code])
+    assert warmup.start("NVIDIA GeForce RTX 3060/PCIe/SSE2", {}) is None
+    warmer = warmup.start(LLVMPIPE, {})
+    assert warmer is not None and warmer.running
+    for _ in range(200):
+        if seen.exists() and seen.read_text():
+            break
+        time.sleep(0.05)
+    assert seen.read_text() == "warm-shaders --quiet 1"  # headless, whatever the game's window is
+    warmer.stop()
+    assert not warmer.running
+
+
+def test_a_command_that_cannot_start_is_no_warmer_and_no_error(folders, monkeypatch):
+    monkeypatch.setattr(warmup, "own_command", lambda: [str(folders / "no-such-program")])
+    assert warmup.start(LLVMPIPE, {}) is None
+
+
+def test_the_warmer_gives_up_when_the_game_is_gone(folders, monkeypatch):
+    """Its parent gone (the game killed), it stops before it draws, and stamps nothing."""
+    drawn = []
+    monkeypatch.setattr(warmup, "draw_the_story", lambda give_up: drawn.append(give_up()) or None)
+    monkeypatch.setattr(warmup.os, "nice", lambda n: n, raising=False)
+    monkeypatch.setattr(warmup.os, "getppid", iter([1234, 1]).__next__)  # the parent, then init
+    assert warmup.warm(quiet=True) == 0
+    assert drawn == [True]
+    assert not any((folders / "cache").glob("shaders/*"))
+
+
+def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_file(window, tmp_path, monkeypatch):
+    """The real command: every beat drawn, Mesa's cache filled, the stamp written, the player's
+    folders untouched — and a game drawn after it compiles nothing more in its backstage."""
+    renderer = window.ctx.info.RENDERER
+    if not warmup.software(renderer):
+        pytest.skip(f"{renderer} is not a software renderer")
+    mesa = tmp_path / "mesa"
+    mesa.mkdir()
+    monkeypatch.setenv("FLAWED_CACHE_DIR", str(tmp_path / "cache"))
+    env = {**os.environ, "MESA_SHADER_CACHE_DIR": str(mesa), "FLAWED_CONFIG_DIR": str(tmp_path / "config")}
+    env.pop("MESA_SHADER_CACHE_DISABLE", None)
+    assert warmup.needed(renderer, env)
+    done = subprocess.run([sys.executable, "-m", "game", "warm-shaders"], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "backstage, flaw, repair, alone, acceptance, reveal, lights_on, vortex, waking" in done.stdout
+    compiled = {path for path in mesa.rglob("*") if path.is_file()}
+    assert len(compiled) > 20
+    assert [path.parent.name for path in (tmp_path / "cache").rglob("*") if path.is_file()] == ["shaders"]  # the stamp alone
+    assert not (tmp_path / "config").exists()
+    assert not warmup.needed(renderer, env)
+    backstage = subprocess.run([sys.executable, "-m", "game", "--headless", "--autoplay", "--seed", "3", "--max-ticks", "900"],
+                               env=env, capture_output=True, text=True, timeout=600)
+    assert backstage.returncode == 0, backstage.stderr
+    assert {path for path in mesa.rglob("*") if path.is_file()} == compiled
