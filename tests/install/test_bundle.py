@@ -48,6 +48,19 @@ def test_the_bundle_plays_headless_from_another_folder(dist, tmp_path):
     assert listed.returncode == 0, listed.stderr
 
 
+def test_the_bundle_compiles_the_shaders_ahead(dist, tmp_path):
+    """What a first play on software OpenGL starts beside the game (game.render.warmup: the bundle
+    starts itself with `warm-shaders`)."""
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV", "MESA_SHADER_CACHE_DISABLE")}
+    (tmp_path / "mesa").mkdir()
+    env.update(FLAWED_SILENT="1", FLAWED_CONFIG_DIR=str(tmp_path / "config"), FLAWED_CACHE_DIR=str(tmp_path / "cache"),
+               MESA_SHADER_CACHE_DIR=str(tmp_path / "mesa"), PATH="/usr/bin:/bin")
+    done = subprocess.run([str(dist / "flawed" / "flawed"), "warm-shaders"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "flawed: shaders compiled ahead for" in done.stdout and "waking" in done.stdout
+    assert list((tmp_path / "cache" / "shaders").glob("warmed-*"))
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the .desktop file is for Linux desktops")
 def test_the_linux_bundle_has_a_desktop_file_and_the_game_s_own_icon(dist):
     entry = configparser.ConfigParser(interpolation=None)

@@ -19,6 +19,11 @@ ORBIT_RINGS_PX = (110.0, 520.0)  # the orbiters keep to rings between these dist
 EYE_REST_S = 1.5  # the dreamer rests this long in the eye before waking
 
 
+def eye_of(level) -> tuple[float, float]:
+    """Where a vortex level's calm eye is: its own, else its middle."""
+    return level.eye if level.eye is not None else (level.pixel_width / 2, level.pixel_height / 2)
+
+
 class VortexScene(Scene):
     def __init__(self):
         self.ticks = 0
@@ -30,8 +35,7 @@ class VortexScene(Scene):
     def enter(self, world) -> None:
         if world.level.kind != "vortex":
             world.load_level(vortex_level_for(world.level, world.seed))
-        level = world.level
-        eye = level.eye if level.eye is not None else (level.pixel_width / 2, level.pixel_height / 2)
+        eye = eye_of(world.level)
         self.swirl = Swirl(eye, world.settings.reduce_motion)
         rng = world.rng("vortex:orbits")
         tools = list(world.stats.tools_used) or list(world.tools.carried)

@@ -57,7 +57,7 @@ def test_what_waits_is_bounded():
 
 def test_the_big_paintings_are_started_while_the_beat_before_plays():
     painted_ahead = {show.beat for show in SHOWS if show.ahead is not None}
-    assert {Beat.FLAW, Beat.ACCEPTANCE, Beat.REVEAL, Beat.WAKING} <= painted_ahead
+    assert {Beat.FLAW, Beat.ACCEPTANCE, Beat.REVEAL, Beat.VORTEX, Beat.WAKING} <= painted_ahead
     for chapter in STORY:
         following = next_show(chapter.beat)
         assert following is (SHOW[chapter.then] if chapter.then is not None else None)
@@ -153,3 +153,30 @@ def test_the_memory_the_reveal_holds_up_is_painted_while_the_acceptance_plays(wi
     assert not ahead_module.started(paint_memory, *memory)  # handed over to the reveal
     paint_memory_ahead(view.world, 256, recompose=1.0)  # asked for again (the same dream dreamt again)...
     assert not ahead_module.started(paint_memory, *memory)  # ...it is remembered, not painted again
+
+
+def test_the_vortex_shards_are_painted_while_lights_on_plays(window):
+    """The pieces of wall adrift in the vortex are painted on the worker as lights on begins, from
+    the vortex level the backstage leads to — the very ones the vortex takes as it begins."""
+    from game.level.vortex import vortex_level_for
+    from game.render.vortex import paint_shards, shard_picture, shard_places
+    from game.session import Run, RunOptions
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=43, autoplay=True)))  # (a dream no other test remembers)
+    window.show_view(view)
+    view.on_draw()
+    while view.world.story.beat is not Beat.LIGHTS_ON:
+        view.step_once()
+    places = shard_places(vortex_level_for(view.world.level, view.world.seed), view.world.seed)
+    assert len(places) > 5 and ahead_module.started(paint_shards, places)
+    while view.world.story.beat is not Beat.VORTEX:
+        view.step_once()
+    view.on_draw()
+    assert shard_places(view.world.level, view.world.seed) == places
+    assert not ahead_module.started(paint_shards, places)  # handed over to the vortex
+    shards = view.overlay.shards
+    assert len(shards) == len(places)
+    x, y, width, height, lit_from, seed = places[-1]
+    assert shards[-1].position == (x, y)
+    assert np.array_equal(np.asarray(shards[-1].texture.image), np.asarray(shard_picture(width, height, lit_from, seed)))

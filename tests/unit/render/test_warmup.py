@@ -53,6 +53,13 @@ def test_start_runs_the_warm_shaders_command_at_low_priority_and_stop_ends_it(fo
     assert not warmer.running
 
 
+def test_the_bundle_starts_itself_and_python_the_package(monkeypatch):
+    monkeypatch.delattr(sys, "frozen", raising=False)
+    assert warmup.own_command() == [sys.executable, "-m", "game"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert warmup.own_command() == [sys.executable]  # (PyInstaller's program: its entry point is game.cli.main)
+
+
 def test_a_command_that_cannot_start_is_no_warmer_and_no_error(folders, monkeypatch):
     monkeypatch.setattr(warmup, "own_command", lambda: [str(folders / "no-such-program")])
     assert warmup.start(LLVMPIPE, {}) is None
