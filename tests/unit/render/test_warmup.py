@@ -37,7 +37,7 @@ def test_it_is_needed_on_software_opengl_with_a_shader_cache_until_stamped(folde
     assert warmup.needed(LLVMPIPE, {"MESA_SHADER_CACHE_DIR": str(folders / "another")})  # another cache: another stamp
 
 
-def test_start_runs_the_warm_shaders_command_at_low_priority_and_stop_ends_it(folders, monkeypatch):
+def test_start_runs_the_warm_shaders_command_headless_and_stop_ends_it(folders, monkeypatch):
     seen = folders / "seen.txt"
     code = f"import os, sys, time; open({str(seen)!r}, 'w').write(' '.join(sys.argv[1:]) + ' ' + os.environ['ARCADE_HEADLESS']); time.sleep(60)"
     monkeypatch.setattr(warmup, "own_command", lambda: [sys.executable, "-c", code])
@@ -68,6 +68,8 @@ def test_a_command_that_cannot_start_is_no_warmer_and_no_error(folders, monkeypa
 def test_the_warmer_gives_up_when_the_game_is_gone(folders, monkeypatch):
     """Its parent gone (the game killed), it stops before it draws, and stamps nothing."""
     drawn = []
+    monkeypatch.setenv("ARCADE_HEADLESS", "1")  # (warm sets them: given back after the test)
+    monkeypatch.setenv("FLAWED_SILENT", "1")
     monkeypatch.setattr(warmup, "draw_the_story", lambda give_up: drawn.append(give_up()) or None)
     monkeypatch.setattr(warmup.os, "nice", lambda n: n, raising=False)
     monkeypatch.setattr(warmup.os, "getppid", iter([1234, 1]).__next__)  # the parent, then init
