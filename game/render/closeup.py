@@ -18,6 +18,7 @@ canvas points to screen pixels for the minigame overlay drawn on top.
 
 from __future__ import annotations
 
+import itertools
 import math
 from array import array
 
@@ -71,6 +72,7 @@ FRAME_REACH = 0.035  # canvas units round the canvas the close-up's shader shows
 UNRAVEL_REACH = 0.03 + 0.12  # ...and, times the chaos, how far the unravelling moves a point at most: the waver (2 × 0.0135), the swirl round the flaw (1.6·d·e^(−5d), at d = 0.2)
 FLAW_PARTS = (True, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the flaw beat...
 REPAIR_PARTS = (False, False, True, True)  # ...and in the repair (see CloseupRenderer.variant)
+GROWN = 0.999  # new darkness has eased in once `grow` reaches this (the shader's own test)
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
 
 
@@ -161,7 +163,8 @@ GLOWING = """vec3 glowing(vec3 colour) {
 # Pass 2: the close-up, every frame. Software GL runs every branch of a shader for every pixel
 # (masked), whatever the condition: what a beat never needs is left out of its own variant (see
 # CloseupRenderer.variant) — the gaze's pull (a texture read with a per-pixel bias, the dearest
-# part) outside the flaw beat, the recomposing gold outside the acceptance.
+# part) outside the flaw beat, the recomposing gold outside the acceptance — and what adds
+# nothing to a frame is left out of the variant it is drawn with (see CloseupRenderer.in_play).
 _CLOSEUP_FRAGMENT = """
 #version 330
 #define NOTICE 1     // the gaze pulled to the knot (the flaw beat)
@@ -236,7 +239,7 @@ void main() {
         if (f.x > 0.0 && f.x < 1.0 && f.y > 0.0 && f.y < 1.0) {
             vec4 fl = texture(flaw, f);
 #if GROWING
-            if (grow < 0.999) {  // only while new darkness eases in
+            if (grow < GROWN) {  // only while new darkness eases in
                 fl = mix(texture(flaw_before, f), fl, grow);
             }
 #endif
@@ -285,7 +288,7 @@ void main() {
     }
     frag = vec4(tunnelled(colour, px), 1.0);
 }
-""".replace("TUNNELLED", TUNNELLED).replace("BACKSTAGE", BACKSTAGE)
+""".replace("TUNNELLED", TUNNELLED).replace("BACKSTAGE", BACKSTAGE).replace("GROWN", str(GROWN))
 
 
 # Pass 1b: the flaw's body, the darkness averaged over blocks of BODY_BLOCK² texels (a mipmap
@@ -364,6 +367,13 @@ def _quad(ctx):
     return ctx.geometry([BufferDescription(ctx.buffer(data=data), "2f 2f", ["in_vert", "in_uv"])], mode=ctx.TRIANGLE_STRIP)
 
 
+def variants_within(parts: tuple[bool, bool, bool, bool]) -> list[tuple[bool, bool, bool, bool]]:
+    """Every variant a beat with these parts may draw: each of its RECOMPOSE, FRAY and GROWING
+    parts there or not (see CloseupRenderer.in_play); its NOTICE is the beat's throughout."""
+    notice = parts[0]
+    return [(notice, *kept) for kept in itertools.product(*[(True, False) if part else (False,) for part in parts[1:]])]
+
+
 def wants_closeup(world) -> bool:
     """Whether the game view should show the close-up now (flaw and repair beats, at the easel)."""
     beat = world.story.beat
@@ -406,7 +416,7 @@ class CloseupRenderer:
         self.closeup_programs: dict[tuple[bool, bool, bool, bool], object] = {}  # by variant (see variant)
         self.closeup_program = None  # the one in use, chosen as each beat begins (see prepare)
         self.parts: tuple[bool, bool, bool, bool] | None = None  # the beat's variant (see variant)...
-        self.in_use: tuple[bool, bool, bool, bool] | None = None  # ...and the one drawn now (see recomposing)
+        self.in_use: tuple[bool, bool, bool, bool] | None = None  # ...and the one drawn now (see in_play)
         self.art_level: int | None = None  # the art's one mipmap level read this frame; None: all of them, per pixel (see prepare)
         self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled with the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
@@ -571,9 +581,9 @@ class CloseupRenderer:
             self.entry = (self.scale, self.focus) if self.beat_seen is not None else None
             self.beat_seen = beat
             self.parts = self.variant(world)
-            # Its variants, as drawn now and once recomposing, with the art's filter either way (see draw).
-            self.compile_ahead.extend(dict.fromkeys([self.recomposing(world), self.parts]))
-        wanted = self.recomposing(world)
+            # Every variant the beat may draw (see in_play), with the art's filter either way (see draw).
+            self.compile_ahead.extend(dict.fromkeys([self.in_play(world), *variants_within(self.parts)]))
+        wanted = self.in_play(world)
         if wanted != self.in_use:
             self.in_use, self.closeup_program = wanted, self._closeup_program(wanted)
         self.scale, self.focus = self.camera(world)
@@ -608,7 +618,7 @@ class CloseupRenderer:
         p["recompose"] = flaw.recompose
         p["vignette"] = panic.vignette
         p["pulse"] = math.exp(-panic.heart_phase * 7.0) * calm if panic.level > 0.05 else 0.0
-        p["grow"] = _ease((world.tick - flaw.last_worsened_tick) / GROW_TICKS) if flaw.last_worsened_tick >= 0 else 1.0
+        p["grow"] = self.grow(world)
         # (a variant without a part has none of its uniforms)
         p.set_uniform_safe("notice", self.notice(world))
         p.set_uniform_safe("notice_radius", max(NOTICE_RADIUS, flaw.blots[0].radius * 2.5))
@@ -630,11 +640,12 @@ class CloseupRenderer:
 
     def variant(self, world) -> tuple[bool, bool, bool, bool]:
         """The parts of the close-up's shader this beat may need (NOTICE, RECOMPOSE, FRAY,
-        GROWING: see _CLOSEUP_FRAGMENT), chosen as the beat begins and kept through it — a new
-        variant is compiled the first time it is drawn (~0.25 s in software GL, a few hundredths
-        once Mesa has it on disk), so it never changes within a beat. A part left out is one
-        that could only add nothing: the frayed rim and the easing-in only fade away within a
-        beat, and the acceptance has no worsening."""
+        GROWING: see _CLOSEUP_FRAGMENT), chosen as the beat begins and kept through it: a new
+        variant is compiled the first time it is drawn (~0.1-0.25 s in software GL, a
+        millisecond or two once Mesa has it on disk), so every variant within these parts is
+        compiled with the beat's first frame. A part left out is one that could only add
+        nothing: the frayed rim and the easing-in only fade away within a beat, and the
+        acceptance has no worsening."""
         beat = world.story.beat
         flaw = world.flaw
         if beat == Beat.FLAW:
@@ -644,12 +655,22 @@ class CloseupRenderer:
         growing = flaw.last_worsened_tick >= 0 and world.tick - flaw.last_worsened_tick < GROW_TICKS
         return (False, beat == Beat.ACCEPTANCE, self.fray(flaw) > 0.0, growing)
 
-    def recomposing(self, world) -> tuple[bool, bool, bool, bool]:
-        """The beat's variant, less its RECOMPOSE part until the flaw begins to recompose: the
-        acceptance breathes a long while before it is let be, and the gold costs every pixel
-        (that variant is compiled with the beat's first frame: see compile_ahead)."""
+    def in_play(self, world) -> tuple[bool, bool, bool, bool]:
+        """The variant drawn this frame: the beat's, less the parts that would add nothing to it
+        now — the gold until the flaw begins to recompose (the acceptance breathes a long while
+        before it is let be), the frayed rim once it has gone (early in the repair), and the
+        easing-in of new darkness but for the GROW_TICKS after a worsening. Each part costs every
+        pixel, and the picture is the same without it: the repair draws with neither the rim
+        nor the easing-in for most of its frames. All of them are compiled with the beat's
+        first frame (see compile_ahead), so changing between them costs nothing."""
         notice, recompose, fray, growing = self.parts
-        return (notice, recompose and world.flaw.recompose > 0.0, fray, growing)
+        return (notice, recompose and world.flaw.recompose > 0.0, fray and self.fray(world.flaw) > 0.0, growing and self.grow(world) < GROWN)
+
+    @staticmethod
+    def grow(world) -> float:
+        """0..1: how far the darkness of the last worsening has eased in (1: all of it, or none yet)."""
+        flaw = world.flaw
+        return _ease((world.tick - flaw.last_worsened_tick) / GROW_TICKS) if flaw.last_worsened_tick >= 0 else 1.0
 
     def _closeup_program(self, variant: tuple[bool, bool, bool, bool]):
         if variant not in self.closeup_programs:
@@ -768,7 +789,7 @@ class CloseupOverlay(Overlay):
         self.minigame = MinigameRenderer(self.closeup)
         # The repair's own variant is compiled with the flaw's first frame (a cold compile is
         # ~0.3 s in software GL: one pause as the flaw is seen, not a second as the repair begins).
-        self.closeup.compile_ahead = [REPAIR_PARTS] if view.world.story.beat == Beat.FLAW else []
+        self.closeup.compile_ahead = variants_within(REPAIR_PARTS) if view.world.story.beat == Beat.FLAW else []
 
     def covers(self, view) -> bool:
         return wants_closeup(view.world)

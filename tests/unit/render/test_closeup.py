@@ -117,6 +117,45 @@ def test_each_beat_draws_the_close_up_with_only_the_parts_it_needs_and_the_same_
     assert any(beat == Beat.ACCEPTANCE and view.world.flaw.recompose > 0.0 for beat, _ in checked[-1:])
 
 
+def test_the_repair_leaves_out_the_frayed_rim_once_it_has_gone_and_the_easing_in_but_after_a_worsening(window):
+    """Within the repair the close-up is drawn without the parts that add nothing to the frame:
+    the knot's frayed rim once the flaw is plain to see, and the easing-in of new darkness but
+    for a moment after each worsening — so most of its frames are drawn with neither, each
+    variant drawing exactly what the beat's whole variant draws; and every one of them was
+    compiled with the flaw's first frame, not as the repair first draws it."""
+    from game.render.closeup import REPAIR_PARTS, CloseupRenderer, variants_within, wants_closeup
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    probe = CloseupRenderer(window)
+    probe.parts = REPAIR_PARTS
+    drawn = {}  # variant: repair frames drawn with it
+    while not view.finished and view.world.story.beat != Beat.ACCEPTANCE:
+        view.step_once()
+        world = view.world
+        if world.story.beat == Beat.FLAW and world.story.scene.ticks == 0:
+            view.on_draw()  # the flaw's first frame
+            assert set(variants_within(REPAIR_PARTS)) <= set(view.overlay.closeup.closeup_programs)
+        if world.story.beat != Beat.REPAIR or not wants_closeup(world):
+            continue
+        variant = probe.in_play(world)
+        drawn[variant] = drawn.get(variant, 0) + 1
+        if drawn[variant] > 1:
+            continue
+        renderer = CloseupRenderer(window)
+        window.clear()
+        renderer.draw(world)
+        assert renderer.in_use == variant
+        own = np.asarray(screenshot(window), np.int16)
+        renderer.closeup_program = renderer._closeup_program(REPAIR_PARTS)
+        window.clear()
+        renderer.draw(world)
+        assert np.array_equal(np.asarray(screenshot(window), np.int16), own), (variant, world.story.scene.ticks)
+    assert set(drawn) <= set(variants_within(REPAIR_PARTS)) and len(drawn) >= 3, drawn
+    assert drawn[(False, False, False, False)] > 0.5 * sum(drawn.values()), drawn
+
+
 def test_the_art_is_read_at_the_one_mipmap_level_its_zoom_wants_looking_as_it_does_read_at_all_of_them(window):
     """Outside the gaze's pull the art is read at one mipmap level chosen for the zoom — the
     first when the repair looks closely, a smaller one when the acceptance shows it whole —
