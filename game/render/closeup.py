@@ -70,8 +70,7 @@ REDUCED_MOTION = 0.35  # the reduce-motion setting scales the unravelling and th
 # the glow over it): there it is painted by a pass that works out nothing else (see backdrop_box).
 FRAME_REACH = 0.035  # canvas units round the canvas the close-up's shader shows: its frame...
 UNRAVEL_REACH = 0.03 + 0.12  # ...and, times the chaos, how far the unravelling moves a point at most: the waver (2 × 0.0135), the swirl round the flaw (1.6·d·e^(−5d), at d = 0.2)
-FLAW_PARTS = (True, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the flaw beat...
-REPAIR_PARTS = (False, False, True, True)  # ...and in the repair (see CloseupRenderer.variant)
+REPAIR_PARTS = (False, False, True, True)  # the close-up shader's parts (NOTICE, RECOMPOSE, FRAY, GROWING) in the repair (see CloseupRenderer.variant)
 GROWN = 0.999  # new darkness has eased in once `grow` reaches this (the shader's own test)
 KIND_CODES = {"blot": 0.0, "streak": 1.0, "ring": 2.0, "web": 3.0, "glaze": 4.0}
 
@@ -644,16 +643,14 @@ class CloseupRenderer:
         variant is compiled the first time it is drawn (~0.1-0.25 s in software GL, a
         millisecond or two once Mesa has it on disk), so every variant within these parts is
         compiled with the beat's first frame. A part left out is one that could only add
-        nothing: the frayed rim and the easing-in only fade away within a beat, and the
-        acceptance has no worsening."""
+        nothing: outside the repair (where the worsenings come) the frayed rim and the
+        easing-in can only fade away, never begin."""
         beat = world.story.beat
         flaw = world.flaw
-        if beat == Beat.FLAW:
-            return FLAW_PARTS
         if beat == Beat.REPAIR:
             return REPAIR_PARTS
         growing = flaw.last_worsened_tick >= 0 and world.tick - flaw.last_worsened_tick < GROW_TICKS
-        return (False, beat == Beat.ACCEPTANCE, self.fray(flaw) > 0.0, growing)
+        return (beat == Beat.FLAW, beat == Beat.ACCEPTANCE, self.fray(flaw) > 0.0, growing)
 
     def in_play(self, world) -> tuple[bool, bool, bool, bool]:
         """The variant drawn this frame: the beat's, less the parts that would add nothing to it
@@ -787,8 +784,8 @@ class CloseupOverlay(Overlay):
     def __init__(self, view):
         self.closeup = CloseupRenderer(view.window)
         self.minigame = MinigameRenderer(self.closeup)
-        # The repair's own variant is compiled with the flaw's first frame (a cold compile is
-        # ~0.3 s in software GL: one pause as the flaw is seen, not a second as the repair begins).
+        # The repair's own variants are compiled with the flaw's first frame (a cold compile is
+        # ~0.1-0.3 s in software GL: one pause as the flaw is seen, not a second as the repair begins).
         self.closeup.compile_ahead = variants_within(REPAIR_PARTS) if view.world.story.beat == Beat.FLAW else []
 
     def covers(self, view) -> bool:
