@@ -7,8 +7,9 @@ Mesa keeps what it compiled in its shader cache on disk, for any later process. 
 run on a software renderer the window's game starts ``flawed warm-shaders`` beside itself, at the
 lowest priority: the bot plays a dream headless and draws a few frames of every beat, which puts
 every shader the story draws with in the cache while the player walks the backstage (about 20 s
-on its own on the reference machine, done within 41 s beside a game played in a window; it draws
-the story in order, so the flaw's shaders come right after the backstage's). When it has drawn
+on its own on the reference machine, done within 41 s beside a game played in a window). It draws
+the story from the flaw on first, then the backstage (which the player's own game is drawing
+meanwhile): the flaw's shaders are in the cache within a few seconds. When it has drawn
 the whole story, a stamp in the
 game's cache folder says so for this renderer and this version of the game, and it is not started
 again. It leaves nothing else behind: it plays with a settings and cache folder of its own, and
@@ -143,8 +144,10 @@ def own_folders():
 
 def draw_the_story(give_up) -> tuple[str, list[str], int] | None:
     """The bot's dream in a headless window, every frame drawn round each beat's beginning and one
-    every DRAW_EVERY ticks: (renderer, the beats drawn in order, frames drawn), or None if
-    `give_up()` said so first."""
+    every DRAW_EVERY ticks: (renderer, the beats drawn in the order drawn, frames drawn), or None
+    if `give_up()` said so first. The story from the flaw on is drawn first (its shaders are
+    the dearest, and the first the player meets after the backstage, which their own game is
+    drawing meanwhile), then the backstage, in a dream played again to the flaw."""
     from game.compat import prepare_arcade
 
     prepare_arcade(check_gl_calls=False)
@@ -157,25 +160,31 @@ def draw_the_story(give_up) -> tuple[str, list[str], int] | None:
     simulated.run_to_end()
     simulated.finish()
     turns = [tick for _, tick in simulated.world.story.history]
+    flaw = turns[1] - LEAD_IN if len(turns) > 1 else MAX_TICKS  # (the ticks before it: the backstage)
     window = open_window(headless=True)  # at the game's size: some passes are compiled for the size they are drawn at
-    view = GameView(Run(options))
-    window.show_view(view)
     beats: list[str] = []
     frames = 0
     try:
-        while not view.finished:
-            if give_up():
-                return None
-            view.step_once()
-            tick = view.world.tick
-            if not beats or beats[-1] != view.world.story.beat.value:
-                beats.append(view.world.story.beat.value)
-            if tick % DRAW_EVERY == 0 or any(-LEAD_IN <= tick - turn < FIRST_FRAMES for turn in turns):
-                window.current_view.on_draw()
-                window.ctx.finish()
-                frames += 1
+        for start, stop in ((flaw, MAX_TICKS), (0, flaw)):
+            view = GameView(Run(options))
+            window.show_view(view)
+            try:
+                while not view.finished and view.world.tick < stop:
+                    if give_up():
+                        return None
+                    view.step_once()
+                    tick = view.world.tick
+                    if tick < start:
+                        continue
+                    if not beats or beats[-1] != view.world.story.beat.value:
+                        beats.append(view.world.story.beat.value)
+                    if tick % DRAW_EVERY == 0 or any(-LEAD_IN <= tick - turn < FIRST_FRAMES for turn in turns):
+                        window.current_view.on_draw()
+                        window.ctx.finish()
+                        frames += 1
+            finally:
+                if not view.finished:
+                    view.run.finish()
         return window.ctx.info.RENDERER, beats, frames
     finally:
-        if not view.finished:
-            view.run.finish()
         window.close()
