@@ -55,7 +55,11 @@ def stamp_path(renderer: str, environ=os.environ) -> Path:
 
 
 def needed(renderer: str, environ=os.environ) -> bool:
-    return software(renderer) and not mesa_cache_disabled(environ) and not stamp_path(renderer, environ).exists()
+    """Whether to start the warmer: on Linux (the one system where a window can be opened
+    headless, through EGL; a software renderer elsewhere is rare, and its warmer could never
+    draw), on a software renderer, with Mesa's cache on, not yet stamped."""
+    return (sys.platform.startswith("linux") and software(renderer) and not mesa_cache_disabled(environ)
+            and not stamp_path(renderer, environ).exists())
 
 
 def own_command() -> list[str]:

@@ -37,6 +37,13 @@ def test_it_is_needed_on_software_opengl_with_a_shader_cache_until_stamped(folde
     assert warmup.needed(LLVMPIPE, {"MESA_SHADER_CACHE_DIR": str(folders / "another")})  # another cache: another stamp
 
 
+@pytest.mark.parametrize("system", ["win32", "darwin"])
+def test_it_is_not_started_where_it_could_not_open_its_headless_window(folders, monkeypatch, system):
+    monkeypatch.setattr(warmup.sys, "platform", system)  # (headless windows are EGL's: Linux only)
+    assert not warmup.needed(LLVMPIPE, {})
+    assert warmup.start(LLVMPIPE, {}) is None
+
+
 def test_start_runs_the_warm_shaders_command_headless_and_stop_ends_it(folders, monkeypatch):
     seen = folders / "seen.txt"
     code = f"import os, sys, time; open({str(seen)!r}, 'w').write(' '.join(sys.argv[1:]) + ' ' + os.environ['ARCADE_HEADLESS']); time.sleep(60)"
