@@ -6,10 +6,11 @@ second at the flaw's first frame and at the acceptance's on a machine that never
 Mesa keeps what it compiled in its shader cache on disk, for any later process. So on its first
 run on a software renderer the window's game starts ``flawed warm-shaders`` beside itself, at the
 lowest priority: the bot plays a dream headless and draws a few frames of every beat, which puts
-every shader the story draws with in the cache while the player walks the backstage (about 20 s
-on its own on the reference machine, done within 41 s beside a game played in a window). It draws
+every shader the story draws with in the cache while the player walks the backstage (about 23 s
+on its own on the reference machine, done in 44 s beside a game idling in a window). It draws
 the story from the flaw on first, then the backstage (which the player's own game is drawing
-meanwhile): the flaw's shaders are in the cache within a few seconds. When it has drawn
+meanwhile): the flaw's first frame is drawn about 3 s in. (A game in a window still compiles a
+few more as the flaw is first seen, which the warmer's frames did not: see the README.) When it has drawn
 the whole story, a stamp in the
 game's cache folder says so for this renderer and this version of the game, and it is not started
 again. It leaves nothing else behind: it plays with a settings and cache folder of its own, and
