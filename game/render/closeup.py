@@ -581,7 +581,7 @@ class CloseupRenderer:
             self.beat_seen = beat
             self.parts = self.variant(world)
             # Every variant the beat may draw (see in_play), with the art's filter either way (see draw).
-            self.compile_ahead.extend(dict.fromkeys([self.in_play(world), *variants_within(self.parts)]))
+            self.compile_ahead.extend(variants_within(self.parts))
         wanted = self.in_play(world)
         if wanted != self.in_use:
             self.in_use, self.closeup_program = wanted, self._closeup_program(wanted)
