@@ -417,6 +417,7 @@ class CloseupRenderer:
         self.parts: tuple[bool, bool, bool, bool] | None = None  # the beat's variant (see variant)...
         self.in_use: tuple[bool, bool, bool, bool] | None = None  # ...and the one drawn now (see in_play)
         self.art_level: int | None = None  # the art's one mipmap level read this frame; None: all of them, per pixel (see prepare)
+        self.zoom_level = 0  # the mipmap level nearest texel for pixel at this zoom (see mip_level)
         self.compile_ahead: list[tuple[bool, bool, bool, bool]] = []  # variants to have compiled with the next frame (see draw)
         self.blit_programs = {glow: self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BLIT_FRAGMENT, defines={"GLOW": int(glow)}) for glow in (False, True)}
         self.body_program = self.ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_BODY_FRAGMENT)
@@ -440,7 +441,9 @@ class CloseupRenderer:
         self.flaw_now = 0  # index of the texture holding the flaw as it is now
         self.flaw_before = 0  # ...and as it was (the same one until it first worsens)
         self.art = None  # the MasterpieceArt being shown
-        self.art_texture = None
+        self.art_texture = None  # ...with its mipmaps, read at the level each pixel needs (NOTICE)
+        self.art_levels: dict[int, object] = {}  # ...and one mipmap level alone, by level (see art_at)
+        self._art_data: list[bytes] = []
         self._flaw_key = None
         self.drawing: list | None = None  # the new flaw being drawn a band a frame: [its texture, bands drawn, at once] (see _update_flaw)
         self.size = (1280, 720)
@@ -455,6 +458,7 @@ class CloseupRenderer:
     def set_seed(self, seed: int) -> None:
         if self.art is None or self.art.seed != seed:
             self.art, levels = made(art_with_mipmaps, seed)
+            self._art_data, self.art_levels = levels, {}
             texture = self.ctx.texture((self.art.size, self.art.size), components=4, data=levels[0])
             # Every smaller level from the painting made ahead: the GPU's own mipmapping is a
             # fifth of a second of software GL at 1024 px, on the frame the close-up first shows.
@@ -589,7 +593,8 @@ class CloseupRenderer:
         fraction = self.internal_scale()
         # One mipmap level for the whole picture, unless the gaze softens it away from the knot
         # (NOTICE reads a blurrier level there).
-        self.art_level = None if self.parts[0] else self.mip_level(self.art.size / max(1.0, self.scale) / fraction)
+        self.zoom_level = self.mip_level(self.art.size / max(1.0, self.scale) / fraction)
+        self.art_level = None if self.parts[0] else self.zoom_level
         inner = (max(1, int(w * fraction)), max(1, int(h * fraction)))
         if inner not in self.pictures:
             if len(self.pictures) > len(INTERNAL_SCALES):  # the window was resized: the old sizes go
@@ -682,13 +687,21 @@ class CloseupRenderer:
         worked out per pixel) costs ~3 ms more a frame in software GL, and looks the same."""
         return max(0, min(round(math.log2(max(texels_per_px, 1.0))), self.art.size.bit_length() - 1))
 
-    def _filter_art(self, level: int | None) -> None:
-        """Read the art at one mipmap level, smoothed within it; or (None) at every level, chosen per pixel."""
-        self.art_texture.use(0)
-        base, top = (0, 1000) if level is None else (level, level)
-        gl.glTexParameteri(gl.GL_TEXTURE_2D, gl.GL_TEXTURE_BASE_LEVEL, base)
-        gl.glTexParameteri(gl.GL_TEXTURE_2D, gl.GL_TEXTURE_MAX_LEVEL, top)
-        self.art_texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR) if level is not None else (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
+    def art_at(self, level: int | None):
+        """The art to read at one mipmap level, smoothed within it: a texture of its own, made the
+        first time that level is read; or (None) the art with all its levels, chosen per pixel.
+        A level alone is not read from the mipmapped texture (by GL_TEXTURE_BASE_LEVEL): to Mesa's
+        software renderer a level other than the first is a second way of drawing the shader,
+        which a game misses in the cache the shader warmer filled (see
+        warmup.program_for_each_way); a texture of its own is drawn as the first level is."""
+        if level is None:
+            return self.art_texture
+        if level not in self.art_levels:
+            size = max(1, self.art.size >> level)
+            texture = self.ctx.texture((size, size), components=4, data=self._art_data[level])
+            texture.filter = (self.ctx.LINEAR, self.ctx.LINEAR)
+            self.art_levels[level] = texture
+        return self.art_levels[level]
 
     def internal_scale(self) -> float:
         """The fraction of the screen's pixels the close-up is worked out at, for the current zoom:
@@ -719,7 +732,6 @@ class CloseupRenderer:
         blending = self.ctx.is_enabled(self.ctx.BLEND)
         self.ctx.disable(self.ctx.BLEND)
         with fbo.activate():
-            self.art_texture.use(0)
             self.flaw_textures[self.flaw_now].use(1)
             self.flaw_textures[self.flaw_before].use(2)
             self.body_texture.use(3)
@@ -727,12 +739,11 @@ class CloseupRenderer:
                 scissor, fbo.scissor = fbo.scissor, (0, 0, 1, 1)
                 for variant in self.compile_ahead:
                     ahead = self._closeup_program(variant)
-                    self._bind_textures(ahead)  # (the compiled code is for the textures it reads...
-                    for level in (0, 1) if not variant[0] else (None,):  # ...and how they are filtered: one level — the first, or any other — or, under the gaze's pull, all)
-                        self._filter_art(level)
-                        self.quad.render(ahead)
+                    self._bind_textures(ahead)  # (the compiled code is for the textures it reads, and how they are filtered:
+                    self.art_at(None if variant[0] else self.zoom_level).use(0)  # one level alone, any level, or all of them)
+                    self.quad.render(ahead)
                 fbo.scissor, self.compile_ahead = scissor, []
-            self._filter_art(self.art_level)
+            self.art_at(self.art_level).use(0)
             self.quad.render(self.closeup_program)
         self.ctx.viewport = (0, 0, w, h)
         texture.use(0)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 from game.render.batch import draw_instanced, instanced_quads
+from game.render.warmup import program_for_each_way
 from game.resources import shaders
 
 BOB_PX = 3.0  # how far a clapping person bobs (px at scale 1)
@@ -36,10 +37,15 @@ class Crowd:
     def __init__(self, ctx, atlas: np.ndarray, parts: dict[str, np.ndarray]):
         self.ctx = ctx
         self.atlas = ctx.texture((atlas.shape[1], atlas.shape[0]), components=4, data=np.ascontiguousarray(atlas, np.uint8).tobytes())
-        self.program = ctx.load_program(vertex_shader=shaders() / "crowd_vs.glsl", fragment_shader=shaders() / "crowd_fs.glsl")
-        self.program["atlas"] = 0
-        self.program["bob_px"] = BOB_PX
-        self.program["stand_px"] = STAND_PX
+        # Drawn texel for pixel or smoothed, onto the screen or into a picture (the hall kept to be
+        # torn apart): a program for each (see program_for_each_way).
+        self.programs = program_for_each_way(
+            lambda: ctx.load_program(vertex_shader=shaders() / "crowd_vs.glsl", fragment_shader=shaders() / "crowd_fs.glsl"),
+            [(pixelated, onto_screen) for pixelated in (True, False) for onto_screen in (True, False)])
+        for program in self.programs.values():
+            program["atlas"] = 0
+            program["bob_px"] = BOB_PX
+            program["stand_px"] = STAND_PX
         names = ["in_place", "in_motion"] + [f"in_{kind}{look}" for look in range(len(LOOKS)) for kind in ("uv", "quad")]
         self.parts = {}  # name: (its geometry, how many seats)
         for name, seats in parts.items():
@@ -54,7 +60,7 @@ class Crowd:
         geometry, count = self.parts[part]
         if not count:
             return
-        program = self.program
+        program = self.programs[texel_for_pixel, self.ctx.active_framebuffer is self.ctx.screen]
         program["seconds"] = seconds
         program["applause"] = applause
         program["standing"] = standing

@@ -30,6 +30,7 @@ from arcade.gl import BufferDescription, geometry
 from game.level.model import TILE_SIZE, Level
 from game.render.fullscreen import FULLSCREEN_VS, copy_picture, picture_framebuffer
 from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
+from game.render.warmup import program_for_each_way
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
 from game.resources import shaders
 from game.sim.bodies import PLAYER_RADIUS
@@ -333,8 +334,12 @@ class Lighting:
             else:
                 program["light_map"] = 2
             self.floor_programs[house] = program
-        self.lay_program = ctx.load_program(vertex_shader=SHADERS / "lit_floor_lay_vs.glsl", fragment_shader=SHADERS / "lit_floor_lay_fs.glsl")
-        self.lay_program["lit_floor"] = LIT_FLOOR_UNIT
+        # The lit floor laid over the screen, and over a picture kept of it (under the house lights):
+        # a program for each (see program_for_each_way).
+        self.lay_programs = program_for_each_way(
+            lambda: ctx.load_program(vertex_shader=SHADERS / "lit_floor_lay_vs.glsl", fragment_shader=SHADERS / "lit_floor_lay_fs.glsl"), (True, False))
+        for lay in self.lay_programs.values():
+            lay["lit_floor"] = LIT_FLOOR_UNIT
         self.lit_floor = None  # the framebuffer the floor is lit in, a world texel to a pixel (see _floor_passes)
         self.house = 0.0  # the house lights' level in the light map last rendered
         self.still_floor = (None, None)  # (framebuffer, what it shows) of the floor under the full house lights (see _still_floor)
@@ -425,7 +430,7 @@ class Lighting:
         target.use()
         # Across the screen (uv 0..1), the texels from (origin - corner) to (origin - corner) + the
         # screen's size in world px: a pixel's middle lands in the texel floor(origin + its px / zoom).
-        lay = self.lay_program
+        lay = self.lay_programs[target is self.ctx.screen]
         lay["uv_scale"] = (width * per_pixel / texels[0], height * per_pixel / texels[1])
         lay["uv_offset"] = ((origin[0] - corner[0]) / texels[0], (origin[1] - corner[1]) / texels[1])
         self.lit_floor.color_attachments[0].use(LIT_FLOOR_UNIT)

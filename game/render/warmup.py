@@ -9,12 +9,11 @@ lowest priority: the bot plays a dream headless and draws a few frames of every 
 every shader the story draws with in the cache while the player walks the backstage (about 23 s
 on its own on the reference machine, done in 44 s beside a game idling in a window). It draws
 the story from the flaw on first, then the backstage (which the player's own game is drawing
-meanwhile): the flaw's first frame is drawn about 3 s in. (A game in a window still compiles a
-few more as the flaw is first seen, which the warmer's frames did not: see the README.) When it has drawn
-the whole story, a stamp in the
-game's cache folder says so for this renderer and this version of the game, and it is not started
-again. It leaves nothing else behind: it plays with a settings and cache folder of its own, and
-it stops when the game does.
+meanwhile): the flaw's first frame is drawn about 3 s in. A game that finds what it compiled
+compiles nothing more, as long as each shader is drawn one way (see program_for_each_way). When
+it has drawn the whole story, a stamp in the game's cache folder says so for this renderer and
+this version of the game, and it is not started again. It leaves nothing else behind: it plays
+with a settings and cache folder of its own, and it stops when the game does.
 """
 
 from __future__ import annotations
@@ -38,6 +37,17 @@ DRAW_EVERY = 16  # ticks between frames drawn within a beat (so a pass drawn for
 WARM_SEED = 3
 MAX_TICKS = 60 * 60 * 15  # the bot's whole dream is ~10,000 ticks; a dream that never ends is given up
 MAX_SECONDS = 300.0
+
+
+def program_for_each_way(load, ways) -> dict:
+    """A program of its own, `load()`, for each of the `ways` a shader is drawn: a texture's
+    filter, the kind of picture it draws into, blending — what Mesa's software renderer compiles
+    a variant of a shader for. Mesa files a shader's variants in its disk cache by the shader as
+    it stands when each is compiled, and compiling the first changes it: a game that finds the
+    first variant in the cache (put there by this warmer) looks the second up by the shader
+    as it was, misses it, and compiles it as its frame is drawn (0.1-0.2 s). A program drawn
+    one way only has one variant, found whatever came before."""
+    return {way: load() for way in ways}
 
 
 def software(renderer: str) -> bool:

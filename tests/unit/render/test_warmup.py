@@ -87,8 +87,10 @@ def test_the_warmer_gives_up_when_the_game_is_gone(folders, monkeypatch):
 
 def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_file(window, tmp_path, monkeypatch):
     """The real command: every beat drawn, the flaw's and those after it before the backstage's,
-    Mesa's cache filled, the stamp written, the player's folders untouched — and a game drawn
-    after it compiles nothing more in its backstage."""
+    Mesa's cache filled, the stamp written, the player's folders untouched — and a process drawing
+    after it finds everything in the cache: the same frames drawn again (every shader found by
+    the key a game computes, which is not always the key it was compiled under: see
+    program_for_each_way), and a game's backstage."""
     renderer = window.ctx.info.RENDERER
     if not warmup.software(renderer):
         pytest.skip(f"{renderer} is not a software renderer")
@@ -107,6 +109,9 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     assert [path.parent.name for path in (tmp_path / "cache").rglob("*") if path.is_file()] == ["shaders"]  # the stamp alone
     assert not (tmp_path / "config").exists()
     assert not warmup.needed(renderer, env)
+    again = subprocess.run([sys.executable, "-m", "game", "warm-shaders"], env=env, capture_output=True, text=True, timeout=600)
+    assert again.returncode == 0, again.stderr
+    assert sorted(path.relative_to(mesa).as_posix() for path in mesa.rglob("*") if path.is_file() and path not in compiled) == []
     backstage = subprocess.run([sys.executable, "-m", "game", "--headless", "--autoplay", "--seed", "3", "--max-ticks", "900"],
                                env=env, capture_output=True, text=True, timeout=600)
     assert backstage.returncode == 0, backstage.stderr
