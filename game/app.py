@@ -8,7 +8,6 @@ from game.compat import prepare_arcade
 
 arcade = prepare_arcade(check_gl_calls=False)  # first: it spares pyglet what the game does not use (see game.compat)
 
-from game.render import warmup
 from game.session import Run, RunOptions
 from game.settings import Settings
 from game.sim.timestep import DT
@@ -23,8 +22,8 @@ SHOT_LEAD_IN_TICKS = 16  # drawn every tick this long before a screenshot, so th
 def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool = False) -> int:
     settings, warnings = Settings.load()
     window = open_window(fullscreen or (settings.fullscreen and not headless), headless)
-    warmer = None if headless else warmup.start(window.ctx.info.RENDERER)  # nobody watches headless: no hitch to spare
     shell = Shell(window, settings, warnings, silent=True if headless else None)  # settings, sound, gamepad, screens
+    shell.warms_shaders = not headless  # nobody watches headless: no hitch to spare
     if wants_menus(options, headless):
         shell.start()
         arcade.run()
@@ -40,8 +39,8 @@ def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool 
     if view is not None and not view.finished:
         view.run.finish()
     shell.mixer.stop_all()
-    if warmer is not None:
-        warmer.stop()
+    if shell.warmer is not None:
+        shell.warmer.stop()
     window.close()
     if view is not None:  # the last shots are written while the window closes
         view.shots.wait()

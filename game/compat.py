@@ -5,8 +5,9 @@ Headless pyglet (EGL) cannot import ``pyglet.input`` on Linux, and headless arca
 Importing ``pyglet.window.xlib`` first and handing ``arcade`` the ``ControllerManager`` from
 ``arcade.controller`` lets them import (``prepare_gui``); a real (non-headless) arcade needs none of this.
 
-It also spares arcade's import what the game never uses (``spare_pyglet``), and makes pyglet's
-glyphs quicker to make (``quicker_glyphs``).
+It also spares arcade's import what the game never uses (``spare_pyglet``), makes pyglet's
+glyphs quicker to make (``quicker_glyphs``), and keeps a grown atlas's edges clamped
+(``atlases_keep_their_edges``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def prepare_arcade(check_gl_calls: bool = True):
 
     if not _prepared:
         quicker_glyphs()
+        atlases_keep_their_edges()
     _prepared = True
     return arcade
 
@@ -103,6 +105,27 @@ def quicker_glyphs() -> None:
 
     expand_to_rgba.quicker, expand_to_rgba.pyglets = True, slow
     renderer._expand_to_rgba = expand_to_rgba
+
+
+def atlases_keep_their_edges() -> None:
+    """arcade 3.3's texture atlas makes its texture clamped at its edges, but the larger one it
+    makes as it grows (``DefaultTextureAtlas.resize``, also its rebuild) repeats instead: a
+    picture on the edge then takes in the far edge where it is smoothed, and to Mesa's software
+    renderer every shader reading the atlas is drawn a new way, compiled again as the atlas grows
+    (see game.render.warmup.program_for_each_way). The grown atlas is clamped as the first was."""
+    from arcade import gl
+    from arcade.texture_atlas.atlas_default import DefaultTextureAtlas
+
+    grow = DefaultTextureAtlas.resize
+    if getattr(grow, "clamped", False):
+        return
+
+    def resize(self, size, force=False) -> None:
+        grow(self, size, force)
+        self.texture.wrap_x = self.texture.wrap_y = gl.CLAMP_TO_EDGE
+
+    resize.clamped, resize.arcades = True, grow
+    DefaultTextureAtlas.resize = resize
 
 
 def controller_manager():

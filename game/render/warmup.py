@@ -4,10 +4,11 @@ Mesa's software renderer (llvmpipe, the OpenGL of a machine with no graphics car
 shader for each way it is drawn the first time it is drawn that way: 50–200 ms each, most of a
 second at the flaw's first frame and at the acceptance's on a machine that never ran the game.
 Mesa keeps what it compiled in its shader cache on disk, for any later process. So on its first
-run on a software renderer the window's game starts ``flawed warm-shaders`` beside itself, at the
-lowest priority: the bot plays a dream headless and draws a few frames of every beat, which puts
-every shader the story draws with in the cache while the player walks the backstage (about 23 s
-on its own on the reference machine, done in 44 s beside a game idling in a window). It draws
+run on a software renderer the window's game starts ``flawed warm-shaders`` beside itself as the
+first dream begins, at the lowest priority: the bot dreams the same level and seed headless
+(see dream_of) and draws a few frames of every beat, which puts every shader the story draws
+with in the cache while the player walks the backstage (about 20 s on its own on the reference
+machine, done in 40-50 s beside a game in a window). It draws
 the story from the flaw on first, then the backstage (which the player's own game is drawing
 meanwhile): the flaw's first frame is drawn about 3 s in. A game that finds what it compiled
 compiles nothing more, as long as each shader is drawn one way (see program_for_each_way). When
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from game import __version__
@@ -100,14 +102,25 @@ class Warmer:
                 self.process.wait()
 
 
-def start(renderer: str, environ=os.environ) -> Warmer | None:
-    """Start `flawed warm-shaders` if this renderer needs it and it has not run to its end before;
-    None if not needed or it cannot be started (the game plays on, compiling as it draws)."""
+def dream_of(run) -> list[str]:
+    """The `warm-shaders` arguments for the bot to dream the level and seed of `run`: the player's
+    own. Some of what Mesa compiles depends on the sizes of the level's pictures (a texture
+    whose sides are powers of two is read by other code), so the warmer's dream of another
+    level would leave a few of the player's shaders to compile as they are first drawn."""
+    ref = run.level_ref
+    where = ["--level", str(Path(ref["path"]).resolve())] if ref.get("kind") == "file" else ["--size", ref.get("size", "medium")]
+    return ["--seed", str(run.seed), *where]
+
+
+def start(renderer: str, dream: list[str] | None = None, environ=os.environ) -> Warmer | None:
+    """Start `flawed warm-shaders` (with `dream`'s arguments: see dream_of) if this renderer needs
+    it and it has not run to its end before; None if not needed or it cannot be started (the
+    game plays on, compiling as it draws)."""
     if not needed(renderer, environ):
         return None
     env = dict(environ, ARCADE_HEADLESS="1", FLAWED_SILENT="1")
     try:
-        process = subprocess.Popen([*own_command(), "warm-shaders", "--quiet"], env=env, stdin=subprocess.DEVNULL,
+        process = subprocess.Popen([*own_command(), "warm-shaders", "--quiet", *(dream or [])], env=env, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # (in the game's own session:
         # a process of a session of its own is scheduled as a group of its own, beside the game's, and its lowest priority
         # would count only within that group)
@@ -116,9 +129,10 @@ def start(renderer: str, environ=os.environ) -> Warmer | None:
     return Warmer(process)
 
 
-def warm(quiet: bool = False) -> int:
-    """`flawed warm-shaders`: play the bot's dream headless, drawing a few frames of each beat, and
-    stamp it done. Returns the exit status."""
+def warm(quiet: bool = False, dream=None) -> int:
+    """`flawed warm-shaders`: play the bot's dream headless (of `dream`'s level and seed, RunOptions;
+    None: WARM_SEED's backstage), drawing a few frames of each beat, and stamp it done. Returns
+    the exit status."""
     parent = os.getppid()
     if hasattr(os, "nice"):
         os.nice(19)  # the player's game comes first
@@ -126,7 +140,7 @@ def warm(quiet: bool = False) -> int:
     os.environ.setdefault("FLAWED_SILENT", "1")
     started = time.perf_counter()
     with own_folders():
-        drawn = draw_the_story(lambda: os.getppid() != parent or time.perf_counter() - started > MAX_SECONDS)
+        drawn = draw_the_story(lambda: os.getppid() != parent or time.perf_counter() - started > MAX_SECONDS, dream)
     if drawn is None:  # no stamp: it runs again next time, and finds what it compiled so far in the cache
         if not quiet:
             print(f"flawed: stopped before the story's end (the game closed, or it took over {MAX_SECONDS:.0f} s); not stamped")
@@ -157,7 +171,7 @@ def own_folders():
                     os.environ[name] = value
 
 
-def draw_the_story(give_up) -> tuple[str, list[str], int] | None:
+def draw_the_story(give_up, dream=None) -> tuple[str, list[str], int] | None:
     """The bot's dream in a headless window, every frame drawn round each beat's beginning and one
     every DRAW_EVERY ticks: (renderer, the beats drawn in the order drawn, frames drawn), or None
     if `give_up()` said so first. The story from the flaw on is drawn first (its shaders are
@@ -170,7 +184,7 @@ def draw_the_story(give_up) -> tuple[str, list[str], int] | None:
     from game.views.play import GameView
     from game.window import open_window
 
-    options = RunOptions(seed=WARM_SEED, autoplay=True, max_ticks=MAX_TICKS)
+    options = replace(dream or RunOptions(seed=WARM_SEED), autoplay=True, max_ticks=MAX_TICKS)
     simulated = Run(options)  # the dream without drawing first (a second): where its beats begin
     simulated.run_to_end()
     simulated.finish()

@@ -52,6 +52,8 @@ class Shell(Host):
         self.close_when_done = False  # a dream the command line started in a window: its end closes it
         self._backdrop = None
         self.quit_handler = window.close
+        self.warms_shaders = False  # start the shader warmer with the next dream (in a window a person watches)...
+        self.warmer = None  # ...and it, once started (see game.render.warmup)
 
     # -- screens ---------------------------------------------------------------------------
 
@@ -134,7 +136,13 @@ class Shell(Host):
         self.play_run(run)
 
     def play_run(self, run) -> GameView:
-        """Show a game view playing `run`, with this shell's sound, keys and settings."""
+        """Show a game view playing `run`, with this shell's sound, keys and settings; the first
+        starts the shader warmer, if it is wanted, dreaming the same level and seed."""
+        if self.warms_shaders:  # (once: a second dream finds the first one's warmer, or its shaders)
+            from game.render import warmup
+
+            self.warms_shaders = False
+            self.warmer = warmup.start(self.window.ctx.info.RENDERER, warmup.dream_of(run))
         view = GameView(run, host=self)
         self.game_view = view
         self.show_view(view)

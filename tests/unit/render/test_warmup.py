@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from game.render import warmup
+from game.resources import shipped_levels
 
 LLVMPIPE = "llvmpipe (LLVM 15.0.6, 256 bits)"
 
@@ -41,23 +42,48 @@ def test_it_is_needed_on_software_opengl_with_a_shader_cache_until_stamped(folde
 def test_it_is_not_started_where_it_could_not_open_its_headless_window(folders, monkeypatch, system):
     monkeypatch.setattr(warmup.sys, "platform", system)  # (headless windows are EGL's: Linux only)
     assert not warmup.needed(LLVMPIPE, {})
-    assert warmup.start(LLVMPIPE, {}) is None
+    assert warmup.start(LLVMPIPE, environ={}) is None
 
 
 def test_start_runs_the_warm_shaders_command_headless_and_stop_ends_it(folders, monkeypatch):
     seen = folders / "seen.txt"
     code = f"import os, sys, time; open({str(seen)!r}, 'w').write(' '.join(sys.argv[1:]) + ' ' + os.environ['ARCADE_HEADLESS']); time.sleep(60)"
     monkeypatch.setattr(warmup, "own_command", lambda: [sys.executable, "-c", code])
-    assert warmup.start("NVIDIA GeForce RTX 3060/PCIe/SSE2", {}) is None
-    warmer = warmup.start(LLVMPIPE, {})
+    assert warmup.start("NVIDIA GeForce RTX 3060/PCIe/SSE2", environ={}) is None
+    warmer = warmup.start(LLVMPIPE, ["--seed", "21", "--size", "small"], environ={})
     assert warmer is not None and warmer.running
     for _ in range(200):
         if seen.exists() and seen.read_text():
             break
         time.sleep(0.05)
-    assert seen.read_text() == "warm-shaders --quiet 1"  # headless, whatever the game's window is
+    assert seen.read_text() == "warm-shaders --quiet --seed 21 --size small 1"  # the player's dream, headless whatever the game's window is
     warmer.stop()
     assert not warmer.running
+
+
+def test_it_dreams_the_players_own_level_and_seed(tmp_path):
+    from game.session import Run, RunOptions
+
+    assert warmup.dream_of(Run(RunOptions(seed=21, size="small"))) == ["--seed", "21", "--size", "small"]
+    level = shipped_levels() / "long_wing.tmj"
+    assert warmup.dream_of(Run(RunOptions(level=str(level), seed=5))) == ["--seed", "5", "--level", str(level.resolve())]
+    chosen = Run(RunOptions()).seed  # (a new game's seed, chosen as it begins)
+    assert warmup.dream_of(Run(RunOptions(seed=chosen))) == ["--seed", str(chosen), "--size", "medium"]
+
+
+def test_a_window_starts_the_warmer_with_its_first_dream_and_only_then(window, monkeypatch):
+    from game.session import Run, RunOptions
+    from game.views.shell import Shell
+
+    started = []
+    monkeypatch.setattr(warmup, "start", lambda renderer, dream: started.append((renderer, dream)) or "a warmer")
+    shell = Shell(window, silent=True)
+    shell.play_run(Run(RunOptions(seed=21, size="small", autoplay=True)))
+    assert started == []  # (a shell warms only where play_windowed says a person watches)
+    shell.warms_shaders = True
+    shell.play_run(Run(RunOptions(seed=21, size="small", autoplay=True)))
+    shell.play_run(Run(RunOptions(seed=22, autoplay=True)))
+    assert started == [(window.ctx.info.RENDERER, ["--seed", "21", "--size", "small"])] and shell.warmer == "a warmer"
 
 
 def test_the_bundle_starts_itself_and_python_the_package(monkeypatch):
@@ -69,7 +95,7 @@ def test_the_bundle_starts_itself_and_python_the_package(monkeypatch):
 
 def test_a_command_that_cannot_start_is_no_warmer_and_no_error(folders, monkeypatch):
     monkeypatch.setattr(warmup, "own_command", lambda: [str(folders / "no-such-program")])
-    assert warmup.start(LLVMPIPE, {}) is None
+    assert warmup.start(LLVMPIPE, environ={}) is None
 
 
 def test_the_warmer_gives_up_when_the_game_is_gone(folders, monkeypatch):
@@ -77,7 +103,7 @@ def test_the_warmer_gives_up_when_the_game_is_gone(folders, monkeypatch):
     drawn = []
     monkeypatch.setenv("ARCADE_HEADLESS", "1")  # (warm sets them: given back after the test)
     monkeypatch.setenv("FLAWED_SILENT", "1")
-    monkeypatch.setattr(warmup, "draw_the_story", lambda give_up: drawn.append(give_up()) or None)
+    monkeypatch.setattr(warmup, "draw_the_story", lambda give_up, dream: drawn.append(give_up()) or None)
     monkeypatch.setattr(warmup.os, "nice", lambda n: n, raising=False)
     monkeypatch.setattr(warmup.os, "getppid", iter([1234, 1]).__next__)  # the parent, then init
     assert warmup.warm(quiet=True) == 0
@@ -90,7 +116,8 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     Mesa's cache filled, the stamp written, the player's folders untouched — and a process drawing
     after it finds everything in the cache: the same frames drawn again (every shader found by
     the key a game computes, which is not always the key it was compiled under: see
-    program_for_each_way), and a game's backstage."""
+    program_for_each_way), and the backstage of a game of the level and seed it dreamt (some
+    shaders are compiled for the sizes of the level's pictures)."""
     renderer = window.ctx.info.RENDERER
     if not warmup.software(renderer):
         pytest.skip(f"{renderer} is not a software renderer")
@@ -100,7 +127,8 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     env = {**os.environ, "MESA_SHADER_CACHE_DIR": str(mesa), "FLAWED_CONFIG_DIR": str(tmp_path / "config")}
     env.pop("MESA_SHADER_CACHE_DISABLE", None)
     assert warmup.needed(renderer, env)
-    done = subprocess.run([sys.executable, "-m", "game", "warm-shaders"], env=env, capture_output=True, text=True, timeout=600)
+    dream = ["--seed", "21", "--size", "small"]  # (not the warmer's own, seed 3 medium)
+    done = subprocess.run([sys.executable, "-m", "game", "warm-shaders", *dream], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     # From the flaw on first (a moment of the backstage leads into it), then the backstage itself.
     assert "over backstage, flaw, repair, alone, acceptance, reveal, lights_on, vortex, waking, backstage in" in done.stdout
@@ -109,10 +137,10 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     assert [path.parent.name for path in (tmp_path / "cache").rglob("*") if path.is_file()] == ["shaders"]  # the stamp alone
     assert not (tmp_path / "config").exists()
     assert not warmup.needed(renderer, env)
-    again = subprocess.run([sys.executable, "-m", "game", "warm-shaders"], env=env, capture_output=True, text=True, timeout=600)
+    again = subprocess.run([sys.executable, "-m", "game", "warm-shaders", *dream], env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert sorted(path.relative_to(mesa).as_posix() for path in mesa.rglob("*") if path.is_file() and path not in compiled) == []
-    backstage = subprocess.run([sys.executable, "-m", "game", "--headless", "--autoplay", "--seed", "3", "--max-ticks", "900"],
+    backstage = subprocess.run([sys.executable, "-m", "game", "--headless", "--autoplay", *dream, "--max-ticks", "900"],
                                env=env, capture_output=True, text=True, timeout=600)
     assert backstage.returncode == 0, backstage.stderr
     assert {path for path in mesa.rglob("*") if path.is_file()} == compiled
