@@ -87,9 +87,10 @@ def main(argv=None) -> int:
 
     window = open_window(headless=True)
     ctx = window.ctx
-    warmer = warmup.start(ctx.info.RENDERER) if args.first_play and not args.no_warmer else None
+    run = Run(RunOptions(seed=args.seed, autoplay=True, max_ticks=MAX_TICKS))
+    warmer = warmup.start(ctx.info.RENDERER, warmup.dream_of(run)) if args.first_play and not args.no_warmer else None  # (as the game's window does)
     warmed_at = None
-    view = GameView(Run(RunOptions(seed=args.seed, autoplay=True, max_ticks=MAX_TICKS)))
+    view = GameView(run)
     window.show_view(view)
     theirs = Theirs(window, view.world, load_light_layer_module(__import__("arcade")))
     frames: dict[str, list[float]] = {}
