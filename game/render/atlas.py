@@ -29,8 +29,8 @@ def own_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
 def sized_atlas(textures: list[arcade.Texture]) -> DefaultTextureAtlas:
     """An empty atlas of the size own_atlas gives `textures` (to add them a few at a time): rows
     a little wider than a square of their area, as many as the atlas's own allocator fills
-    placing them in this order (each image once). (A row short, the atlas would grow as it is filled —
-    twice its size, and every picture drawn again into a new texture — as the beat plays.)"""
+    placing them in this order, each image once. (A row short, the atlas would grow as it is
+    filled — twice its size, every picture drawn again into a new texture — as the beat plays.)"""
     images = {t.image_data.hash: t.image_data.image for t in textures}  # (the atlas keeps each image once, placed as first added)
     sizes = [(image.width + 2 * BORDER_PX, image.height + 2 * BORDER_PX) for image in images.values()]
     area = sum(w * h for w, h in sizes)

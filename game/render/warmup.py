@@ -5,16 +5,16 @@ shader for each way it is drawn the first time it is drawn that way: 50–200 ms
 second at the flaw's first frame and at the acceptance's on a machine that never ran the game.
 Mesa keeps what it compiled in its shader cache on disk, for any later process. So on its first
 run on a software renderer the window's game starts ``flawed warm-shaders`` beside itself as the
-first dream begins, at the lowest priority: the bot dreams the same level and seed headless
-(see dream_of) and draws a few frames of every beat, which puts every shader the story draws
-with in the cache while the player walks the backstage (about 20 s on its own on the reference
-machine, done in 40-50 s beside a game in a window). It draws
-the story from the flaw on first, then the backstage (which the player's own game is drawing
-meanwhile): the flaw's first frame is drawn about 3 s in. A game that finds what it compiled
-compiles nothing more, as long as each shader is drawn one way (see program_for_each_way). When
-it has drawn the whole story, a stamp in the game's cache folder says so for this renderer and
-this version of the game, and it is not started again. It leaves nothing else behind: it plays
-with a settings and cache folder of its own, and it stops when the game does.
+first dream begins, at the lowest priority: the bot dreams the same level and seed headless (see
+dream_of) and draws a few frames of every beat, which puts every shader the story draws with in
+the cache while the player walks the backstage (about 20 s on its own on the reference machine,
+done in 40-50 s beside a game in a window). It draws the story from the flaw on first, then the
+backstage (which the player's own game is drawing meanwhile): the flaw's first frame is drawn
+about 3 s in. A game that finds what it compiled compiles nothing more, as long as each shader
+is drawn one way (see program_for_each_way). When it has drawn the whole story, a stamp in the
+game's cache folder says so for this renderer and this version of the game, and it is not
+started again. It leaves nothing else behind: it plays with a settings and cache folder of its
+own, and it stops when the game does.
 """
 
 from __future__ import annotations

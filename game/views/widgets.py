@@ -24,6 +24,7 @@ from game.compat import prepare_arcade, prepare_gui
 arcade = prepare_arcade()
 gui = prepare_gui()  # headless arcade.gui needs its gaps papered over first
 
+from game.render.atlas import own_atlas  # noqa: E402
 from game.sim.actions import Button  # noqa: E402
 from game.render.text import sized  # noqa: E402
 
@@ -323,26 +324,26 @@ class Backdrop:
         self.clock = 0.0
         self.flicker = BulbFlicker()
         self.bulb_at = bulb_at
-        self.sprites = arcade.SpriteList()
-        self.glow_sprites = arcade.SpriteList()
         self.build()
 
     def build(self) -> None:
         width, height = self.window.get_size()
         self.size = (width, height)
-        self.sprites.clear()
-        self.glow_sprites.clear()
         wall = arcade.Sprite(backstage_wall(width, height), center_x=width / 2, center_y=height / 2)
-        self.sprites.append(wall)
         bx, by = self.bulb_at[0] * width, self.bulb_at[1] * height
         easel = arcade.Sprite(easel_silhouette(260, 320), center_x=bx, center_y=height * 0.27 + 60)
         self.glow = arcade.Sprite(radial_glow(GLOW_RADIUS_PX), center_x=bx, center_y=by - 40)
         self.core = arcade.Sprite(radial_glow(26, (255, 236, 200)), center_x=bx, center_y=by)
         self.pool = arcade.Sprite(radial_glow(GLOW_RADIUS_PX // 2), center_x=bx, center_y=height * 0.2)
         self.pool.width, self.pool.height = GLOW_RADIUS_PX * 1.5, GLOW_RADIUS_PX * 0.3  # the light pooled on the floor
-        self.glow_sprites.extend([self.pool, self.glow, self.core])
         self.cord = arcade.SpriteSolidColor(2, int(height - by), bx, by + (height - by) / 2, (20, 18, 18, 255))
-        self.easel_sprites = arcade.SpriteList()
+        # A wall the size of the window and a wide glow: an atlas of their own, gone with the
+        # backdrop (in arcade's shared one they took half of it, and the story then outgrew it).
+        parts = (wall, self.pool, self.glow, self.core, easel, self.cord)
+        atlas = own_atlas([sprite.texture for sprite in parts])
+        self.sprites, self.glow_sprites, self.easel_sprites = (arcade.SpriteList(atlas=atlas) for _ in range(3))
+        self.sprites.append(wall)
+        self.glow_sprites.extend([self.pool, self.glow, self.core])
         self.easel_sprites.extend([easel, self.cord])
 
     def update(self, delta_time: float) -> None:

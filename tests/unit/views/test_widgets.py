@@ -105,3 +105,17 @@ def test_the_title_is_dim_with_one_light_that_flickers(window, tmp_path, monkeyp
     assert len(xs) > 1000
     assert xs.mean() > lit.shape[1] * 0.55  # one pool of light, to the right of the menu
     assert bright.mean() > dark.mean() + 0.5  # and it flickers
+
+
+def test_the_backdrop_keeps_its_big_pictures_out_of_arcades_shared_atlas(window):
+    """A wall the size of the window and a wide glow took half of arcade's shared atlas, and the
+    story then outgrew it (a hitch, and 64 MB more, as the acceptance began): they get an atlas
+    of their own (game.render.atlas)."""
+    from game.views.widgets import Backdrop
+
+    backdrop = Backdrop(window)
+    backdrop.draw()
+    shared = window.ctx.default_atlas
+    pictures = [sprite for sprites in (backdrop.sprites, backdrop.glow_sprites, backdrop.easel_sprites) for sprite in sprites]
+    assert len(pictures) == 6 and all(sprites.atlas is not shared for sprites in (backdrop.sprites, backdrop.glow_sprites, backdrop.easel_sprites))
+    assert not any(shared.has_texture(sprite.texture) for sprite in pictures if sprite is not backdrop.cord)  # (the cord: arcade's own white)
