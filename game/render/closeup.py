@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import weakref
 from array import array
 
 import arcade
@@ -399,6 +400,11 @@ def art_with_mipmaps(seed: int) -> tuple[MasterpieceArt, list[bytes]]:
     return art, levels
 
 
+# The art as a window's close-ups show it (see CloseupRenderer.set_seed): one upload for the flaw's
+# close-up and the acceptance's (~16 ms of software GL each), the last seed's only.
+_SHOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def paint_ahead(world) -> None:
     """Start painting what the close-up will show (see BeatShow.ahead)."""
     ahead(art_with_mipmaps, world.seed)
@@ -457,18 +463,25 @@ class CloseupRenderer:
 
     def set_seed(self, seed: int) -> None:
         if self.art is None or self.art.seed != seed:
-            self.art, levels = made(art_with_mipmaps, seed)
-            self._art_data, self.art_levels = levels, {}
-            texture = self.ctx.texture((self.art.size, self.art.size), components=4, data=levels[0])
-            # Every smaller level from the painting made ahead: the GPU's own mipmapping is a
-            # fifth of a second of software GL at 1024 px, on the frame the close-up first shows.
-            texture.use(0)
-            size = self.art.size
-            for level, data in enumerate(levels[1:], start=1):
-                size = max(1, size // 2)
-                gl.glTexImage2D(gl.GL_TEXTURE_2D, level, gl.GL_RGBA8, size, size, 0, gl.GL_RGBA, gl.GL_UNSIGNED_BYTE, data)
-            texture.filter = (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
-            self.art_texture = texture
+            shown = _SHOWN.get(self.ctx)
+            if shown is None or shown[0].seed != seed:
+                shown = _SHOWN[self.ctx] = self._upload_art(seed)
+            self.art, self._art_data, self.art_texture, self.art_levels = shown
+
+    def _upload_art(self, seed: int) -> tuple:
+        """The seed's art, its mipmap levels' bytes, its texture with them all, and (filled as
+        they are read, see art_at) textures of one level alone."""
+        art, levels = made(art_with_mipmaps, seed)
+        texture = self.ctx.texture((art.size, art.size), components=4, data=levels[0])
+        # Every smaller level from the painting made ahead: the GPU's own mipmapping is a
+        # fifth of a second of software GL at 1024 px, on the frame the close-up first shows.
+        texture.use(0)
+        size = art.size
+        for level, data in enumerate(levels[1:], start=1):
+            size = max(1, size // 2)
+            gl.glTexImage2D(gl.GL_TEXTURE_2D, level, gl.GL_RGBA8, size, size, 0, gl.GL_RGBA, gl.GL_UNSIGNED_BYTE, data)
+        texture.filter = (self.ctx.LINEAR_MIPMAP_LINEAR, self.ctx.LINEAR)
+        return art, levels, texture, {}
 
     def frame_box(self) -> tuple[float, float, float, float]:
         w, h = self.size

@@ -236,3 +236,17 @@ def test_round_the_picture_only_the_backdrop_is_painted_and_it_looks_as_the_clos
     renderer.draw(world)
     whole = np.asarray(screenshot(window), np.int16)
     assert np.abs(painted - whole).max() <= 3
+
+
+def test_the_flaws_close_up_and_the_acceptances_share_the_art_they_upload(window):
+    """Each beat's overlay has a close-up of its own; the art (a 1024 px texture, its mipmaps, a
+    level alone) is uploaded once for the window's last seed, not again as the acceptance begins."""
+    from game.render.closeup import CloseupRenderer
+
+    flaw, acceptance = CloseupRenderer(window), CloseupRenderer(window)
+    flaw.set_seed(3)
+    acceptance.set_seed(3)
+    assert acceptance.art_texture is flaw.art_texture and acceptance.art_at(1) is flaw.art_at(1)
+    acceptance.set_seed(4)
+    assert acceptance.art.seed == 4 and acceptance.art_texture is not flaw.art_texture
+    assert flaw.art.seed == 3 and flaw.art_at(1).size == (512, 512)
