@@ -406,8 +406,10 @@ _SHOWN: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def paint_ahead(world) -> None:
-    """Start painting what the close-up will show (see BeatShow.ahead)."""
-    ahead(art_with_mipmaps, world.seed)
+    """Start painting what the close-up will show (see BeatShow.ahead), unless a close-up shows it
+    already (the acceptance's, after the flaw's: it would be painted for nothing, beside the frames)."""
+    if not any(art.seed == world.seed for art, *_ in _SHOWN.values()):
+        ahead(art_with_mipmaps, world.seed)
 
 
 class CloseupRenderer:

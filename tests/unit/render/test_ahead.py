@@ -9,6 +9,7 @@ import numpy as np
 
 from game.render import ahead as ahead_module
 from game.render.ahead import ahead, made
+from game.render import closeup
 from game.render.closeup import art_with_mipmaps
 from game.sim.story import STORY, Beat
 from game.views.beats import SHOW, SHOWS, next_show
@@ -81,6 +82,7 @@ def test_the_next_beats_paintings_start_once_the_first_frame_is_drawn(window):
     from game.session import Run, RunOptions
     from game.views.play import GameView
 
+    closeup._SHOWN.clear()  # (no close-up shows seed 3's art yet)
     view = GameView(Run(RunOptions(seed=3)))
     window.show_view(view)
     started = ahead_module.waiting()
@@ -180,3 +182,18 @@ def test_the_vortex_shards_are_painted_while_lights_on_plays(window):
     x, y, width, height, lit_from, seed = places[-1]
     assert shards[-1].position == (x, y)
     assert np.array_equal(np.asarray(shards[-1].texture.image), np.asarray(shard_picture(width, height, lit_from, seed)))
+
+
+def test_the_acceptance_paints_no_art_ahead_that_a_close_up_already_shows(window):
+    """The flaw's close-up uploaded the art (see CloseupRenderer.set_seed): painting it again ahead
+    of the acceptance would take the worker's time (and the frames' lock) for nothing."""
+    from types import SimpleNamespace
+
+    closeup._SHOWN.clear()
+    closeup.CloseupRenderer(window).set_seed(3)
+    started = ahead_module.waiting()
+    closeup.paint_ahead(SimpleNamespace(seed=3))
+    assert ahead_module.waiting() == started
+    closeup.paint_ahead(SimpleNamespace(seed=5))
+    assert ahead_module.waiting() == started + 1
+    made(art_with_mipmaps, 5)  # handed over, so nothing waits after this test
