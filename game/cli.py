@@ -117,14 +117,13 @@ def warm_shaders(argv: list[str]) -> int:
                             "headless (the game starts this by itself on its first run on software OpenGL).")
     parser.add_argument("--quiet", action="store_true", help="print nothing")
     parser.add_argument("--level", type=level_file, metavar="FILE", help="dream this Tiled level file, or a shipped level by name")
-    parser.add_argument("--seed", type=seed_int, metavar="N", help="dream this seed (default: the warmer's own, 3)")
+    parser.add_argument("--seed", type=seed_int, metavar="N", help="dream this seed (default: the warmer's own)")
     parser.add_argument("--size", type=size_name, default="medium", metavar="S|M|L", help="size of the generated backstage dreamt")
     args = parser.parse_args(argv)
-    from game.render.warmup import WARM_SEED, warm  # (it opens its window headless)
+    from game.render.warmup import warm  # (it opens its window headless)
     from game.session import RunOptions
 
-    dream = RunOptions(level=args.level, seed=WARM_SEED if args.seed is None else args.seed, size=args.size)
-    return warm(quiet=args.quiet, dream=dream)
+    return warm(quiet=args.quiet, dream=RunOptions(level=args.level, seed=args.seed, size=args.size))
 
 
 def leave_without_collecting() -> None:

@@ -107,8 +107,10 @@ def dream_of(run) -> list[str]:
     own. Some of what Mesa compiles depends on the sizes of the level's pictures (a texture
     whose sides are powers of two is read by other code), so the warmer's dream of another
     level would leave a few of the player's shaders to compile as they are first drawn."""
+    from game.session import DEFAULT_SIZE
+
     ref = run.level_ref
-    where = ["--level", str(Path(ref["path"]).resolve())] if ref.get("kind") == "file" else ["--size", ref.get("size", "medium")]
+    where = ["--level", str(Path(ref["path"]).resolve())] if ref.get("kind") == "file" else ["--size", ref.get("size", DEFAULT_SIZE)]
     return ["--seed", str(run.seed), *where]
 
 
@@ -131,7 +133,7 @@ def start(renderer: str, dream: list[str] | None = None, environ=os.environ) -> 
 
 def warm(quiet: bool = False, dream=None) -> int:
     """`flawed warm-shaders`: play the bot's dream headless (of `dream`'s level and seed, RunOptions;
-    None: WARM_SEED's backstage), drawing a few frames of each beat, and stamp it done. Returns
+    no seed: WARM_SEED's), drawing a few frames of each beat, and stamp it done. Returns
     the exit status."""
     parent = os.getppid()
     if hasattr(os, "nice"):
@@ -184,7 +186,9 @@ def draw_the_story(give_up, dream=None) -> tuple[str, list[str], int] | None:
     from game.views.play import GameView
     from game.window import open_window
 
-    options = replace(dream or RunOptions(seed=WARM_SEED), autoplay=True, max_ticks=MAX_TICKS)
+    options = replace(dream or RunOptions(), autoplay=True, max_ticks=MAX_TICKS)
+    if options.seed is None:
+        options.seed = WARM_SEED
     simulated = Run(options)  # the dream without drawing first (a second): where its beats begin
     simulated.run_to_end()
     simulated.finish()
