@@ -200,7 +200,7 @@ class MinigameRenderer:
             self._tool_row(world)
         for sprite in self.sprites[self.used :]:
             sprite.visible = False
-        self.camera.match_window()
+        self.camera.match_window(position=True)  # (the window may have changed size since it was made)
         self.camera.use()
         self.sprites.draw()
         if not (game is not None or choosing) or not self.show_words:

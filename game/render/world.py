@@ -277,6 +277,7 @@ class WorldRenderer:
         self.follow(alpha)
         self.world_camera.match_window()
         self.world_camera.zoom = self.zoom()
+        self.gui_camera.match_window(position=True)  # (the window may have changed size since the last frame)
         self.drew_room = room
         colour = self.window.background_color if background is None else background
         self.void_colour = _unit_rgba(colour)

@@ -79,14 +79,19 @@ def test_captions_and_hints_never_cover_the_work_area(window, tool_id, text_size
     assert not overlaps(captions, painter.hint_box())
 
 
+def with_and_without_words(window, view) -> tuple[np.ndarray, np.ndarray]:
+    """The screen as drawn, then drawn again without the minigame's words."""
+    with_words = np.asarray(screenshot(window), np.float64)
+    view.overlay.minigame.show_words = False
+    view.on_draw()
+    return with_words, np.asarray(screenshot(window), np.float64)
+
+
 @pytest.mark.parametrize("tool_id", ["paintbrush", "solvent", None])
 def test_the_hint_and_the_title_read_at_four_and_a_half_to_one_over_the_weave(window, tool_id):
     view = repair_view(window, tool_id)
-    with_words = np.asarray(screenshot(window), np.float64)
+    with_words, behind = with_and_without_words(window, view)
     painter = view.overlay.minigame
-    painter.show_words = False
-    view.on_draw()
-    behind = np.asarray(screenshot(window), np.float64)
     height = with_words.shape[0]
     for box, colour in ((painter.hint_box(), HINT_COLOUR), (painter.title_box(), TEXT_COLOUR)):
         left, bottom, right, top = (int(round(v)) for v in box)
@@ -102,3 +107,23 @@ def test_the_bands_are_dark_enough_for_the_words_over_any_picture():
     for under in ((255, 255, 255), (255, 240, 0), (0, 0, 0)):
         band = np.array(BAND_COLOUR) * BAND_ALPHA / 255 + np.array(under) * (1 - BAND_ALPHA / 255)
         assert contrast(HINT_COLOUR, band) >= 4.5 and contrast(TEXT_COLOUR, band) >= 4.5
+
+
+def test_the_words_keep_to_their_places_in_a_window_that_changed_size(window):
+    """The repair begun in a window half as big, which then grows (dragged, or put full screen):
+    the title and the hint are drawn where their boxes say, in the window as it is now."""
+    screen = window.ctx.screen
+    size = screen.viewport
+    screen.viewport = (0, 0, size[2] // 2, size[3] // 2)
+    try:
+        view = repair_view(window, "paintbrush")
+    finally:
+        screen.viewport = size  # (as arcade's on_resize sets it)
+    view.on_draw()
+    with_words, behind = with_and_without_words(window, view)
+    painter = view.overlay.minigame
+    height = with_words.shape[0]
+    for box in (painter.hint_box(), painter.title_box()):
+        left, bottom, right, top = (int(round(v)) for v in box)
+        rows = slice(height - top, height - bottom)
+        assert np.abs(with_words[rows, left:right] - behind[rows, left:right]).sum(axis=2).max() > 100, f"no words were drawn in {box}"

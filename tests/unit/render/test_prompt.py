@@ -76,3 +76,26 @@ def test_the_alone_hint_uses_the_players_keys(window):
     assert isinstance(alone, AloneOverlay)
     assert alone.hint.text.startswith("J  call for help") and "E  at the easel" in alone.hint.text
     assert view.key(Button.ACCEPT) == "Enter"  # a key with a long name is written as people say it
+
+
+def test_the_line_keeps_to_the_top_of_a_window_that_changed_size(window):
+    """A window dragged or put full screen to another size mid-dream: the line is drawn at the
+    top of it as it is now, not of the window the dream began in."""
+    import numpy as np
+
+    from game.render.prompt import TOP_MARGIN_PX
+
+    screen = window.ctx.screen
+    size = screen.viewport
+    screen.viewport = (0, 0, size[2] // 2, size[3] // 2)  # (the dream begins in a window half as big...)
+    try:
+        view = make_view(window)
+    finally:
+        screen.viewport = size  # (...which then grows, as arcade's on_resize sets it)
+    easel = view.world.level.masterpiece
+    stand_at(view, (easel.x + easel.width / 2, easel.y - 12))
+    assert prompt_line(view) == "E  look at your masterpiece"
+    width, height = size[2], size[3]
+    pixels = np.frombuffer(screen.read(components=3), np.uint8).reshape(height, width, 3)[::-1]  # (rows top down)
+    line = pixels[TOP_MARGIN_PX - 24 : TOP_MARGIN_PX + 8, width // 2 - 160 : width // 2 + 160]
+    assert (line.min(axis=2) > 170).sum() > 40  # its pale letters, at the top in the middle
