@@ -88,7 +88,7 @@ def main(argv=None) -> int:
     window = open_window(headless=True)
     ctx = window.ctx
     run = Run(RunOptions(seed=args.seed, autoplay=True, max_ticks=MAX_TICKS))
-    warmer = warmup.start(ctx.info.RENDERER, warmup.dream_of(run)) if args.first_play and not args.no_warmer else None  # (as the game's window does)
+    warmer = warmup.start(ctx.info.RENDERER, warmup.dream_of(run, window.get_framebuffer_size())) if args.first_play and not args.no_warmer else None  # (as the game's window does)
     warmed_at = None
     view = GameView(run)
     window.show_view(view)

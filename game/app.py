@@ -13,15 +13,15 @@ from game.settings import Settings
 from game.sim.timestep import DT
 from game.views.shell import Shell, wants_menus
 from game.views.shots import stopped
-from game.window import open_window
+from game.window import WINDOW_SIZE, open_window
 
 HEADLESS_DRAW_EVERY = 24  # ticks between drawn frames when nobody watches (shots are drawn up to)
 SHOT_LEAD_IN_TICKS = 16  # drawn every tick this long before a screenshot, so the camera settles
 
 
-def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool = False) -> int:
+def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool = False, size: tuple[int, int] = WINDOW_SIZE) -> int:
     settings, warnings = Settings.load()
-    window = open_window(fullscreen or (settings.fullscreen and not headless), headless)
+    window = open_window(fullscreen or (settings.fullscreen and not headless), headless, size)
     shell = Shell(window, settings, warnings, silent=True if headless else None)  # settings, sound, gamepad, screens
     shell.warms_shaders = not headless  # nobody watches headless: no hitch to spare
     if wants_menus(options, headless):
@@ -39,8 +39,7 @@ def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool 
     if view is not None and not view.finished:
         view.run.finish()
     shell.mixer.stop_all()
-    if shell.warmer is not None:
-        shell.warmer.stop()
+    shell.stop_warming()
     window.close()
     if view is not None:  # the last shots are written while the window closes
         view.shots.wait()

@@ -11,10 +11,12 @@ import gc
 import os
 import sys
 import traceback
+from pathlib import Path
 
 from game import __version__
-from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, level_file, positive_int, report, seed_int, size_name
+from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, level_file, positive_int, report, seed_int, size_name, window_px
 from game.errors import UserError
+from game.window import WINDOW_SIZE
 
 REPORT_URL = "please report it with the lines above"
 
@@ -29,6 +31,7 @@ def play_parser() -> ArgumentParser:
     parser.add_argument("--seed", type=seed_int, metavar="N", help="seed for the generated backstage and the masterpiece")
     parser.add_argument("--size", type=size_name, default="medium", metavar="S|M|L", help="size of a generated backstage")
     parser.add_argument("--fullscreen", action="store_true", help="play full screen")
+    parser.add_argument("--window", type=window_px, metavar="WxH", help=f"the window's size in px (default: {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]})")
     parser.add_argument("--headless", action="store_true", help="render without a visible window (EGL, no display needed)")
     parser.add_argument("--autoplay", action="store_true", help="the built-in player bot plays the whole story")
     parser.add_argument("--record", metavar="FILE", help="record this run's actions to a replay file")
@@ -47,8 +50,8 @@ def check_combinations(args) -> None:
         raise UserError("flawed: --replay takes the seed, level and actions from the replay file; drop --autoplay/--record/--level/--seed")
     if args.no_render and not (args.autoplay or args.replay or args.max_ticks):
         raise UserError("flawed: --no-render needs --autoplay, --replay or --max-ticks (nobody would be playing)")
-    if args.no_render and (args.screenshots or args.fullscreen or args.headless):
-        raise UserError("flawed: --no-render draws nothing; drop --screenshots/--fullscreen/--headless")
+    if args.no_render and (args.screenshots or args.fullscreen or args.headless or args.window):
+        raise UserError("flawed: --no-render draws nothing; drop --screenshots/--fullscreen/--headless/--window")
     if args.level and os.path.isdir(args.level):
         raise UserError(f"{args.level}: found a folder, expected a Tiled level file (.tmj, .json or .tmx)")
     if args.level and not os.path.exists(args.level):
@@ -109,7 +112,7 @@ def play(argv: list[str]) -> int:
         os.environ["ARCADE_HEADLESS"] = "1"  # must be set before arcade is imported
     from game.app import play_windowed  # imports arcade: only now, after ARCADE_HEADLESS is decided
 
-    return play_windowed(options, fullscreen=args.fullscreen, headless=args.headless)
+    return play_windowed(options, fullscreen=args.fullscreen, headless=args.headless, size=args.window or WINDOW_SIZE)
 
 
 def warm_shaders(argv: list[str]) -> int:
@@ -118,12 +121,13 @@ def warm_shaders(argv: list[str]) -> int:
     parser.add_argument("--quiet", action="store_true", help="print nothing")
     parser.add_argument("--level", type=level_file, metavar="FILE", help="dream this Tiled level file, or a shipped level by name")
     parser.add_argument("--seed", type=seed_int, metavar="N", help="dream this seed (default: the warmer's own)")
-    parser.add_argument("--size", type=size_name, default="medium", metavar="S|M|L", help="size of the generated backstage dreamt")
+    parser.add_argument("--size", type=size_name, metavar="S|M|L", help="size of the generated backstage dreamt (default: medium)")
+    parser.add_argument("--window", type=window_px, default=WINDOW_SIZE, metavar="WxH", help=f"the size in px of the window dreamt in (default: {WINDOW_SIZE[0]}x{WINDOW_SIZE[1]})")
     args = parser.parse_args(argv)
-    from game.render.warmup import warm  # (it opens its window headless)
-    from game.session import RunOptions
+    from game.render.warmup import Dream, warm  # (it opens its window headless)
 
-    return warm(quiet=args.quiet, dream=RunOptions(level=args.level, seed=args.seed, size=args.size))
+    level = str(Path(args.level).resolve()) if args.level else None  # (as the game names it: see dream_of)
+    return warm(quiet=args.quiet, dream=Dream(seed=args.seed, level=level, size=args.size, window=args.window))
 
 
 def leave_without_collecting() -> None:

@@ -13,13 +13,14 @@ TITLE = "Flawed"
 ATLAS_PX = 2048
 
 
-def open_window(fullscreen: bool = False, headless: bool = False):
-    """The game's window; no OpenGL (or too old a one) is one clear line, not a traceback."""
+def open_window(fullscreen: bool = False, headless: bool = False, size: tuple[int, int] = WINDOW_SIZE):
+    """The game's window (`size` px, or the screen); no OpenGL (or too old a one) is one clear
+    line, not a traceback."""
     arcade = prepare_arcade()
     try:
         # No multisampling: the art is pixelated and the lighting is soft, and on a software
         # renderer 4x MSAA makes every full-screen pass cost several times more.
-        window = arcade.Window(*WINDOW_SIZE, TITLE, fullscreen=fullscreen, resizable=not headless, vsync=not headless, visible=not headless, antialiasing=False)
+        window = arcade.Window(*size, TITLE, fullscreen=fullscreen, resizable=not headless, vsync=not headless, visible=not headless, antialiasing=False)
     except Exception as error:  # pyglet raises many kinds: no display, no GL 3.3, no EGL
         hint = "" if headless else " (try --headless, or --no-render for the simulation alone)"
         raise UserError(f"flawed: cannot open a window with OpenGL 3.3: {error}{hint}") from None

@@ -11,6 +11,7 @@ from game.resources import shipped_level
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
+MIN_WINDOW_PX, MAX_WINDOW_PX = 64, 8192  # a window's side, as the command line may give it
 SIZE_NAMES = {"s": "small", "small": "small", "m": "medium", "medium": "medium", "l": "large", "large": "large"}
 
 
@@ -36,6 +37,17 @@ def size_name(text: str) -> str:
     if size is None:
         raise argparse.ArgumentTypeError(f"expected small, medium or large (S, M, L), found {text!r}")
     return size
+
+
+def window_px(text: str) -> tuple[int, int]:
+    """A window's size in px, as WIDTHxHEIGHT."""
+    try:
+        width, height = (int(side) for side in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in px, such as 1280x720, found {text!r}") from None
+    if not (MIN_WINDOW_PX <= width <= MAX_WINDOW_PX and MIN_WINDOW_PX <= height <= MAX_WINDOW_PX):
+        raise argparse.ArgumentTypeError(f"expected each side from {MIN_WINDOW_PX} to {MAX_WINDOW_PX} px, found {width}x{height}")
+    return width, height
 
 
 def seed_int(text: str) -> int:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pyglet
+
 from game.audio.mixer import Mixer
 from game.errors import UserError
 from game.heap import let_go_of_long_lived
@@ -26,6 +28,8 @@ from game.views.play import GameView
 # line starts draws its first frame without them.
 
 FIRST_RUN_SHOWS_NOTICE = True
+RESIZE_SETTLE_S = 1.0  # a window dragged to a new size is warmed for once it has held it this long
+MIN_WARM_SIDE_PX = 64  # (a window shrunk to nothing, as some systems minimise it, is not dreamt in)
 
 
 def wants_menus(options, headless: bool) -> bool:
@@ -52,8 +56,9 @@ class Shell(Host):
         self.close_when_done = False  # a dream the command line started in a window: its end closes it
         self._backdrop = None
         self.quit_handler = window.close
-        self.warms_shaders = False  # start the shader warmer with the next dream (in a window a person watches)...
-        self.warmer = None  # ...and it, once started (see game.render.warmup)
+        self.warms_shaders = False  # keep the shaders of the dream played warm (in a window a person watches)...
+        self.warmer = None  # ...by the warmer of its shape, once started (see game.render.warmup)
+        window.push_handlers(on_resize=self.window_resized)
 
     # -- screens ---------------------------------------------------------------------------
 
@@ -136,17 +141,45 @@ class Shell(Host):
         self.play_run(run)
 
     def play_run(self, run) -> GameView:
-        """Show a game view playing `run`, with this shell's sound, keys and settings; the first
-        starts the shader warmer, if it is wanted, dreaming the same level and seed."""
-        if self.warms_shaders:  # (once: a second dream finds the first one's warmer, or its shaders)
-            from game.render import warmup
-
-            self.warms_shaders = False
-            self.warmer = warmup.start(self.window.ctx.info.RENDERER, warmup.dream_of(run))
+        """Show a game view playing `run`, with this shell's sound, keys and settings, and its
+        shaders kept warm (see keep_warm)."""
+        self.keep_warm(run)
         view = GameView(run, host=self)
         self.game_view = view
         self.show_view(view)
         return view
+
+    def keep_warm(self, run) -> None:
+        """Where it is wanted, have the shader warmer dream `run` in this window's size: unless its
+        warmer is at it already, or one dreamt its shape to the end before (see
+        game.render.warmup.Dream). A warmer of another shape is stopped: the player's comes first."""
+        if not self.warms_shaders:
+            return
+        from game.render import warmup
+
+        dream = warmup.dream_of(run, self.window.get_framebuffer_size())
+        if self.warmer is not None and self.warmer.running and self.warmer.dream.shape() == dream.shape():
+            return
+        if self.warmer is not None:
+            self.warmer.stop()
+        self.warmer = warmup.start(self.window.ctx.info.RENDERER, dream)
+
+    def window_resized(self, width: int, height: int) -> None:
+        """The window took another size (dragged, or full screen): once it has held it for
+        RESIZE_SETTLE_S, the dream played is kept warm in it."""
+        if self.warms_shaders and min(width, height) >= MIN_WARM_SIDE_PX:
+            pyglet.clock.unschedule(self._resize_settled)
+            pyglet.clock.schedule_once(self._resize_settled, RESIZE_SETTLE_S)
+
+    def _resize_settled(self, _dt: float) -> None:
+        if self.game_view is not None and not self.game_view.finished:
+            self.keep_warm(self.game_view.run)
+
+    def stop_warming(self) -> None:
+        """The window closes: the warmer ends with it (what it compiled so far is kept)."""
+        pyglet.clock.unschedule(self._resize_settled)
+        if self.warmer is not None:
+            self.warmer.stop()
 
     # -- what the game view asks of its host ----------------------------------------------
 

@@ -32,6 +32,9 @@ def flawed(*args, cwd=None):
         (["--report", "/proc/nope/r.json", "--no-render", "--max-ticks", "5"], "/proc/nope/r.json: --report folder cannot be made"),
         (["--record", "/proc", "--no-render", "--max-ticks", "5"], "/proc: --record needs a file name, found a folder"),
         (["--screenshots", "/proc/nope", "--headless", "--max-ticks", "5"], "/proc/nope: --screenshots folder cannot be made"),
+        (["--window", "1600-900", "--headless", "--max-ticks", "5"], "--window: expected WIDTHxHEIGHT in px, such as 1280x720, found '1600-900'"),
+        (["--window", "20x20", "--headless", "--max-ticks", "5"], "--window: expected each side from 64 to 8192 px, found 20x20"),
+        (["--window", "800x600", "--no-render", "--max-ticks", "5"], "--no-render draws nothing"),
     ],
 )
 def test_bad_arguments_are_exit_2_with_one_clear_line(args, expected):
@@ -41,6 +44,15 @@ def test_bad_arguments_are_exit_2_with_one_clear_line(args, expected):
     assert len(lines) == 1, out.stderr
     assert expected in lines[0]
     assert "Traceback" not in out.stderr
+
+
+def test_a_window_of_another_size_is_drawn_in_that_size(tmp_path):
+    from PIL import Image
+
+    out = flawed("--headless", "--autoplay", "--seed", "3", "--size", "small", "--max-ticks", "120", "--window", "800x600", "--screenshots", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    shots = sorted(tmp_path.glob("*.png"))
+    assert shots and {Image.open(shot).size for shot in shots} == {(800, 600)}
 
 
 def test_no_render_run_writes_a_report(tmp_path):

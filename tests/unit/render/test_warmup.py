@@ -38,6 +38,23 @@ def test_it_is_needed_on_software_opengl_with_a_shader_cache_until_stamped(folde
     assert warmup.needed(LLVMPIPE, {"MESA_SHADER_CACHE_DIR": str(folders / "another")})  # another cache: another stamp
 
 
+def test_a_dream_of_another_level_or_window_is_warmed_again_and_of_another_seed_not(folders):
+    """What Mesa compiles depends on the sizes of the level's pictures and the window's, not on the seed."""
+    env = {}
+    dreamt = warmup.Dream(seed=21, size="small", window=(1600, 900))
+    stamp = warmup.stamp_path(LLVMPIPE, env, dreamt)
+    stamp.parent.mkdir(parents=True)
+    stamp.write_text("done\n")
+    assert not warmup.needed(LLVMPIPE, env, dreamt)
+    assert not warmup.needed(LLVMPIPE, env, warmup.Dream(seed=5, size="small", window=(1600, 900)))
+    assert warmup.needed(LLVMPIPE, env, warmup.Dream(seed=21, size="medium", window=(1600, 900)))
+    assert warmup.needed(LLVMPIPE, env, warmup.Dream(seed=21, size="small", window=(1280, 720)))
+    level = str((shipped_levels() / "long_wing.tmj").resolve())
+    assert warmup.needed(LLVMPIPE, env, warmup.Dream(seed=21, level=level, window=(1600, 900)))
+    # The warmer's own dream (no arguments) is the game's default: a new game of any seed in the game's window.
+    assert warmup.Dream().shape() == warmup.Dream(seed=123, size="medium", window=(1280, 720)).shape()
+
+
 @pytest.mark.parametrize("system", ["win32", "darwin"])
 def test_it_is_not_started_where_it_could_not_open_its_headless_window(folders, monkeypatch, system):
     monkeypatch.setattr(warmup.sys, "platform", system)  # (headless windows are EGL's: Linux only)
@@ -50,40 +67,92 @@ def test_start_runs_the_warm_shaders_command_headless_and_stop_ends_it(folders, 
     code = f"import os, sys, time; open({str(seen)!r}, 'w').write(' '.join(sys.argv[1:]) + ' ' + os.environ['ARCADE_HEADLESS']); time.sleep(60)"
     monkeypatch.setattr(warmup, "own_command", lambda: [sys.executable, "-c", code])
     assert warmup.start("NVIDIA GeForce RTX 3060/PCIe/SSE2", environ={}) is None
-    warmer = warmup.start(LLVMPIPE, ["--seed", "21", "--size", "small"], environ={})
-    assert warmer is not None and warmer.running
+    dream = warmup.Dream(seed=21, size="small", window=(1600, 900))
+    warmer = warmup.start(LLVMPIPE, dream, environ={})
+    assert warmer is not None and warmer.running and warmer.dream == dream
     for _ in range(200):
         if seen.exists() and seen.read_text():
             break
         time.sleep(0.05)
-    assert seen.read_text() == "warm-shaders --quiet --seed 21 --size small 1"  # the player's dream, headless whatever the game's window is
+    assert seen.read_text() == "warm-shaders --quiet --seed 21 --size small --window 1600x900 1"  # the player's dream, headless
     warmer.stop()
     assert not warmer.running
 
 
-def test_it_dreams_the_players_own_level_and_seed(tmp_path):
+def test_it_dreams_the_players_own_level_seed_and_window(tmp_path):
     from game.session import Run, RunOptions
 
-    assert warmup.dream_of(Run(RunOptions(seed=21, size="small"))) == ["--seed", "21", "--size", "small"]
+    assert warmup.dream_of(Run(RunOptions(seed=21, size="small")), (1280, 720)).args() == ["--seed", "21", "--size", "small", "--window", "1280x720"]
     level = shipped_levels() / "long_wing.tmj"
-    assert warmup.dream_of(Run(RunOptions(level=str(level), seed=5))) == ["--seed", "5", "--level", str(level.resolve())]
+    dream = warmup.dream_of(Run(RunOptions(level=str(level), seed=5)), (1600, 900))
+    assert dream.args() == ["--seed", "5", "--level", str(level.resolve()), "--window", "1600x900"]
     chosen = Run(RunOptions()).seed  # (a new game's seed, chosen as it begins)
-    assert warmup.dream_of(Run(RunOptions(seed=chosen))) == ["--seed", str(chosen), "--size", "medium"]
+    assert warmup.dream_of(Run(RunOptions(seed=chosen)), (1280, 720)).args() == ["--seed", str(chosen), "--size", "medium", "--window", "1280x720"]
 
 
-def test_a_window_starts_the_warmer_with_its_first_dream_and_only_then(window, monkeypatch):
+def test_warm_shaders_takes_the_dream_as_the_game_gives_it(monkeypatch, capsys):
+    """`flawed warm-shaders` parses back what Dream.args says (a shipped level's name as its file),
+    and a window size it cannot use is one line and exit status 2."""
+    from game.cli import main
+
+    dreamt = []
+    monkeypatch.setattr(warmup, "warm", lambda quiet, dream: dreamt.append(dream) or 0)
+    dream = warmup.Dream(seed=7, size="large", window=(1600, 900))
+    assert main(["warm-shaders", *dream.args()]) == 0
+    assert main(["warm-shaders", "--level", "long_wing", "--window", "800x600"]) == 0
+    assert main(["warm-shaders"]) == 0
+    level = str((shipped_levels() / "long_wing.tmj").resolve())
+    assert dreamt == [dream, warmup.Dream(level=level, window=(800, 600)), warmup.Dream()]
+    capsys.readouterr()
+    for bad in ("1600", "wide", "0x720", "1600x90000"):
+        assert main(["warm-shaders", "--window", bad]) == 2
+        said = capsys.readouterr().err.splitlines()
+        assert len(said) == 1 and said[0].startswith("flawed warm-shaders: argument --window:") and bad in said[0], said
+    assert len(dreamt) == 3
+
+
+class FakeWarmer:
+    def __init__(self, dream):
+        self.dream = dream
+        self.running = True
+
+    def stop(self):
+        self.running = False
+
+
+def test_a_window_keeps_the_dream_played_warm_in_its_size(window, monkeypatch):
+    """The warmer starts with the first dream, dreaming it in the window's size; a dream of
+    the same shape keeps it, one of another level stops it and starts another; so does the
+    window held at another size, once it settles there."""
     from game.session import Run, RunOptions
-    from game.views.shell import Shell
+    from game.views import shell as shells
 
     started = []
-    monkeypatch.setattr(warmup, "start", lambda renderer, dream: started.append((renderer, dream)) or "a warmer")
-    shell = Shell(window, silent=True)
+    monkeypatch.setattr(warmup, "start", lambda renderer, dream: started.append(FakeWarmer(dream)) or started[-1])
+    shell = shells.Shell(window, silent=True)
     shell.play_run(Run(RunOptions(seed=21, size="small", autoplay=True)))
     assert started == []  # (a shell warms only where play_windowed says a person watches)
     shell.warms_shaders = True
+    size = window.get_framebuffer_size()
     shell.play_run(Run(RunOptions(seed=21, size="small", autoplay=True)))
-    shell.play_run(Run(RunOptions(seed=22, autoplay=True)))
-    assert started == [(window.ctx.info.RENDERER, ["--seed", "21", "--size", "small"])] and shell.warmer == "a warmer"
+    shell.play_run(Run(RunOptions(seed=22, size="small", autoplay=True)))  # (another seed: the same shape)
+    assert [warmer.dream for warmer in started] == [warmup.Dream(seed=21, size="small", window=size)]
+    assert shell.warmer is started[0] and started[0].running
+    shell.play_run(Run(RunOptions(seed=23, size="medium", autoplay=True)))
+    assert [warmer.dream for warmer in started][1:] == [warmup.Dream(seed=23, size="medium", window=size)]
+    assert not started[0].running and shell.warmer is started[1]
+
+    scheduled = []
+    monkeypatch.setattr(shells.pyglet.clock, "schedule_once", lambda function, delay: scheduled.append((function, delay)))
+    monkeypatch.setattr(shell.window, "get_framebuffer_size", lambda: (1600, 900))
+    shell.window_resized(1600, 900)  # (what the window's on_resize tells the shell)
+    shell.window_resized(32, 18)  # (shrunk to nothing: not dreamt in)
+    assert [delay for _, delay in scheduled] == [shells.RESIZE_SETTLE_S]
+    scheduled[-1][0](shells.RESIZE_SETTLE_S)
+    assert [warmer.dream for warmer in started][2:] == [warmup.Dream(seed=23, size="medium", window=(1600, 900))]
+    assert not started[1].running and shell.warmer is started[2]
+    shell.stop_warming()
+    assert not started[2].running
 
 
 def test_the_bundle_starts_itself_and_python_the_package(monkeypatch):
@@ -117,7 +186,8 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     after it finds everything in the cache: the same frames drawn again (every shader found by
     the key a game computes, which is not always the key it was compiled under: see
     program_for_each_way), and the backstage of a game of the level and seed it dreamt (some
-    shaders are compiled for the sizes of the level's pictures)."""
+    shaders are compiled for the sizes of the level's pictures); then, dreamt again in another
+    window's size, a whole game in a window of that size."""
     renderer = window.ctx.info.RENDERER
     if not warmup.software(renderer):
         pytest.skip(f"{renderer} is not a software renderer")
@@ -128,6 +198,7 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     env.pop("MESA_SHADER_CACHE_DISABLE", None)
     assert warmup.needed(renderer, env)
     dream = ["--seed", "21", "--size", "small"]  # (not the warmer's own, seed 3 medium)
+    assert warmup.needed(renderer, env, warmup.Dream(seed=21, size="small"))
     done = subprocess.run([sys.executable, "-m", "game", "warm-shaders", *dream], env=env, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     # From the flaw on first (a moment of the backstage leads into it), then the backstage itself.
@@ -136,7 +207,8 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     assert len(compiled) > 20
     assert [path.parent.name for path in (tmp_path / "cache").rglob("*") if path.is_file()] == ["shaders"]  # the stamp alone
     assert not (tmp_path / "config").exists()
-    assert not warmup.needed(renderer, env)
+    assert not warmup.needed(renderer, env, warmup.Dream(seed=22, size="small"))  # (its shape stamped: any seed of it)
+    assert warmup.needed(renderer, env)  # (the warmer's own shape, medium, is not)
     again = subprocess.run([sys.executable, "-m", "game", "warm-shaders", *dream], env=env, capture_output=True, text=True, timeout=600)
     assert again.returncode == 0, again.stderr
     assert sorted(path.relative_to(mesa).as_posix() for path in mesa.rglob("*") if path.is_file() and path not in compiled) == []
@@ -144,3 +216,13 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
                                env=env, capture_output=True, text=True, timeout=600)
     assert backstage.returncode == 0, backstage.stderr
     assert {path for path in mesa.rglob("*") if path.is_file()} == compiled
+    # In another window's size: the warmer's dream in it, then a whole game in it, which finds every shader.
+    wide = [*dream, "--window", "1600x900"]
+    assert warmup.needed(renderer, env, warmup.Dream(seed=21, size="small", window=(1600, 900)))
+    done = subprocess.run([sys.executable, "-m", "game", "warm-shaders", *wide], env=env, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert not warmup.needed(renderer, env, warmup.Dream(seed=21, size="small", window=(1600, 900)))
+    compiled = {path for path in mesa.rglob("*") if path.is_file()}
+    game = subprocess.run([sys.executable, "-m", "game", "--headless", "--autoplay", *wide], env=env, capture_output=True, text=True, timeout=600)
+    assert game.returncode == 0, game.stderr
+    assert sorted(path.relative_to(mesa).as_posix() for path in mesa.rglob("*") if path.is_file() and path not in compiled) == []
