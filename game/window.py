@@ -6,6 +6,7 @@ from game.compat import prepare_arcade
 from game.errors import UserError
 
 WINDOW_SIZE = (1280, 720)
+MIN_SIDE_PX, MAX_SIDE_PX = 64, 8192  # a window's side as the command line may ask for it (and the shader warmer dream in it)
 TITLE = "Flawed"
 # arcade's shared texture atlas starts at 512² and, when full, grows by rebuilding itself from
 # every picture in it: 20-50 ms, a hitch in the middle of a beat (a minigame's hand, the vortex's

@@ -8,10 +8,10 @@ import sys
 
 from game.errors import UserError
 from game.resources import shipped_level
+from game.window import MAX_SIDE_PX, MIN_SIDE_PX
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE = 0, 1, 2
 
-MIN_WINDOW_PX, MAX_WINDOW_PX = 64, 8192  # a window's side, as the command line may give it
 SIZE_NAMES = {"s": "small", "small": "small", "m": "medium", "medium": "medium", "l": "large", "large": "large"}
 
 
@@ -45,8 +45,8 @@ def window_px(text: str) -> tuple[int, int]:
         width, height = (int(side) for side in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT in px, such as 1280x720, found {text!r}") from None
-    if not (MIN_WINDOW_PX <= width <= MAX_WINDOW_PX and MIN_WINDOW_PX <= height <= MAX_WINDOW_PX):
-        raise argparse.ArgumentTypeError(f"expected each side from {MIN_WINDOW_PX} to {MAX_WINDOW_PX} px, found {width}x{height}")
+    if not (MIN_SIDE_PX <= width <= MAX_SIDE_PX and MIN_SIDE_PX <= height <= MAX_SIDE_PX):
+        raise argparse.ArgumentTypeError(f"expected each side from {MIN_SIDE_PX} to {MAX_SIDE_PX} px, found {width}x{height}")
     return width, height
 
 

@@ -23,13 +23,13 @@ from game.sim.actions import Button
 from game.views.gamepad import Gamepad, PadKeyboard
 from game.views.host import Host
 from game.views.play import GameView
+from game.window import MAX_SIDE_PX, MIN_SIDE_PX
 
 # The menu screens (arcade.gui) are imported where they are first shown: a dream the command
 # line starts draws its first frame without them.
 
 FIRST_RUN_SHOWS_NOTICE = True
 RESIZE_SETTLE_S = 1.0  # a window dragged to a new size is warmed for once it has held it this long
-MIN_WARM_SIDE_PX = 64  # (a window shrunk to nothing, as some systems minimise it, is not dreamt in)
 
 
 def wants_menus(options, headless: bool) -> bool:
@@ -157,7 +157,10 @@ class Shell(Host):
             return
         from game.render import warmup
 
-        dream = warmup.dream_of(run, self.window.get_framebuffer_size())
+        size = self.window.get_framebuffer_size()
+        if not all(MIN_SIDE_PX <= side <= MAX_SIDE_PX for side in size):  # (shrunk to nothing, as some systems minimise it)
+            return
+        dream = warmup.dream_of(run, size)
         if self.warmer is not None and self.warmer.running and self.warmer.dream.shape() == dream.shape():
             return
         if self.warmer is not None:
@@ -167,7 +170,7 @@ class Shell(Host):
     def window_resized(self, width: int, height: int) -> None:
         """The window took another size (dragged, or full screen): once it has held it for
         RESIZE_SETTLE_S, the dream played is kept warm in it."""
-        if self.warms_shaders and min(width, height) >= MIN_WARM_SIDE_PX:
+        if self.warms_shaders:
             pyglet.clock.unschedule(self._resize_settled)
             pyglet.clock.schedule_once(self._resize_settled, RESIZE_SETTLE_S)
 

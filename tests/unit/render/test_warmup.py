@@ -146,11 +146,13 @@ def test_a_window_keeps_the_dream_played_warm_in_its_size(window, monkeypatch):
     monkeypatch.setattr(shells.pyglet.clock, "schedule_once", lambda function, delay: scheduled.append((function, delay)))
     monkeypatch.setattr(shell.window, "get_framebuffer_size", lambda: (1600, 900))
     shell.window_resized(1600, 900)  # (what the window's on_resize tells the shell)
-    shell.window_resized(32, 18)  # (shrunk to nothing: not dreamt in)
     assert [delay for _, delay in scheduled] == [shells.RESIZE_SETTLE_S]
     scheduled[-1][0](shells.RESIZE_SETTLE_S)
     assert [warmer.dream for warmer in started][2:] == [warmup.Dream(seed=23, size="medium", window=(1600, 900))]
     assert not started[1].running and shell.warmer is started[2]
+    monkeypatch.setattr(shell.window, "get_framebuffer_size", lambda: (0, 0))
+    scheduled[-1][0](shells.RESIZE_SETTLE_S)  # (shrunk to nothing, as some systems minimise it: not dreamt in)
+    assert len(started) == 3 and started[2].running
     shell.stop_warming()
     assert not started[2].running
 
