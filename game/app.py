@@ -38,8 +38,7 @@ def play_windowed(options: RunOptions, fullscreen: bool = False, headless: bool 
             arcade.run()
     if view is not None and not view.finished:
         view.run.finish()
-    shell.mixer.stop_all()
-    shell.stop_warming()
+    shell.close()
     window.close()
     if view is not None:  # the last shots are written while the window closes
         view.shots.wait()

@@ -11,7 +11,6 @@ import gc
 import os
 import sys
 import traceback
-from pathlib import Path
 
 from game import __version__
 from game.commands.args import EXIT_INTERNAL, EXIT_OK, ArgumentParser, exit_status, level_file, positive_int, report, seed_int, size_name, window_px
@@ -126,8 +125,7 @@ def warm_shaders(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from game.render.warmup import Dream, warm  # (it opens its window headless)
 
-    level = str(Path(args.level).resolve()) if args.level else None  # (as the game names it: see dream_of)
-    return warm(quiet=args.quiet, dream=Dream(seed=args.seed, level=level, size=args.size, window=args.window))
+    return warm(quiet=args.quiet, dream=Dream(seed=args.seed, level=args.level, size=args.size, window=args.window))
 
 
 def leave_without_collecting() -> None:

@@ -6,7 +6,7 @@ import math
 
 import arcade
 
-from game.render.closeup import CloseupRenderer
+from game.render.closeup import CloseupRenderer, made_in_steps
 from game.render.glow import ring_texture, soft_texture
 from game.render.minigame import BAND_ALPHA, BAND_COLOUR, CAPTION_GAP_PX, HINT_COLOUR
 from game.render.overlay import Overlay
@@ -34,6 +34,11 @@ class AcceptanceOverlay(Overlay):
         self.shades = arcade.SpriteList()  # a dark band the words sit on, so they read over the busy picture
         self.shade = arcade.SpriteSolidColor(16, 16, color=BAND_COLOUR + (255,))
         self.shades.append(self.shade)
+
+    @classmethod
+    def made_in_steps(cls, view):
+        """Made while alone plays (see closeup.made_in_steps)."""
+        return (yield from made_in_steps(cls, view))
 
     def covers(self, view) -> bool:
         return True

@@ -615,14 +615,18 @@ class HallPicture:
         self.camera.match_window()
         self.camera.zoom = 1.0
         self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
-        for alpha in (None, *STEADY_SPOTS):  # the hall alone first (the others are made from it)
+        for alpha in (None, *STEADY_SPOTS, "lit"):  # the hall alone first (the others are made from it), and lit (lights on)
             drawing_with = window.current_camera  # (the frame's own, given back)
             self.camera.use()
             window.ctx.enable(window.ctx.BLEND)
-            self.background.texture = self.hall.dark
-            if alpha is not None:
-                self.spot.alpha = alpha
-            self.backdrop.made(*self.dark_copy(window, alpha))
+            if alpha == "lit":
+                self.background.texture = self.hall.lit
+                self.backdrop.made("lit", self.back)
+            else:
+                self.background.texture = self.hall.dark
+                if alpha is not None:
+                    self.spot.alpha = alpha
+                self.backdrop.made(*self.dark_copy(window, alpha))
             drawing_with.use()
             yield
 
@@ -715,6 +719,11 @@ def prepare_hall(seed: int):
         return
     picture = yield from hall_picture_in_steps(seed)
     yield from picture.backdrops_in_steps(arcade.get_window())
+
+
+def prepare_reveal(view):
+    """The reveal's hall made ahead for the view's dream (see prepare_hall, BeatShow.prepare)."""
+    return prepare_hall(view.world.seed)
 
 
 def forget_hall() -> None:

@@ -28,7 +28,7 @@ from arcade.gl import BufferDescription
 from PIL import Image
 from pyglet import gl
 
-from game.render.ahead import ahead, made
+from game.render.ahead import ahead, idle, made
 from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around, clear_outside, overlap
 from game.render.masterpiece import MasterpieceArt, art_for
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
@@ -452,7 +452,7 @@ class CloseupRenderer:
         self.art_texture = None  # ...with its mipmaps, read at the level each pixel needs (NOTICE)
         self.art_levels: dict[int, object] = {}  # ...and one mipmap level alone, by level (see art_at)
         self._art_data: list[bytes] = []
-        self._flaw_key = None
+        self.flaw_drawn = None  # what the flaw was as it was last drawn (see _flaw_key)
         self.drawing: list | None = None  # the new flaw being drawn a band a frame: [its texture, bands drawn, at once] (see _update_flaw)
         self.size = (1280, 720)
         self.frame: tuple[float, float, float, float] | None = None  # px (left, bottom, right, top) to frame in; None: the screen
@@ -542,34 +542,61 @@ class CloseupRenderer:
         nothing over GROW_TICKS, so its first ticks look the same either way, and no frame pays
         for the whole pass. Otherwise (the first, or long after) it is drawn at once."""
         flaw = world.flaw
-        key = (world.seed, flaw.worsenings, len(flaw.blots), flaw.centre, flaw.severity, sum(b.darkness + b.radius for b in flaw.blots))
-        if key != self._flaw_key:
-            first = self._flaw_key is None
-            self._flaw_key = key
-            blots = flaw.blots
-            shape = [0.0] * (4 * MAX_BLOTS)
-            look = [0.0] * (4 * MAX_BLOTS)
-            colour = [0.0] * (4 * MAX_BLOTS)
-            for i, blot in enumerate(blots):
-                shape[4 * i : 4 * i + 4] = (blot.u, blot.v, blot.radius, blot.stretch)
-                look[4 * i : 4 * i + 4] = (blot.angle, blot.darkness, KIND_CODES.get(blot.kind, 0.0), 1.0)
-                colour[4 * i : 4 * i + 4] = (blot.colour[0] / 255, blot.colour[1] / 255, blot.colour[2] / 255, 1.0)
-            program = self.flaw_program
-            program["origin"] = (flaw.centre[0] - FLAW_REGION, flaw.centre[1] - FLAW_REGION)
-            program["extent"] = 2 * FLAW_REGION
-            program["blot_count"] = len(blots)
-            program["blot_shape"] = shape
-            program["blot_look"] = look
-            program["blot_colour"] = colour
-            # What is shown now is shown alone (any easing in of the last worsening ends) until the
-            # new flaw is drawn into the other texture; then it is "before", and the new one "now".
-            self.flaw_before = self.flaw_now
-            self.drawing = [self.flaw_now if first else 1 - self.flaw_now, 0, first]  # the texture, its bands drawn, and at once?
+        if self._flaw_changed(world):
+            self._new_flaw(world)
         if self.drawing is None:
             return
-        target, drawn, at_once = self.drawing  # (the first is drawn at once: there is nothing to show meanwhile)
+        _, drawn, at_once = self.drawing  # (the first is drawn at once: there is nothing to show meanwhile)
         since = world.tick - flaw.last_worsened_tick
-        bands = max(drawn + 1, since + 1) if not at_once and 0 <= since < FLAW_BANDS else FLAW_BANDS
+        self._draw_flaw_bands(max(drawn + 1, since + 1) if not at_once and 0 <= since < FLAW_BANDS else FLAW_BANDS)
+
+    def flaw_drawn_in_steps(self, world):
+        """The flaw as it is now drawn ahead, a band a step (a generator): a beat that begins with
+        this renderer begins with its flaw drawn (see AcceptanceOverlay.made_in_steps)."""
+        if self._flaw_changed(world):
+            self._new_flaw(world)
+        while self.drawing is not None:
+            self._draw_flaw_bands(self.drawing[1] + 1)
+            yield
+
+    @staticmethod
+    def _flaw_key(world) -> tuple:
+        """All that the flaw's picture shows."""
+        flaw = world.flaw
+        return (world.seed, flaw.worsenings, len(flaw.blots), flaw.centre, flaw.severity, sum(b.darkness + b.radius for b in flaw.blots))
+
+    def _flaw_changed(self, world) -> bool:
+        return self._flaw_key(world) != self.flaw_drawn
+
+    def _new_flaw(self, world) -> None:
+        """Set the flaw pass up for the flaw as it is now, to be drawn into the texture not shown
+        (the first: into the one shown, at once), a band at a time (see _draw_flaw_bands)."""
+        flaw = world.flaw
+        first = self.flaw_drawn is None
+        self.flaw_drawn = self._flaw_key(world)
+        blots = flaw.blots
+        shape = [0.0] * (4 * MAX_BLOTS)
+        look = [0.0] * (4 * MAX_BLOTS)
+        colour = [0.0] * (4 * MAX_BLOTS)
+        for i, blot in enumerate(blots):
+            shape[4 * i : 4 * i + 4] = (blot.u, blot.v, blot.radius, blot.stretch)
+            look[4 * i : 4 * i + 4] = (blot.angle, blot.darkness, KIND_CODES.get(blot.kind, 0.0), 1.0)
+            colour[4 * i : 4 * i + 4] = (blot.colour[0] / 255, blot.colour[1] / 255, blot.colour[2] / 255, 1.0)
+        program = self.flaw_program
+        program["origin"] = (flaw.centre[0] - FLAW_REGION, flaw.centre[1] - FLAW_REGION)
+        program["extent"] = 2 * FLAW_REGION
+        program["blot_count"] = len(blots)
+        program["blot_shape"] = shape
+        program["blot_look"] = look
+        program["blot_colour"] = colour
+        # What is shown now is shown alone (any easing in of the last worsening ends) until the
+        # new flaw is drawn into the other texture; then it is "before", and the new one "now".
+        self.flaw_before = self.flaw_now
+        self.drawing = [self.flaw_now if first else 1 - self.flaw_now, 0, first]  # the texture, its bands drawn, and at once?
+
+    def _draw_flaw_bands(self, bands: int) -> None:
+        """Draw the new flaw's bands up to `bands` (of FLAW_BANDS); with the last, it is shown."""
+        target, drawn, _ = self.drawing
         fbo = self.flaw_fbos[target]
         blending = self.ctx.is_enabled(self.ctx.BLEND)
         self.ctx.disable(self.ctx.BLEND)  # the pass writes the flaw's darkness as alpha (every texel): blending would square it
@@ -803,6 +830,23 @@ class CloseupRenderer:
             self.quad.render(program)
 
 
+def made_in_steps(make, view):
+    """An overlay with a close-up (`make(view)`, its `closeup` a CloseupRenderer) made a step a
+    frame while the beat before plays (see BeatShow.prepare; a generator, its value the overlay):
+    its programs and textures, the art on the GPU and the flaw drawn, so the beat's first frame
+    makes and draws none of it (~30-40 ms in software GL). Were the flaw to change meanwhile, it
+    would be drawn again."""
+    yield  # (not on the first frame of the beat before: it has its own to make)
+    while not idle():  # the art, painted ahead (see BeatShow.ahead) unless it is on the GPU already
+        yield
+    overlay = make(view)
+    yield
+    overlay.closeup.set_seed(view.world.seed)
+    yield
+    yield from overlay.closeup.flaw_drawn_in_steps(view.world)
+    return overlay
+
+
 class CloseupOverlay(Overlay):
     """The flaw and repair beats: the close-up of the masterpiece and the running minigame,
     whenever the dreamer stands at the easel (the room otherwise)."""
@@ -812,7 +856,12 @@ class CloseupOverlay(Overlay):
         self.minigame = MinigameRenderer(self.closeup)
         # The repair's own variants are compiled with the flaw's first frame (a cold compile is
         # ~0.1-0.3 s in software GL: one pause as the flaw is seen, not a second as the repair begins).
-        self.closeup.compile_ahead = variants_within(REPAIR_PARTS) if view.world.story.beat == Beat.FLAW else []
+        self.closeup.compile_ahead = variants_within(REPAIR_PARTS) if view.world.story.beat in (Beat.BACKSTAGE, Beat.FLAW) else []
+
+    @classmethod
+    def made_in_steps(cls, view):
+        """Made while the backstage plays, for the flaw (see made_in_steps)."""
+        return (yield from made_in_steps(cls, view))
 
     def covers(self, view) -> bool:
         return wants_closeup(view.world)

@@ -40,7 +40,8 @@ HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
 HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
 LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
 CUT_BY_S = EMPTY_HALL_S - 0.15  # the hall and the room are cut into pieces by this far into the beat (~0.15-0.25 s of work in all:
-#                                 at once, a hitch), an even share of the steps each frame of the empty hall, however fast the machine
+#                                 at once, a hitch), an even share of the steps each frame of the empty hall, however fast the machine...
+CUT_FROM_FRAME = 1  # ...from its second frame: its first draws the hall (its copies made ahead) and paints the room's floor
 
 
 class Fragments:
@@ -92,6 +93,8 @@ class LightsOnOverlay(Overlay):
         self.seed = world.seed
         self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)...
         self.cut_total = self.cut_done = 0  # ...of so many steps, so many done
+        self.frames = 0  # frames of the empty hall drawn...
+        self.cut_from = 0.0  # ...and the seconds into the beat of the first: the cutting's share a frame is counted from it
 
     def covers(self, view) -> bool:
         return self.empty_hall(view)
@@ -142,14 +145,14 @@ class LightsOnOverlay(Overlay):
 
     @staticmethod
     def cut_steps(debris) -> int:
-        """How many steps cut() takes: a piece of the hall a step, then its atlas made and a piece
-        placed in it a step; the same for the room's fragments (none: no atlas)."""
+        """How many steps cut() takes: the hall drawn, then a piece of it a step, then its atlas made
+        and a piece placed in it a step; the same for the room's fragments (none: no atlas)."""
         pieces, fragments = HALL_PIECES[0] * HALL_PIECES[1], len(debris.fragments)
-        return 2 * pieces + 1 + (2 * fragments + 1 if fragments else 0)
+        return 1 + 2 * pieces + 1 + (2 * fragments + 1 if fragments else 0)
 
     def carry_on(self, due: int | None) -> None:
-        """Go on cutting, a step at least, until `due` steps of it are done (None: to the end)."""
-        if self.cutting is None:
+        """Go on cutting until `due` steps of it are done (None: to the end)."""
+        if self.cutting is None or (due is not None and self.cut_done >= due):
             return
         for _ in self.cutting:
             self.cut_done += 1
@@ -197,14 +200,17 @@ class LightsOnOverlay(Overlay):
         if self.cutting is None and self.pieces is None:  # (the beat's first frame)
             self.cutting = self.cut(window, world)
             self.cut_total, self.cut_done = self.cut_steps(scene.debris), 0
-            if self.empty_hall(view):  # the room's floor painted now, under the flash, for when the room shows
-                view.renderer.paint_room_ahead(LIT_VOID)
         if self.empty_hall(view):
             window.ctx.enable(window.ctx.BLEND)
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0
             flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2  # the white flash over it, once (0: none)
             self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
-            self.carry_on(math.ceil(self.cut_total * min(1.0, seconds / CUT_BY_S)))
+            if self.frames == 0:  # the room's floor painted now (the camera placed as the room will show it), under the flash
+                view.renderer.paint_room_ahead(LIT_VOID)
+                self.cut_from = seconds
+            if self.frames >= CUT_FROM_FRAME:
+                self.carry_on(math.ceil(self.cut_total * min(1.0, (seconds - self.cut_from) / (CUT_BY_S - self.cut_from))))
+            self.frames += 1
             return
         self.carry_on(None)
         debris = scene.debris
@@ -231,8 +237,9 @@ class LightsOnOverlay(Overlay):
             fbo.clear()
             ctx.enable(ctx.BLEND)
             self.hall.draw(window, 0.0, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
-            shot = Image.frombytes("RGBA", (width, height), fbo.read(components=4)).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
         window.default_camera.use()
+        yield  # (read back the next step: by then it is drawn)
+        shot = Image.frombytes("RGBA", (width, height), fbo.read(components=4)).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
         scale = window.get_size()[0] / width  # pieces are placed in window px
         columns, rows = HALL_PIECES
         rng = random.Random(f"{self.seed}:hall-pieces")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import weakref
+
 from arcade.gl import geometry
 
 from game.resources import shaders
@@ -58,11 +60,42 @@ def picture_framebuffer(ctx, size: tuple[int, int]):
     return ctx.framebuffer(color_attachments=[ctx.texture(tuple(size), components=4)])
 
 
+_COPY_FS = """
+#version 330
+uniform sampler2D picture;
+out vec4 f_color;
+void main() { f_color = texelFetch(picture, ivec2(gl_FragCoord.xy), 0); }
+"""
+_screen_copies: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # by context: (program, quad)
+
+
 def copy_picture(ctx, picture, target) -> None:
-    """Copy `picture` (a framebuffer) onto `target`, pixel for pixel, within the target's scissor
-    as drawing would be: in software GL a copy costs a third to a half of a pass over the pixels."""
-    ctx.copy_framebuffer(picture, target)
-    target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
+    """Copy `picture` (a framebuffer of the target's size) onto `target`, pixel for pixel, within
+    the target's scissor as drawing would be.
+
+    Onto another picture it is a blit: in software GL, a copy of the memory (~0.5 ms a screenful).
+    Onto the screen, whose pixels are kept in another order, Mesa's software renderer blits with
+    a shader of its own, compiled in each process the first time (50-95 ms: the reveal's first
+    frame) and never kept in its disk cache. So onto the screen the picture is drawn by a shader
+    of the game's (~5 ms a screenful either way), which the shader warmer compiles ahead."""
+    if target is not ctx.screen:
+        ctx.copy_framebuffer(picture, target)
+        target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
+        return
+    if ctx not in _screen_copies:
+        program = ctx.program(vertex_shader=FULLSCREEN_VS, fragment_shader=_COPY_FS)
+        program["picture"] = 0
+        _screen_copies[ctx] = (program, geometry.quad_2d_fs())
+    program, quad = _screen_copies[ctx]
+    target.use()  # (drawn onto it, as the blit leaves it in use)
+    blending, viewport = ctx.is_enabled(ctx.BLEND), target.viewport
+    ctx.disable(ctx.BLEND)  # every pixel as it is in the picture, as a blit would leave it
+    target.viewport = (0, 0, *target.size)
+    picture.color_attachments[0].use(0)
+    quad.render(program)
+    target.viewport = viewport
+    if blending:
+        ctx.enable(ctx.BLEND)
 
 
 class Backdrop:

@@ -63,6 +63,12 @@ class Dream:
     size: str | None = None  # None: the game's default
     window: tuple[int, int] = WINDOW_SIZE  # framebuffer px
 
+    def __post_init__(self):
+        # A level file by its whole path, however it was named: its shape is the same from any folder.
+        if self.level is not None:
+            object.__setattr__(self, "level", str(Path(self.level).resolve()))
+        object.__setattr__(self, "window", tuple(self.window))
+
     def args(self) -> list[str]:
         """As `flawed warm-shaders` is told it."""
         seed = [] if self.seed is None else ["--seed", str(self.seed)]
@@ -153,8 +159,8 @@ def dream_of(run, window: tuple[int, int]) -> Dream:
 
     ref = run.level_ref
     if ref.get("kind") == "file":
-        return Dream(seed=run.seed, level=str(Path(ref["path"]).resolve()), window=tuple(window))
-    return Dream(seed=run.seed, size=ref.get("size", DEFAULT_SIZE), window=tuple(window))
+        return Dream(seed=run.seed, level=ref["path"], window=window)
+    return Dream(seed=run.seed, size=ref.get("size", DEFAULT_SIZE), window=window)
 
 
 def start(renderer: str, dream: Dream = Dream(), environ=os.environ) -> Warmer | None:

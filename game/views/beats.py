@@ -27,6 +27,7 @@ from game.views.waking import WakingView
 
 if TYPE_CHECKING:
     from game.sim.world import World
+    from game.views.play import GameView
 
 
 @dataclass(frozen=True)
@@ -38,28 +39,28 @@ class BeatShow:
     shot_delay_ticks: int  # ticks into the beat at which its screenshot shows it best
     screen: type | None = None  # a view of its own the window shows during the beat
     ahead: Callable[[World], None] | None = None  # starts painting what the beat will show (from plain numbers of the world: its seed, its flaw), as the beat before begins
-    prepare: Callable[[int], Iterator] | None = None  # from the seed, makes what the beat will show on the GPU, a step each frame the beat before draws
+    prepare: Callable[[GameView], Iterator] | None = None  # makes what the beat will show on the GPU, a step each frame the beat before draws (its value: the beat's overlay or screen, or None)
 
 
 SHOWS: tuple[BeatShow, ...] = (
     # The camera has settled and the lights have come up.
     BeatShow(Beat.BACKSTAGE, None, ("room_tone", "hush"), "[a hush from the audience beyond the curtain]", 60),
     # The beat of stillness: pushed in on the knot, the rest of the picture fallen away.
-    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 220, ahead=closeup.paint_ahead),
+    BeatShow(Beat.FLAW, CloseupOverlay, ("room_tone", "hush"), None, 220, ahead=closeup.paint_ahead, prepare=CloseupOverlay.made_in_steps),
     # A minigame under way.
     BeatShow(Beat.REPAIR, CloseupOverlay, ("room_tone", "rumble"), "[the silence roars in your ears]", 150),
     # The lights have guttered; echoes, and a door open on an empty room.
     BeatShow(Beat.ALONE, AloneOverlay, ("room_tone",), "[the roar falls away to nothing]", 390),
     # Breathing with the guide.
-    BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240, ahead=closeup.paint_ahead),
+    BeatShow(Beat.ACCEPTANCE, AcceptanceOverlay, ("room_tone", "hush"), None, 240, ahead=closeup.paint_ahead, prepare=AcceptanceOverlay.made_in_steps),
     # The curtain is up and the hall applauds.
-    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead, prepare=audience.prepare_hall),
+    BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead, prepare=audience.prepare_reveal),
     # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
     BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
     # The swirl and its orbiting fragments.
     BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150, ahead=vortex.paint_ahead),
     # Morning, the memory, the words and the summary.
-    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView, ahead=waking.paint_ahead),
+    BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView, ahead=waking.paint_ahead, prepare=WakingView.made_in_steps),
 )
 SHOW: dict[Beat, BeatShow] = {show.beat: show for show in SHOWS}
 

@@ -74,7 +74,8 @@ class GameView(arcade.View):
         self.overlay = None  # ...and its overlay, while the beat lasts
         self.drawn = False  # a frame has been drawn
         self.paint_ahead = None  # what the next beat will show, started once the first frame is drawn (see enter_beat)
-        self.preparing = None  # the next beat's pictures being made on the GPU, a step each frame (see BeatShow.prepare)
+        self.preparing = None  # the next beat's pictures being made on the GPU, a step each frame (see BeatShow.prepare)...
+        self.made_ahead = None  # ...and its overlay or screen, if that is what they made
         if self.sound is not None:
             self.sound.reset()
         self.enter_beat(run.world.story.beat)
@@ -99,11 +100,12 @@ class GameView(arcade.View):
     def enter_beat(self, beat: Beat) -> None:
         """Show a beat as its row says: its overlay, its beds, its screenshot, its screen."""
         show = SHOW[beat]
+        made, self.made_ahead = self.made_ahead, None  # the beat's overlay or screen, made while the beat before played (see BeatShow.prepare)
         if self.overlay is not None and (show.overlay is None or not isinstance(self.overlay, show.overlay)):
             self.overlay.close()
             self.overlay = None
         if self.overlay is None and show.overlay is not None:
-            self.overlay = show.overlay(self)
+            self.overlay = made if isinstance(made, show.overlay) else show.overlay(self)
         self.show = show
         self.release_memory_after_draw = True  # the next draw builds the new beat's pictures
         if self.sound is not None:
@@ -113,14 +115,14 @@ class GameView(arcade.View):
         self.pending_shots.extend(name for _, name in self.shot_schedule)  # a beat too short to wait for
         self.shot_schedule = [(self.world.story.entered_tick + show.shot_delay_ticks, beat.value)]
         following = next_show(beat)
-        self.preparing = following.prepare(self.world.seed) if following is not None and following.prepare is not None else None
+        self.preparing = following.prepare(self) if following is not None and following.prepare is not None else None
         if following is not None and following.ahead is not None:
             if self.drawn:
                 following.ahead(self.world)  # painted on a worker while this beat plays
             else:  # ...from the view's first frame on: sooner, the worker would hold Python's lock while it is made
                 self.paint_ahead = following.ahead
         if show.screen is not None:
-            self.host.show_screen(self, show.screen(self))
+            self.host.show_screen(self, made if isinstance(made, show.screen) else show.screen(self))
 
     # -- time -----------------------------------------------------------------------------
 
@@ -202,8 +204,8 @@ class GameView(arcade.View):
         if self.preparing is not None:  # the next beat's pictures on the GPU, a step a frame (see BeatShow.prepare)
             try:
                 next(self.preparing)
-            except StopIteration:
-                self.preparing = None
+            except StopIteration as made:
+                self.preparing, self.made_ahead = None, made.value
         if self.release_memory_after_draw:
             self.release_memory_after_draw = False
             release_freed_memory()

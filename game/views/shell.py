@@ -178,8 +178,11 @@ class Shell(Host):
         if self.game_view is not None and not self.game_view.finished:
             self.keep_warm(self.game_view.run)
 
-    def stop_warming(self) -> None:
-        """The window closes: the warmer ends with it (what it compiled so far is kept)."""
+    def close(self) -> None:
+        """The window closes: the sound stops, and the warmer ends with it (what it compiled so far
+        is kept); the window no longer tells this shell of its resizes."""
+        self.mixer.stop_all()
+        self.window.remove_handlers(on_resize=self.window_resized)
         pyglet.clock.unschedule(self._resize_settled)
         if self.warmer is not None:
             self.warmer.stop()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import arcade
 
+from game.render.ahead import idle
 from game.render.recollection import masterpiece_memory
 from game.render.vortex import SwirlField
 from game.render.waking import UNDER_SWIRL, WakingPicture, morning_words, summary_text
@@ -19,15 +20,34 @@ SWIRL_STILLING = 0.3  # rad/s the fading swirl still turns under the morning
 
 
 class WakingView(arcade.View):
-    def __init__(self, game_view):
+    def __init__(self, game_view, picture: WakingPicture | None = None):
         super().__init__()
         self.game_view = game_view
         world = game_view.world
-        self.picture = WakingPicture()
-        self.picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
-        self.picture.set_words(morning_words(world))
+        if picture is None:
+            picture = WakingPicture()
+            picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
+            picture.set_words(morning_words(world))
+        self.picture = picture  # the morning, the memory and the words
         self.field = SwirlField(self.window.ctx)
         self.swirl = Swirl(world.level.eye or world.player.position, world.settings.reduce_motion)
+
+    @classmethod
+    def made_in_steps(cls, game_view):
+        """The morning's screen made a step a frame while the vortex plays (see BeatShow.prepare;
+        a generator, its value the screen): its pictures on the GPU, its memory and its words
+        (what happened in the dream is all told by then), so waking begins without a hitch."""
+        world = game_view.world
+        yield  # (not on the first frame of the vortex: it has its own to make)
+        while not idle():  # the morning, painted ahead (see BeatShow.ahead)
+            yield
+        picture = WakingPicture()
+        yield
+        picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
+        yield
+        picture.set_words(morning_words(world))
+        yield
+        return cls(game_view, picture)
 
     def on_update(self, delta_time: float) -> None:
         self.game_view.on_update(delta_time)

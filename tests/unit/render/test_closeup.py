@@ -250,3 +250,75 @@ def test_the_flaws_close_up_and_the_acceptances_share_the_art_they_upload(window
     acceptance.set_seed(4)
     assert acceptance.art.seed == 4 and acceptance.art_texture is not flaw.art_texture
     assert flaw.art.seed == 3 and flaw.art_at(1).size == (512, 512)
+
+
+def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn(window, monkeypatch):
+    """The acceptance's overlay (its close-up's programs and textures, the art, the flaw's dear
+    pass) is made a step a frame while alone plays, no frame paying for it all; the acceptance
+    takes that very overlay, its first frame draws no flaw, and it shows what a new one shows."""
+    import time
+
+    from game.bot import Bot
+    from game.render.acceptance import AcceptanceOverlay
+    from game.render.ahead import idle
+    from game.render.closeup import CloseupRenderer
+    from game.sim.world import World
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    world = World(view.world.level, seed=3, start=Beat.ALONE)
+    view.run.world, view.run.bot = world, Bot(world)
+    view.renderer.set_world(world)
+    view.enter_beat(world.story.beat)
+    made, bands = [], []
+    make = AcceptanceOverlay.__init__
+    monkeypatch.setattr(AcceptanceOverlay, "__init__", lambda overlay, view: (made.append(overlay), make(overlay, view))[-1])
+    draw_bands = CloseupRenderer._draw_flaw_bands
+    monkeypatch.setattr(CloseupRenderer, "_draw_flaw_bands", lambda renderer, upto: (bands.append((world.story.beat, upto)), draw_bands(renderer, upto))[-1])
+    view.on_draw()
+    assert made == []  # (not on alone's first frame)
+    while not idle():  # (what alone paints ahead: a player's alone lasts long enough for it)
+        time.sleep(0.01)
+    while world.story.beat == Beat.ALONE and world.tick < 60 * 60:
+        view.step_once()
+        view.on_draw()
+    assert world.story.beat == Beat.ACCEPTANCE, "alone never ended"
+    assert len(made) == 1 and view.overlay is made[0]  # (made while alone played: see bands)
+    assert bands == [(Beat.ALONE, 1), (Beat.ALONE, 2), (Beat.ALONE, 3)]  # a band of the flaw a frame
+    view.on_draw()  # the acceptance's first frame
+    taken = np.asarray(screenshot(window), np.int16)
+    assert len(bands) == 3 and len(made) == 1  # nothing drawn or made again
+    view.overlay = AcceptanceOverlay(view)
+    view.on_draw()
+    fresh = np.asarray(screenshot(window), np.int16)
+    assert np.abs(taken - fresh).max() <= 1 and taken.std() > 10
+
+
+def test_the_flaws_close_up_is_made_while_the_backstage_plays(window, monkeypatch):
+    """The flaw's close-up (as the acceptance's: see above) is made while the backstage plays, and
+    the flaw's first frame still compiles the repair's variants with its own."""
+    import time
+
+    from game.render.ahead import idle
+    from game.render.closeup import REPAIR_PARTS, CloseupOverlay, variants_within
+    from game.views.play import GameView
+
+    view = GameView(Run(RunOptions(seed=3, size="small", autoplay=True)))
+    window.show_view(view)
+    world = view.world
+    made = []
+    make = CloseupOverlay.__init__
+    monkeypatch.setattr(CloseupOverlay, "__init__", lambda overlay, view: (made.append((world.story.beat, overlay)), make(overlay, view))[-1])
+    view.on_draw()  # (the art is painted ahead from the first frame on: a player's backstage lasts long enough for it)
+    while not idle():
+        time.sleep(0.01)
+    while world.story.beat == Beat.BACKSTAGE and world.tick < 60 * 60:
+        view.step_once()
+        if world.tick % 8 == 0:
+            view.on_draw()
+    assert world.story.beat == Beat.FLAW, "the backstage never ended"
+    assert made == [(Beat.BACKSTAGE, view.overlay)]
+    closeup = view.overlay.closeup
+    assert closeup.drawing is None and not closeup._flaw_changed(world)  # the flaw as the beat begins, drawn
+    assert closeup.compile_ahead == variants_within(REPAIR_PARTS)

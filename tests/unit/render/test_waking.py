@@ -141,3 +141,36 @@ def test_the_morning_coming_up_over_the_swirl_in_one_pass_looks_as_drawn_over_it
     assert picture.rising_over_swirl(window, fade) is not None and picture.rising_over_swirl(window, 1.0) is None
     drawn = frame(UNDER_SWIRL, one_pass=False)
     assert np.abs(frame((255, 0, 255), one_pass=True) - drawn).max() <= 2
+
+
+def test_the_morning_is_made_while_the_vortex_plays_and_waking_shows_that_very_screen(window, monkeypatch):
+    """The morning's screen (its pictures on the GPU, its memory, its words) is made a step a
+    frame while the vortex plays, no frame paying for it all; waking shows that very screen,
+    with the words the dream as it ended tells."""
+    import time
+
+    from game.bot import Bot
+    from game.render.ahead import idle
+    from game.session import Run, RunOptions
+    from game.views.play import GameView
+    from game.views.waking import WakingView
+
+    run = Run(RunOptions(seed=3, size="small", autoplay=True))
+    run.world = World(generate_vortex(3), seed=3, start=Beat.VORTEX)
+    run.bot = Bot(run.world)
+    view = GameView(run)
+    window.show_view(view)
+    made = []
+    make = WakingView.__init__
+    monkeypatch.setattr(WakingView, "__init__", lambda screen, *args: (made.append(screen), make(screen, *args))[-1])
+    world = view.world
+    view.on_draw()
+    assert made == []  # (not on the vortex's first frame)
+    while not idle():  # (the morning painted ahead: a player's vortex lasts long enough for it)
+        time.sleep(0.01)
+    while world.story.beat == Beat.VORTEX and world.tick < 60 * 60:
+        view.step_once()
+        view.on_draw()
+    assert world.story.beat == Beat.WAKING, "the vortex never ended"
+    assert len(made) == 1 and window.current_view is made[0]
+    assert [line.text for line in made[0].picture.lines] == morning_words(world) != []

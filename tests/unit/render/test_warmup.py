@@ -51,6 +51,8 @@ def test_a_dream_of_another_level_or_window_is_warmed_again_and_of_another_seed_
     assert warmup.needed(LLVMPIPE, env, warmup.Dream(seed=21, size="small", window=(1280, 720)))
     level = str((shipped_levels() / "long_wing.tmj").resolve())
     assert warmup.needed(LLVMPIPE, env, warmup.Dream(seed=21, level=level, window=(1600, 900)))
+    # A level file is the same shape however it is named (the game and `warm-shaders` name it so).
+    assert warmup.Dream(level=os.path.relpath(level)).shape() == warmup.Dream(level=level).shape() == f"level {level} window 1280x720"
     # The warmer's own dream (no arguments) is the game's default: a new game of any seed in the game's window.
     assert warmup.Dream().shape() == warmup.Dream(seed=123, size="medium", window=(1280, 720)).shape()
 
@@ -153,8 +155,12 @@ def test_a_window_keeps_the_dream_played_warm_in_its_size(window, monkeypatch):
     monkeypatch.setattr(shell.window, "get_framebuffer_size", lambda: (0, 0))
     scheduled[-1][0](shells.RESIZE_SETTLE_S)  # (shrunk to nothing, as some systems minimise it: not dreamt in)
     assert len(started) == 3 and started[2].running
-    shell.stop_warming()
+    shell.close()
     assert not started[2].running
+    scheduled.clear()
+    window.dispatch_event("on_resize", 1280, 720)
+    window.dispatch_events()
+    assert scheduled == []  # (a closed shell hears no more of the window's resizes)
 
 
 def test_the_bundle_starts_itself_and_python_the_package(monkeypatch):
