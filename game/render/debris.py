@@ -27,7 +27,7 @@ from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import prop_image
 from game.render.tiles import level_region
-from game.render.vortex import HOLE_EDGE_PX, Dreamer, SwirlField, torn_mask
+from game.render.vortex import HOLE_EDGE_PX, Dreamer, SwirlField, shards_in_steps, torn_mask
 from game.sim.beats.lights_on import EMPTY_HALL_S
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
@@ -37,11 +37,20 @@ REDUCED_FLASH = 0.35  # ...from this high with reduce flicker (from full white w
 HALL_PIECES = (12, 7)  # the hall tears into this many ragged pieces across and up
 HALL_TEAR_S = 1.6  # the first piece of the hall lets go as the room shows, the last this much later
 HALL_FLY_S = 1.3  # a piece spirals away into the colour over this long
+HALL_GONE_S = EMPTY_HALL_S + HALL_TEAR_S + HALL_FLY_S  # the last piece of the hall has flown by then
 HELD_LIFT = 0.35  # how high the dreamer still holds the picture in the empty hall
 LIT_VOID = (214, 216, 222)  # past the room's edge, under the house lights: no dark is left anywhere
 CUT_BY_S = EMPTY_HALL_S - 0.15  # the hall and the room are cut into pieces by this far into the beat (~0.15-0.25 s of work in all:
 #                                 at once, a hitch), an even share of the steps each frame of the empty hall, however fast the machine...
 CUT_FROM_FRAME = 1  # ...from its second frame: its first draws the hall (its copies made ahead) and paints the room's floor
+
+
+def prepare_vortex(view):
+    """The vortex's shards made a step a frame while lights on plays, once its hall has gone (see
+    BeatShow.prepare, vortex.shards_in_steps): its busiest frames are the hall's flying away."""
+    while view.world.story.scene.ticks < HALL_GONE_S * 60:
+        yield
+    yield from shards_in_steps(view.world)
 
 
 class Fragments:

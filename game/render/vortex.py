@@ -27,8 +27,8 @@ from arcade.gl import BufferDescription, geometry
 from PIL import Image, ImageDraw, ImageFilter
 
 from game.level.vortex import vortex_level_for
-from game.render.ahead import ahead, made
-from game.render.atlas import own_atlas
+from game.render.ahead import ahead, idle, made
+from game.render.atlas import filled_atlas, own_atlas
 from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around
 from game.render.glow import soft_texture
 from game.render.overlay import Overlay
@@ -357,6 +357,36 @@ def paint_shards(places) -> list[Image.Image]:
     return [shard_picture(width, height, lit_from, seed) for _, _, width, height, lit_from, seed in places]
 
 
+def shard_sprites(places) -> list[arcade.Sprite]:
+    """The shards at `places` (see shard_places), each where it lies, as painted (see paint_ahead)."""
+    sprites = []
+    for (x, y, width, height, lit_from, seed), piece in zip(places, made(paint_shards, places)):
+        texture = arcade.Texture(piece, hash=f"vortex-shard-{seed}-{width}x{height}-{lit_from:.6f}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
+        sprite = arcade.Sprite(texture)
+        sprite.position = x, y
+        sprites.append(sprite)
+    return sprites
+
+
+_SHARDS: dict = {}  # the next vortex's shards (a sprite list with an atlas of its own) made ahead, by their places
+
+
+def shards_in_steps(world):
+    """The next vortex's shards made a step at a time (a generator; see debris.prepare_vortex), once
+    painted (see paint_ahead): their sprites, then their atlas a picture a step (~16 ms at once, on
+    the vortex's first frame). The vortex takes them (see VortexOverlay.build)."""
+    while not idle():
+        yield
+    places = shard_places(vortex_level_for(world.level, world.seed), world.seed)
+    shards = shard_sprites(places)
+    yield
+    atlas = yield from filled_atlas([sprite.texture for sprite in shards])
+    sprites = arcade.SpriteList(atlas=atlas)
+    sprites.extend(shards)
+    _SHARDS.clear()
+    _SHARDS[places] = sprites
+
+
 def shard_picture(width: int, height: int, lit_from: float, seed: int) -> Image.Image:
     """A piece of backstage wall torn loose, `width`×`height` px (plus SHARD_PAD_PX all round):
     brick courses under patches of old plaster, a ragged edge with a soft shadow, and light on
@@ -463,15 +493,13 @@ class VortexOverlay(Overlay):
         """The pictures of this vortex level (its shards, the orbiting fragments): once the level is loaded."""
         world = view.world
         self.level = world.level
-        shards = []
         places = shard_places(world.level, world.seed)
-        for (x, y, width, height, _, _), piece in zip(places, made(paint_shards, places)):
-            sprite = arcade.Sprite(arcade.Texture(piece, hash=f"vortex-shard-{world.seed}-{id(world.level)}-{x},{y},{width},{height}",
-                                                  hit_box_algorithm=arcade.hitbox.algo_bounding_box))
-            sprite.position = x, y
-            shards.append(sprite)
-        self.shards = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in shards]) if shards else None)
-        self.shards.extend(shards)
+        self.shards = _SHARDS.pop(places, None)  # (made while lights on played: see prepare_shards)
+        if self.shards is None:
+            shards = shard_sprites(places)
+            self.shards = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in shards]) if shards else None)
+            self.shards.extend(shards)
+        _SHARDS.clear()
         scene = world.story.scene
         memory = masterpiece_memory(world, 256)
         self.orbit_sprites = arcade.SpriteList()
@@ -480,13 +508,13 @@ class VortexOverlay(Overlay):
         for index, orbiter in enumerate(scene.orbiters):
             if orbiter.kind == "tool":
                 image = tool_image(orbiter.name).resize((28, 28), Image.NEAREST)
-                sprite = arcade.Sprite(arcade.Texture(image, hash=f"orbit-tool-{orbiter.name}"))
+                sprite = arcade.Sprite(arcade.Texture(image, hash=f"orbit-tool-{orbiter.name}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             else:
                 k = int(orbiter.name)
                 u, v = rng_angles[k % len(rng_angles)], rng_angles[(k * 5 + 3) % len(rng_angles)]
                 x0, y0 = int(u * 190), int(v * 190)
                 shred = memory.crop((x0, y0, x0 + 54 + (k % 3) * 8, y0 + 40 + (k % 2) * 14)).convert("RGBA")
-                sprite = arcade.Sprite(arcade.Texture(shred, hash=f"orbit-shred-{world.seed}-{k}-{id(memory)}"))
+                sprite = arcade.Sprite(arcade.Texture(shred, hash=f"orbit-shred-{world.seed}-{k}-{id(memory)}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
             self.orbit_sprites.append(sprite)
             self.orbit_for.append(orbiter)
         self.dreamer_glow = arcade.SpriteList()  # a pale light round the dreamer, so they are seen in the colour

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.render import audience, closeup, vortex, waking
+from game.render import audience, closeup, debris, vortex, waking
 from game.render.acceptance import AcceptanceOverlay
 from game.render.alone import AloneOverlay
 from game.render.audience import RevealOverlay
@@ -58,7 +58,7 @@ SHOWS: tuple[BeatShow, ...] = (
     # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
     BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
     # The swirl and its orbiting fragments.
-    BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150, ahead=vortex.paint_ahead),
+    BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150, ahead=vortex.paint_ahead, prepare=debris.prepare_vortex),
     # Morning, the memory, the words and the summary.
     BeatShow(Beat.WAKING, None, ("birds",), "[birdsong: morning]", 450, screen=WakingView, ahead=waking.paint_ahead, prepare=WakingView.made_in_steps),
 )
