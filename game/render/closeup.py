@@ -830,12 +830,12 @@ class CloseupRenderer:
             self.quad.render(program)
 
 
-def made_in_steps(make, view):
+def made_in_steps(make, view, draw_flaw: bool = True):
     """An overlay with a close-up (`make(view)`, its `closeup` a CloseupRenderer) made a step a
     frame while the beat before plays (see BeatShow.prepare; a generator, its value the overlay):
-    its programs and textures, the art on the GPU and the flaw drawn, so the beat's first frame
-    makes and draws none of it (~30-40 ms in software GL). Were the flaw to change meanwhile, it
-    would be drawn again."""
+    its programs and textures, the art on the GPU and (`draw_flaw`) the flaw drawn, so the beat's
+    first frame makes and draws none of it (~30-40 ms in software GL). Were the flaw to change
+    meanwhile, it would be drawn again."""
     yield  # (not on the first frame of the beat before: it has its own to make)
     while not idle():  # the art, painted ahead (see BeatShow.ahead) unless it is on the GPU already
         yield
@@ -843,7 +843,8 @@ def made_in_steps(make, view):
     yield
     overlay.closeup.set_seed(view.world.seed)
     yield
-    yield from overlay.closeup.flaw_drawn_in_steps(view.world)
+    if draw_flaw:
+        yield from overlay.closeup.flaw_drawn_in_steps(view.world)
     return overlay
 
 
@@ -860,8 +861,11 @@ class CloseupOverlay(Overlay):
 
     @classmethod
     def made_in_steps(cls, view):
-        """Made while the backstage plays, for the flaw (see made_in_steps)."""
-        return (yield from made_in_steps(cls, view))
+        """Made while the backstage plays, for the flaw (see made_in_steps); its flaw is drawn with
+        the flaw's first frame, not ahead: on a machine that never ran the game, the flaw's pass
+        may not be compiled yet (the shader warmer reaches it a few seconds in), and compiled in
+        the backstage it would be a hitch the player walks through (0.1-0.2 s)."""
+        return (yield from made_in_steps(cls, view, draw_flaw=False))
 
     def covers(self, view) -> bool:
         return wants_closeup(view.world)

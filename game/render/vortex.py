@@ -494,7 +494,7 @@ class VortexOverlay(Overlay):
         world = view.world
         self.level = world.level
         places = shard_places(world.level, world.seed)
-        self.shards = _SHARDS.pop(places, None)  # (made while lights on played: see prepare_shards)
+        self.shards = _SHARDS.pop(places, None)  # (made while lights on played: see shards_in_steps)
         if self.shards is None:
             shards = shard_sprites(places)
             self.shards = arcade.SpriteList(atlas=own_atlas([sprite.texture for sprite in shards]) if shards else None)

@@ -296,8 +296,9 @@ def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn
 
 
 def test_the_flaws_close_up_is_made_while_the_backstage_plays(window, monkeypatch):
-    """The flaw's close-up (as the acceptance's: see above) is made while the backstage plays, and
-    the flaw's first frame still compiles the repair's variants with its own."""
+    """The flaw's close-up (as the acceptance's: see above, but for its flaw, drawn with the
+    flaw's first frame) is made while the backstage plays, and the flaw's first frame still
+    compiles the repair's variants with its own."""
     import time
 
     from game.render.ahead import idle
@@ -320,5 +321,6 @@ def test_the_flaws_close_up_is_made_while_the_backstage_plays(window, monkeypatc
     assert world.story.beat == Beat.FLAW, "the backstage never ended"
     assert made == [(Beat.BACKSTAGE, view.overlay)]
     closeup = view.overlay.closeup
-    assert closeup.drawing is None and not closeup._flaw_changed(world)  # the flaw as the beat begins, drawn
+    assert closeup.art is not None and closeup.art.seed == world.seed  # (the art on the GPU)
+    assert closeup.flaw_drawn is None  # (nothing drawn yet: see CloseupOverlay.made_in_steps)
     assert closeup.compile_ahead == variants_within(REPAIR_PARTS)
