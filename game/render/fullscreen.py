@@ -74,10 +74,10 @@ def copy_picture(ctx, picture, target) -> None:
     the target's scissor as drawing would be.
 
     Onto another picture it is a blit: in software GL, a copy of the memory (~0.5 ms a screenful).
-    Onto the screen, whose pixels are kept in another order, Mesa's software renderer blits with
-    a shader of its own, compiled in each process the first time (50-95 ms: the reveal's first
-    frame) and never kept in its disk cache. So onto the screen the picture is drawn by a shader
-    of the game's (~5 ms a screenful either way), which the shader warmer compiles ahead."""
+    Onto the screen a blit took 50-95 ms the first time in each process, Mesa's shader cache warm
+    (the reveal's first frame), and ~5 ms after: Mesa's software renderer draws it by a shader of
+    its own, which its disk cache does not spare. So onto the screen the picture is drawn by a
+    shader of the game's (~5 ms a screenful too), which the shader warmer compiles ahead."""
     if target is not ctx.screen:
         ctx.copy_framebuffer(picture, target)
         target.use(force=True)  # the copy bound the picture for reading: everything goes back to the target
