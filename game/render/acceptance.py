@@ -21,8 +21,8 @@ BAND_HEIGHT = 1.7  # the band behind a line of words, in the words' heights
 class AcceptanceOverlay(Overlay):
     """Fills the screen: the close-up, the breathing ring, then the bloom and the words."""
 
-    def __init__(self, view):
-        self.closeup = CloseupRenderer(view.window)
+    def __init__(self, view, closeup: CloseupRenderer | None = None):
+        self.closeup = closeup or CloseupRenderer(view.window)
         self.rings = arcade.SpriteList()
         self.guide = arcade.Sprite(ring_texture("guide", 256, (255, 236, 200), 0.05))
         self.lungs = arcade.Sprite(soft_texture("lungs", 256, (255, 190, 120), 2.0))

@@ -831,15 +831,17 @@ class CloseupRenderer:
 
 
 def made_in_steps(make, view, draw_flaw: bool = True):
-    """An overlay with a close-up (`make(view)`, its `closeup` a CloseupRenderer) made a step a
-    frame while the beat before plays (see BeatShow.prepare; a generator, its value the overlay):
-    its programs and textures, the art on the GPU and (`draw_flaw`) the flaw drawn, so the beat's
-    first frame makes and draws none of it (~30-40 ms in software GL). Were the flaw to change
-    meanwhile, it would be drawn again."""
+    """An overlay with a close-up (`make(view, closeup)`, a CloseupRenderer) made a step a frame
+    while the beat before plays (see BeatShow.prepare; a generator, its value the overlay): the
+    close-up's programs and textures, then the rest of the overlay (its words), the art on the
+    GPU and (`draw_flaw`) the flaw drawn, so the beat's first frame makes and draws none of it
+    (~30-40 ms in software GL). Were the flaw to change meanwhile, it would be drawn again."""
     yield  # (not on the first frame of the beat before: it has its own to make)
     while not idle():  # the art, painted ahead (see BeatShow.ahead) unless it is on the GPU already
         yield
-    overlay = make(view)
+    closeup = CloseupRenderer(view.window)  # (~15 ms with Mesa's cache empty, on a first play)
+    yield
+    overlay = make(view, closeup)
     yield
     overlay.closeup.set_seed(view.world.seed)
     yield
@@ -852,8 +854,8 @@ class CloseupOverlay(Overlay):
     """The flaw and repair beats: the close-up of the masterpiece and the running minigame,
     whenever the dreamer stands at the easel (the room otherwise)."""
 
-    def __init__(self, view):
-        self.closeup = CloseupRenderer(view.window)
+    def __init__(self, view, closeup: CloseupRenderer | None = None):
+        self.closeup = closeup or CloseupRenderer(view.window)
         self.minigame = MinigameRenderer(self.closeup)
         # The repair's own variants are compiled with the flaw's first frame (a cold compile is
         # ~0.1-0.3 s in software GL: one pause as the flaw is seen, not a second as the repair begins).

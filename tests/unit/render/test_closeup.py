@@ -273,7 +273,7 @@ def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn
     view.enter_beat(world.story.beat)
     made, bands = [], []
     make = AcceptanceOverlay.__init__
-    monkeypatch.setattr(AcceptanceOverlay, "__init__", lambda overlay, view: (made.append(overlay), make(overlay, view))[-1])
+    monkeypatch.setattr(AcceptanceOverlay, "__init__", lambda overlay, view, *closeup: (made.append(overlay), make(overlay, view, *closeup))[-1])
     draw_bands = CloseupRenderer._draw_flaw_bands
     monkeypatch.setattr(CloseupRenderer, "_draw_flaw_bands", lambda renderer, upto: (bands.append((world.story.beat, upto)), draw_bands(renderer, upto))[-1])
     view.on_draw()
@@ -310,7 +310,7 @@ def test_the_flaws_close_up_is_made_while_the_backstage_plays(window, monkeypatc
     world = view.world
     made = []
     make = CloseupOverlay.__init__
-    monkeypatch.setattr(CloseupOverlay, "__init__", lambda overlay, view: (made.append((world.story.beat, overlay)), make(overlay, view))[-1])
+    monkeypatch.setattr(CloseupOverlay, "__init__", lambda overlay, view, *closeup: (made.append((world.story.beat, overlay)), make(overlay, view, *closeup))[-1])
     view.on_draw()  # (the art is painted ahead from the first frame on: a player's backstage lasts long enough for it)
     while not idle():
         time.sleep(0.01)
