@@ -70,3 +70,21 @@ def screenshot(window):
     import arcade
 
     return arcade.get_image(0, 0, *window.get_framebuffer_size()).convert("RGB")
+
+
+def play_through(view, beat, draw_every: int = 1) -> None:
+    """Step a game view's dream through `beat` to the beat after, drawing every `draw_every`th
+    tick, once what it started painting ahead on its first frame is painted (a player's beat lasts
+    long enough for that; the bot's may not, on a loaded machine)."""
+    import time
+
+    from game.render.ahead import idle
+
+    while not idle():
+        time.sleep(0.01)
+    world = view.world
+    while world.story.beat == beat and world.tick < 60 * 60:
+        view.step_once()
+        if world.tick % draw_every == 0:
+            view.on_draw()
+    assert world.story.beat != beat, f"{beat.value} never ended"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from driver import screenshot
+from driver import play_through, screenshot
 from game.render.masterpiece import art_for
 from game.session import Run, RunOptions
 from game.sim.actions import Actions
@@ -256,11 +256,8 @@ def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn
     """The acceptance's overlay (its close-up's programs and textures, the art, the flaw's dear
     pass) is made a step a frame while alone plays, no frame paying for it all; the acceptance
     takes that very overlay, its first frame draws no flaw, and it shows what a new one shows."""
-    import time
-
     from game.bot import Bot
     from game.render.acceptance import AcceptanceOverlay
-    from game.render.ahead import idle
     from game.render.closeup import CloseupRenderer
     from game.sim.world import World
     from game.views.play import GameView
@@ -278,12 +275,8 @@ def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn
     monkeypatch.setattr(CloseupRenderer, "_draw_flaw_bands", lambda renderer, upto: (bands.append((world.story.beat, upto)), draw_bands(renderer, upto))[-1])
     view.on_draw()
     assert made == []  # (not on alone's first frame)
-    while not idle():  # (what alone paints ahead: a player's alone lasts long enough for it)
-        time.sleep(0.01)
-    while world.story.beat == Beat.ALONE and world.tick < 60 * 60:
-        view.step_once()
-        view.on_draw()
-    assert world.story.beat == Beat.ACCEPTANCE, "alone never ended"
+    play_through(view, Beat.ALONE)
+    assert world.story.beat == Beat.ACCEPTANCE
     assert len(made) == 1 and view.overlay is made[0]  # (made while alone played: see bands)
     assert bands == [(Beat.ALONE, 1), (Beat.ALONE, 2), (Beat.ALONE, 3)]  # a band of the flaw a frame
     view.on_draw()  # the acceptance's first frame
@@ -299,9 +292,6 @@ def test_the_flaws_close_up_is_made_while_the_backstage_plays(window, monkeypatc
     """The flaw's close-up (as the acceptance's: see above, but for its flaw, drawn with the
     flaw's first frame) is made while the backstage plays, and the flaw's first frame still
     compiles the repair's variants with its own."""
-    import time
-
-    from game.render.ahead import idle
     from game.render.closeup import REPAIR_PARTS, CloseupOverlay, variants_within
     from game.views.play import GameView
 
@@ -311,14 +301,9 @@ def test_the_flaws_close_up_is_made_while_the_backstage_plays(window, monkeypatc
     made = []
     make = CloseupOverlay.__init__
     monkeypatch.setattr(CloseupOverlay, "__init__", lambda overlay, view, *closeup: (made.append((world.story.beat, overlay)), make(overlay, view, *closeup))[-1])
-    view.on_draw()  # (the art is painted ahead from the first frame on: a player's backstage lasts long enough for it)
-    while not idle():
-        time.sleep(0.01)
-    while world.story.beat == Beat.BACKSTAGE and world.tick < 60 * 60:
-        view.step_once()
-        if world.tick % 8 == 0:
-            view.on_draw()
-    assert world.story.beat == Beat.FLAW, "the backstage never ended"
+    view.on_draw()
+    play_through(view, Beat.BACKSTAGE, draw_every=8)
+    assert world.story.beat == Beat.FLAW
     assert made == [(Beat.BACKSTAGE, view.overlay)]
     closeup = view.overlay.closeup
     assert closeup.art is not None and closeup.art.seed == world.seed  # (the art on the GPU)

@@ -147,10 +147,8 @@ def test_the_morning_is_made_while_the_vortex_plays_and_waking_shows_that_very_s
     """The morning's screen (its pictures on the GPU, its memory, its words) is made a step a
     frame while the vortex plays, no frame paying for it all; waking shows that very screen,
     with the words the dream as it ended tells."""
-    import time
-
+    from driver import play_through
     from game.bot import Bot
-    from game.render.ahead import idle
     from game.session import Run, RunOptions
     from game.views.play import GameView
     from game.views.waking import WakingView
@@ -166,11 +164,7 @@ def test_the_morning_is_made_while_the_vortex_plays_and_waking_shows_that_very_s
     world = view.world
     view.on_draw()
     assert made == []  # (not on the vortex's first frame)
-    while not idle():  # (the morning painted ahead: a player's vortex lasts long enough for it)
-        time.sleep(0.01)
-    while world.story.beat == Beat.VORTEX and world.tick < 60 * 60:
-        view.step_once()
-        view.on_draw()
-    assert world.story.beat == Beat.WAKING, "the vortex never ended"
+    play_through(view, Beat.VORTEX)
+    assert world.story.beat == Beat.WAKING
     assert len(made) == 1 and window.current_view is made[0]
     assert [line.text for line in made[0].picture.lines] == morning_words(world) != []
