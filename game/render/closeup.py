@@ -30,7 +30,7 @@ from pyglet import gl
 
 from game.render.ahead import ahead, idle, made
 from game.render.fullscreen import FULLSCREEN_VS, LATTICE_HASH, around, clear_outside, overlap
-from game.render.masterpiece import MasterpieceArt, art_for
+from game.render.masterpiece import art_in_steps
 from game.render.minigame import BAND_COLOUR, MinigameRenderer, layout
 from game.render.overlay import Overlay
 from game.sim.beats.backstage import near_easel
@@ -388,12 +388,14 @@ def wants_closeup(world) -> bool:
     return False
 
 
-def art_with_mipmaps(seed: int) -> tuple[MasterpieceArt, list[bytes]]:
+def art_with_mipmaps(seed: int):
     """The seed's masterpiece and its mipmap chain down to 1 px, as RGBA bytes in the painting's
-    own row order (the shader reads it upside down) — painted ahead: see game.render.ahead."""
-    art = art_for(seed)
+    own row order (the shader reads it upside down): (art, levels), painted ahead a step at a
+    time (a generator: see game.render.ahead)."""
+    art = yield from art_in_steps(seed)
     image = Image.fromarray(art.pixels).convert("RGBA")
     levels = [image.tobytes()]
+    yield
     while image.width > 1:
         image = image.reduce(2)  # a box filter: what glGenerateMipmap makes
         levels.append(image.tobytes())

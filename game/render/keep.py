@@ -1,7 +1,7 @@
 """Pictures painted by code, kept in the user's cache folder so that a later start loads them instead of painting them again.
 
 ``@kept`` wraps a pure painting — a function of plain arguments that returns a numpy array —
-so that it is painted once per machine. A picture's file is named by a digest of the painting's
+so that it is painted once per machine (``@kept_in_steps`` one painted a step at a time). A picture's file is named by a digest of the painting's
 name and arguments, of the source of its module and that module's plain numbers (those it
 imports too: an edited painter never finds an old picture), and of the versions of the game,
 numpy and Pillow. The folder stays under MAX_KEPT_BYTES: the pictures used least lately go
@@ -37,17 +37,37 @@ def kept(paint):
 
     @functools.wraps(paint)
     def painting(*args, **kwargs):
-        bound = signature.bind(*args, **kwargs)
-        bound.apply_defaults()
-        path = picture_path(paint, bound.args)
-        pixels = _load(path) if path is not None else None
+        args, path, pixels = _looked_up(paint, signature, args, kwargs)
         if pixels is None:
-            pixels = paint(*bound.args)
-            if path is not None:
-                _keep(path, pixels)
+            pixels = paint(*args)
+            _keep(path, pixels)
         return pixels
 
     return painting
+
+
+def kept_in_steps(paint):
+    """`kept` for a painting in steps (a generator function, its value the picture; see
+    game.render.ahead): what it painted before is loaded in no step at all."""
+    signature = inspect.signature(paint)
+
+    @functools.wraps(paint)
+    def painting(*args, **kwargs):
+        args, path, pixels = _looked_up(paint, signature, args, kwargs)
+        if pixels is None:
+            pixels = yield from paint(*args)
+            _keep(path, pixels)
+        return pixels
+
+    return painting
+
+
+def _looked_up(paint, signature, args, kwargs) -> tuple[tuple, Path | None, np.ndarray | None]:
+    """`paint`'s arguments in full, where its picture is kept, and the picture if it is."""
+    bound = signature.bind(*args, **kwargs)
+    bound.apply_defaults()
+    path = picture_path(paint, bound.args)
+    return bound.args, path, _load(path) if path is not None else None
 
 
 def picture_path(paint, args: tuple) -> Path | None:
@@ -88,7 +108,9 @@ def _load(path: Path) -> np.ndarray | None:
     return pixels
 
 
-def _keep(path: Path, pixels: np.ndarray) -> None:
+def _keep(path: Path | None, pixels: np.ndarray) -> None:
+    if path is None:
+        return
     picture = io.BytesIO()
     np.save(picture, pixels, allow_pickle=False)
     try:

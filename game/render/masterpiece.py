@@ -1,6 +1,6 @@
 """The masterpiece: a woven tapestry painted by code from the seed, and the flaw drawn over it.
 
-``paint_tapestry(seed)`` makes the 1024² picture once (numpy and PIL, no GL). Each seed gets
+``paint_tapestry(seed)`` makes the 1024² picture once (numpy and PIL, no GL; ``tapestry_in_steps`` a step at a time). Each seed gets
 its own work, not a recolouring of one: a ``Design`` drawn from the seed chooses the
 composition (a medallion round a sun, a tree of life, friezes of processions, a quartered
 field, a great spiral, a field of scattered flowers round a cartouche), its symmetry, the
@@ -19,14 +19,16 @@ from __future__ import annotations
 import colorsys
 import math
 import random
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 
 import arcade
 import numpy as np
 from PIL import Image, ImageDraw
 
-from game.render.keep import kept
+from game.render.ahead import painted
+from game.render.keep import kept_in_steps
 
 SIZE = 1024  # px a side of the woven picture
 THREAD = 4  # px per thread of warp and weft (at any size: a small picture is a coarser weave)
@@ -139,11 +141,11 @@ def _ground_field(ground: str, xs: np.ndarray, ys: np.ndarray, warp_a: np.ndarra
     return (theta / (2 * math.pi) + 0.5) * sectors / 5.0 + r * rng.uniform(0.3, 0.9) + warp_b * 0.25
 
 
-def _colour_fields(palette: Palette, nrng: np.random.Generator, rng: random.Random, size: int, ground: str) -> np.ndarray:
+def _colour_fields(palette: Palette, nrng: np.random.Generator, rng: random.Random, size: int, ground: str):
     """Flowing fields of colour that interlock at their edges as a tapestry's hatching does.
 
     Worked out at half size (every detail of it spans two threads or more), then doubled;
-    returned as uint8 RGB.
+    its value uint8 RGB (a generator: a step each few ms, see tapestry_in_steps).
     """
     full = size
     size = full // 2
@@ -152,7 +154,9 @@ def _colour_fields(palette: Palette, nrng: np.random.Generator, rng: random.Rand
     ys = (ys / size).astype(np.float32)
     warp_a = _smooth_noise(nrng, size, 3)
     warp_b = _smooth_noise(nrng, size, 5)
+    yield
     field = _ground_field(ground, xs, ys, warp_a, warp_b, rng)
+    yield
     # Hatching: the field edges step in teeth two weft rows high, offset every other pair.
     rows = (np.arange(size) // THREAD) % 2  # THREAD half-size px = two threads
     cols = (np.arange(size) // THREAD) % 3
@@ -163,13 +167,16 @@ def _colour_fields(palette: Palette, nrng: np.random.Generator, rng: random.Rand
     colours = np.array(palette.fields, dtype=np.float32)
     # Shade each field from its edges in (the dye lies thicker in the middle of a field),
     # mottle the dye, and outline with dark thread where one colour meets the next.
+    yield
     within = level - np.floor(level)
     shade = (0.8 + 0.32 * np.sin(within * np.float32(math.pi))) * (0.88 + 0.18 * _smooth_noise(nrng, size, 40))
+    yield
     edge = np.zeros((size, size), dtype=bool)
     edge[1:, :] |= index[1:, :] != index[:-1, :]
     edge[:, 1:] |= index[:, 1:] != index[:, :-1]
     shade[edge] *= 0.45
     image = np.clip(colours[index] * shade[:, :, None], 0, 255).astype(np.uint8)
+    yield
     return image.repeat(2, axis=0).repeat(2, axis=1)[:full, :full]
 
 
@@ -654,13 +661,23 @@ def _border(draw, size, palette: Palette, rng: random.Random):
         draw.rectangle((inset, inset, size - inset, size - inset), outline=colour, width=line)
 
 
-@lru_cache(maxsize=6)
-def _weave(size: int, kind: str = "plain") -> np.ndarray:
-    """Brightness of each pixel from the threads, each thread its own tone.
+_weaves: dict[tuple[int, str], np.ndarray] = {}  # each size and pattern's, made once
+
+
+def _weave(size: int, kind: str = "plain"):
+    """Brightness of each pixel from the threads, each thread its own tone (a generator, its value
+    the brightness: a step each few ms, see tapestry_in_steps).
 
     The loom's pattern is the seed's (plain: over one, under one; twill: diagonal ribs; basket:
     threads in pairs); each size and pattern is made once and kept. Old wool dims toward the edges.
     """
+    made = _weaves.get((size, kind))
+    if made is None:
+        made = _weaves.setdefault((size, kind), (yield from _woven(size, kind)))
+    return made
+
+
+def _woven(size: int, kind: str):
     rng = np.random.default_rng(1024)
     idx = np.arange(size)
     along = idx % THREAD
@@ -679,7 +696,9 @@ def _weave(size: int, kind: str = "plain") -> np.ndarray:
         # Weft-faced: the weft shows most; the warp peeps through in a regular rhythm.
         over |= (row % 3 == 0) & (col % 2 == 0)
     shade = np.where(over, weft, warp).astype(np.float32)
+    yield
     fibre = rng.normal(1.0, 0.035, (size, size)).astype(np.float32)
+    yield
     c = size / 2
     r2 = ((idx[None, :] - c) ** 2 + (idx[:, None] - c) ** 2) / (c * c)
     return (shade * fibre * (1.0 - 0.16 * r2)).astype(np.float32)
@@ -688,19 +707,53 @@ def _weave(size: int, kind: str = "plain") -> np.ndarray:
 # -- the painting ---------------------------------------------------------------------------
 
 
-@kept
+STROKES_A_STEP = 40  # strokes of the pen drawn in one step of tapestry_in_steps (a few ms)
+
+
+class KeptStrokes:
+    """A pen (an ImageDraw) whose strokes are kept, to be drawn later a few at a time: composing a
+    picture (the seed's dice, where each shape goes) and drawing it become steps of their own."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw):
+        self._draw = draw
+        self.strokes: list[tuple] = []
+
+    def __getattr__(self, name: str):
+        method = getattr(self._draw, name)
+        return lambda *args, **kwargs: self.strokes.append((method, args, kwargs))
+
+    def drawn_in_steps(self, per_step: int):
+        """Draw the strokes in the order made, `per_step` a step (a generator)."""
+        for start in range(0, len(self.strokes), per_step):
+            for method, args, kwargs in self.strokes[start : start + per_step]:
+                method(*args, **kwargs)
+            yield
+
+
 def paint_tapestry(seed: int, size: int = SIZE) -> np.ndarray:
     """The masterpiece for a seed, as an (size, size, 3) uint8 array (row 0 at the top; kept: see game.render.keep)."""
+    return painted(tapestry_in_steps(seed, size))
+
+
+@kept_in_steps
+def tapestry_in_steps(seed: int, size: int = SIZE):
+    """paint_tapestry a step at a time (a generator, its value the picture): painted on the
+    worker while the backstage's first frames are drawn, each step short (a few ms at 1024 px),
+    so that the worker can rest between them (see game.render.ahead)."""
     rng = random.Random(f"{seed}:masterpiece")
     nrng = np.random.default_rng(rng.getrandbits(63))
     palette = Palette(rng)
     design = design_for(seed)
-    canvas = Image.fromarray(_colour_fields(palette, nrng, rng, size, design.ground))
-    draw = ImageDraw.Draw(canvas)
-    COMPOSERS[design.composition](Canvas(draw, size, palette, rng, design))
-    _border(draw, size, palette, rng)
+    canvas = Image.fromarray((yield from _colour_fields(palette, nrng, rng, size, design.ground)))
+    pen = KeptStrokes(ImageDraw.Draw(canvas))
+    COMPOSERS[design.composition](Canvas(pen, size, palette, rng, design))
+    _border(pen, size, palette, rng)
+    yield
+    yield from pen.drawn_in_steps(STROKES_A_STEP)
     pixels = np.asarray(canvas, dtype=np.float32)
-    pixels *= _weave(size, design.weave)[:, :, None]
+    yield
+    weave = yield from _weave(size, design.weave)
+    pixels *= weave[:, :, None]
     np.clip(pixels, 0, 255, out=pixels)
     return pixels.astype(np.uint8)
 
@@ -748,10 +801,10 @@ def flawed(base: np.ndarray, flaw) -> np.ndarray:
 class MasterpieceArt:
     """The masterpiece of one seed: made once, then shown large, small, flawed."""
 
-    def __init__(self, seed: int, size: int = SIZE):
+    def __init__(self, seed: int, size: int = SIZE, pixels: np.ndarray | None = None):
         self.seed = int(seed)
         self.size = size
-        self.pixels = paint_tapestry(self.seed, size)  # rows top-down, RGB uint8
+        self.pixels = paint_tapestry(self.seed, size) if pixels is None else pixels  # rows top-down, RGB uint8
         self._texture = None
         self._small: dict = {}
 
@@ -774,10 +827,29 @@ class MasterpieceArt:
         return Image.fromarray(flawed(self.small(size), flaw))
 
 
-@lru_cache(maxsize=2)
+ARTS_KEPT = 2  # full-size masterpieces kept made (the last seeds')
+_arts: OrderedDict[int, MasterpieceArt] = OrderedDict()
+_arts_lock = threading.Lock()  # (made on the worker, asked for on the main thread)
+
+
 def art_for(seed: int) -> MasterpieceArt:
     """The full-size masterpiece of a seed, made once and shared by every view of it."""
-    return MasterpieceArt(seed)
+    return painted(art_in_steps(seed))
+
+
+def art_in_steps(seed: int):
+    """art_for a step at a time (a generator, its value the art): none if it is made already."""
+    seed = int(seed)
+    with _arts_lock:
+        art = _arts.get(seed)
+    if art is None:
+        art = MasterpieceArt(seed, pixels=(yield from tapestry_in_steps(seed, SIZE)))
+    with _arts_lock:
+        art = _arts.setdefault(seed, art)  # (the one made first, were it made twice at once)
+        _arts.move_to_end(seed)
+        while len(_arts) > ARTS_KEPT:
+            _arts.popitem(last=False)
+    return art
 
 
 EASEL_ART_SIZE = 256  # px: the easel's picture is painted small (it is a few pixels in the room)

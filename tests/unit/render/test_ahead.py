@@ -65,7 +65,7 @@ def test_the_big_paintings_are_started_while_the_beat_before_plays():
 
 
 def test_the_art_mipmaps_halve_down_to_one_pixel_and_average_what_they_cover():
-    art, levels = art_with_mipmaps(3)
+    art, levels = made(art_with_mipmaps, 3)
     size = art.size
     assert len(levels) == size.bit_length()  # 1024 → 11 levels, the last 1×1
     for level, data in enumerate(levels):
@@ -76,6 +76,29 @@ def test_the_art_mipmaps_halve_down_to_one_pixel_and_average_what_they_cover():
     assert np.abs(second[0, 0] - block).max() <= 1.0
     whole = np.frombuffer(levels[-1], np.uint8)[:3].astype(np.float32)
     assert np.abs(whole - art.pixels.reshape(-1, 3).mean(axis=0)).max() <= 3.0  # the whole picture's mean, give or take rounding
+
+
+def test_a_new_seeds_masterpiece_is_painted_ahead_in_many_steps_and_once(tmp_path, monkeypatch):
+    """A seed's masterpiece is first painted on the worker as the backstage's first frames are
+    drawn: in many steps (the worker rests between them, and the frames keep most of the machine),
+    to the very picture painted at once; made, it is not painted again."""
+    from game.render.masterpiece import paint_tapestry
+
+    monkeypatch.setenv("FLAWED_CACHE_DIR", str(tmp_path))  # nothing kept from before
+    steps, painting = 0, art_with_mipmaps(4321)
+    while True:
+        try:
+            next(painting)
+        except StopIteration as done:
+            art, levels = done.value
+            break
+        steps += 1
+    assert steps >= 8
+    assert np.array_equal(art.pixels, paint_tapestry(4321))
+    again, steps = art_with_mipmaps(4321), 0
+    for _ in again:
+        steps += 1
+    assert steps == 1  # (only the mipmaps' own)
 
 
 def test_the_next_beats_paintings_start_once_the_first_frame_is_drawn(window):

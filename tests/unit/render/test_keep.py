@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from game.render.keep import picture_path
-from game.render.masterpiece import paint_tapestry
+from game.render.masterpiece import paint_tapestry, tapestry_in_steps
 from game.render.tiles import tile_atlas
 
 SEED, SIZE = 5, 48  # a small masterpiece: quick to paint
@@ -35,7 +35,7 @@ def npy(pixels) -> bytes:
 def test_a_picture_is_painted_once_then_loaded_from_the_cache(cache):
     painted = paint_tapestry(SEED, SIZE)
     path = kept_file(cache)
-    assert path == picture_path(paint_tapestry.__wrapped__, (SEED, SIZE))
+    assert path == picture_path(tapestry_in_steps.__wrapped__, (SEED, SIZE))
     assert np.array_equal(np.load(path), painted)
     marked = np.zeros_like(painted)
     path.write_bytes(npy(marked))  # what is kept is what is shown: nothing is painted again
@@ -45,10 +45,10 @@ def test_a_picture_is_painted_once_then_loaded_from_the_cache(cache):
 def test_a_picture_is_kept_apart_from_another_arguments_and_the_same_with_its_defaults(cache):
     from game.render.masterpiece import SIZE as FULL
 
-    assert picture_path(paint_tapestry.__wrapped__, (SEED, SIZE)) != picture_path(paint_tapestry.__wrapped__, (SEED + 1, SIZE))
-    assert picture_path(paint_tapestry.__wrapped__, (SEED, SIZE)) != picture_path(tile_atlas.__wrapped__, (SEED, SIZE))
+    assert picture_path(tapestry_in_steps.__wrapped__, (SEED, SIZE)) != picture_path(tapestry_in_steps.__wrapped__, (SEED + 1, SIZE))
+    assert picture_path(tapestry_in_steps.__wrapped__, (SEED, SIZE)) != picture_path(tile_atlas.__wrapped__, (SEED, SIZE))
     paint_tapestry(SEED)
-    assert kept_file(cache) == picture_path(paint_tapestry.__wrapped__, (SEED, FULL))
+    assert kept_file(cache) == picture_path(tapestry_in_steps.__wrapped__, (SEED, FULL))
 
 
 @pytest.mark.parametrize("bad", [b"", b"not a picture", b"\x93NUMPY\x01\x00" + b"\xff" * 40, "cut short"])
@@ -90,12 +90,12 @@ def test_the_cache_keeps_under_its_size_letting_the_pictures_used_least_lately_g
     monkeypatch.setattr(keep, "MAX_KEPT_BYTES", 2 * size)
     old = time_travel(kept_file(cache), -100)
     paint_tapestry(SEED + 1, SIZE)
-    time_travel(cache / "pictures" / picture_path(paint_tapestry.__wrapped__, (SEED + 1, SIZE)).name, -50)
+    time_travel(cache / "pictures" / picture_path(tapestry_in_steps.__wrapped__, (SEED + 1, SIZE)).name, -50)
     assert np.array_equal(paint_tapestry(SEED, SIZE), first)  # read again: now the latest used
-    assert os.stat(old).st_mtime > os.stat(picture_path(paint_tapestry.__wrapped__, (SEED + 1, SIZE))).st_mtime
+    assert os.stat(old).st_mtime > os.stat(picture_path(tapestry_in_steps.__wrapped__, (SEED + 1, SIZE))).st_mtime
     paint_tapestry(SEED + 2, SIZE)  # three pictures, room for two: the one used least lately goes
     kept = {path.name for path in (cache / "pictures").iterdir()}
-    assert kept == {picture_path(paint_tapestry.__wrapped__, (seed, SIZE)).name for seed in (SEED, SEED + 2)}
+    assert kept == {picture_path(tapestry_in_steps.__wrapped__, (seed, SIZE)).name for seed in (SEED, SEED + 2)}
 
 
 def time_travel(path, seconds: float):
