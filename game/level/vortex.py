@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+from functools import lru_cache
 
 from game.level.model import TILE_SIZE, Level, LightSpec
 
@@ -24,8 +25,10 @@ SHARD_SIZE = (1, 3)  # their side, in tiles
 LIGHT_COLOURS = ((255, 120, 170), (120, 200, 255), (255, 210, 120), (170, 130, 255), (120, 255, 200))
 
 
+@lru_cache(maxsize=2)
 def generate_vortex(seed: int) -> Level:
-    """A vortex level from a seed: the same seed, the same sea."""
+    """A vortex level from a seed: the same seed, the same sea (made once: the renderer asks for it
+    as lights on begins, the world loads it as the vortex does)."""
     rng = random.Random(f"vortex:{seed}")
     centre = SIZE / 2
     for attempt in range(8):

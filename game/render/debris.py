@@ -27,7 +27,7 @@ from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import prop_image
 from game.render.tiles import level_region
-from game.render.vortex import HOLE_EDGE_PX, Dreamer, SwirlField, shards_in_steps, torn_mask
+from game.render.vortex import HOLE_EDGE_PX, Dreamer, SwirlField, VortexOverlay, shards_in_steps, torn_mask
 from game.sim.beats.lights_on import EMPTY_HALL_S
 
 HOLE_START_PX = 760.0  # the clear space around the dreamer when the room starts to go (the screen's corners are ~730 px out)
@@ -46,11 +46,13 @@ CUT_FROM_FRAME = 1  # ...from its second frame: its first draws the hall (its co
 
 
 def prepare_vortex(view):
-    """The vortex's shards made a step a frame while lights on plays, once its hall has gone (see
-    BeatShow.prepare, vortex.shards_in_steps): its busiest frames are the hall's flying away."""
+    """The vortex made a step a frame while lights on plays, once its hall has gone (see
+    BeatShow.prepare): its busiest frames are the hall's flying away. Its shards
+    (vortex.shards_in_steps), then the overlay itself (VortexOverlay.made_in_steps), its value."""
     while view.world.story.scene.ticks < HALL_GONE_S * 60:
         yield
     yield from shards_in_steps(view.world)
+    return (yield from VortexOverlay.made_in_steps(view))
 
 
 class Fragments:

@@ -29,7 +29,7 @@ from arcade.gl import BufferDescription, geometry
 
 from game.level.model import TILE_SIZE, Level
 from game.render.fullscreen import FULLSCREEN_VS, copy_picture, picture_framebuffer
-from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles
+from game.render.tiles import ATLAS_COLUMNS, CAP_LIGHT, CAP_LIT, LevelTiles, level_tiles
 from game.render.warmup import program_for_each_way
 from game.render.shadows import MAX_LIGHTS, PENUMBRA_WINDOW, EdgeSet, ShadowAtlas, cull, out_of_walls, wall_edges
 from game.resources import shaders
@@ -348,7 +348,7 @@ class Lighting:
         self.bake_program["tile_atlas"] = 1
         self.bake_program["atlas_columns"] = ATLAS_COLUMNS
         self.bake_program["tile_px"] = TILE_SIZE
-        self.floor = None  # the level's floor and walls: a FloorPicture (see set_floor)
+        self._floor = None  # the level's floor and walls: a FloorPicture (see floor)
         self.adopted = False  # whether sprite lists draw themselves lit (see adopt)
         self.quad = geometry.quad_2d_fs()
         self._gl = gl
@@ -365,10 +365,15 @@ class Lighting:
     def set_level(self, level: Level) -> None:
         self.level = level
         self.edge_set = EdgeSet(wall_edges(level))
+        self._floor = None
 
-    def set_floor(self, tiles: LevelTiles) -> None:
-        """The level's floor and walls (game.render.tiles), drawn lit by draw_floor."""
-        self.floor = FloorPicture(self.ctx, tiles, self.bake_program, self.quad)
+    @property
+    def floor(self) -> FloorPicture | None:
+        """The level's floor and walls (game.render.tiles) on the GPU, drawn lit by draw_floor: made
+        when first drawn (the vortex's level, under its swirl, never is: ~13 ms spared as it begins)."""
+        if self._floor is None and self.level is not None:
+            self._floor = FloorPicture(self.ctx, level_tiles(self.level), self.bake_program, self.quad)
+        return self._floor
 
     def draw_floor(self, camera, void_colour=(0.0, 0.0, 0.0, 1.0)) -> None:
         """The floor, lit, over the whole framebuffer in use, the void past the level's edge in
@@ -592,7 +597,7 @@ class FloorPicture:
         height, width = tiles.atlas.shape[:2]
         self.atlas = ctx.texture((width, height), components=4, data=tiles.atlas.tobytes(), filter=(gl.NEAREST, gl.NEAREST))
         self.level_size = (float(cols * TILE_SIZE), float(rows * TILE_SIZE))
-        bake_program["map_cells"] = (cols, rows)
+        self.cells = (cols, rows)
         self.origin: tuple[float, float] | None = None  # world px of the picture's lower-left corner, once painted
         self.bakes = 0  # times painted (for tests and benchmarks)
         self.whole = cols * TILE_SIZE <= FLOOR_PICTURE_PX and rows * TILE_SIZE <= FLOOR_PICTURE_PX
@@ -654,6 +659,7 @@ class FloorPicture:
         self.origin = origin
         self.bakes += 1
         self.bake_program["origin"] = origin
+        self.bake_program["map_cells"] = self.cells  # (the program is the lighting's, shared by every level's picture)
         with self.fbo.activate():
             ctx.disable(ctx.BLEND)
             self.grid.use(0)

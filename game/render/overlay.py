@@ -15,6 +15,11 @@ class Overlay:
     def __init__(self, view):
         """Enter: build what the beat shows (textures, sprite lists, text)."""
 
+    def entered(self, view) -> None:
+        """The beat begins with it: what it does to the rest of the view (the camera let go past
+        the level's edge...), whether it was built now or made while the beat before played (see
+        BeatShow.prepare)."""
+
     def covers(self, view) -> bool:
         """Whether it fills the screen now, so the room need not be drawn under it."""
         return False

@@ -35,7 +35,7 @@ from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import tool_image
 from game.heap import release_freed_memory
-from game.sim.beats.vortex import eye_of
+from game.sim.beats.vortex import eye_of, orbiter_names
 
 CONTRAST = 1.0  # the field's colour contrast
 REDUCED_CONTRAST = 0.45  # with reduce-motion
@@ -252,6 +252,16 @@ class SwirlField:
         self.frame_buffer.write(data.tobytes())
         return len(data) // 4
 
+    def drawn_ahead(self, window) -> None:
+        """Work the field out once, unseen (into its own picture, as draw does without a hole), so
+        the frame that first shows it does not pay for its picture and its first pass (~10 ms
+        in software GL)."""
+        _, framebuffer, _ = self._target(*window.get_size())
+        self.ctx.disable(self.ctx.BLEND)
+        with framebuffer.activate():
+            self.quad.render(self.programs[False])
+        self.ctx.enable(self.ctx.BLEND)
+
     def _target(self, width: int, height: int):
         size = (max(1, math.ceil(width * FIELD_SCALE)), max(1, math.ceil(height * FIELD_SCALE)))
         if self.target is None or self.target[2] != size:
@@ -466,16 +476,40 @@ class Dreamer:
         self.sprites.draw()
 
 
+SHRED_PLACES = (0.37, 0.81, 0.13, 0.64, 0.92, 0.28, 0.55, 0.07, 0.71, 0.46, 0.19, 0.88)  # where the shreds are torn from the memory
+
+
+def orbit_picture(world, kind: str, name: str) -> arcade.Texture:
+    """An orbiter's picture: a tool used (`name`), or shred number `name` of the masterpiece as remembered."""
+    if kind == "tool":
+        image = tool_image(name).resize((28, 28), Image.NEAREST)
+        return arcade.Texture(image, hash=f"orbit-tool-{name}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
+    memory = masterpiece_memory(world, 256)
+    k = int(name)
+    u, v = SHRED_PLACES[k % len(SHRED_PLACES)], SHRED_PLACES[(k * 5 + 3) % len(SHRED_PLACES)]
+    x0, y0 = int(u * 190), int(v * 190)
+    shred = memory.crop((x0, y0, x0 + 54 + (k % 3) * 8, y0 + 40 + (k % 2) * 14)).convert("RGBA")
+    return arcade.Texture(shred, hash=f"orbit-shred-{world.seed}-{k}-{id(memory)}", hit_box_algorithm=arcade.hitbox.algo_bounding_box)
+
+
 class VortexOverlay(Overlay):
     """Fills the screen in the vortex beat: the field, the drifting shards, the orbiters, the eye, the dreamer."""
 
-    def __init__(self, view):
-        self.field = SwirlField(view.window.ctx)
+    def __init__(self, view, field: SwirlField | None = None):
+        self.field = field or SwirlField(view.window.ctx)
         self.level = None
         self.shards = arcade.SpriteList()
         self.orbit_sprites = arcade.SpriteList()
-        self.orbit_for: list = []
+        self.orbit_names: list[tuple[str, str]] | None = None  # the orbiters orbit_sprites shows, each (kind, name)
+        self.orbit_for: list = []  # the orbiters themselves, once in the world (see build)
         self.eye = arcade.SpriteList()
+        halo = arcade.Sprite(soft_texture("eye", 256, (255, 228, 170), 2.2))
+        halo.width = halo.height = 260
+        self.eye.append(halo)
+        self.dreamer_glow = arcade.SpriteList()  # a pale light round the dreamer, so they are seen in the colour
+        glow = arcade.Sprite(soft_texture("dreamer", 128, (255, 250, 240), 1.8))
+        glow.width = glow.height = 130
+        self.dreamer_glow.append(glow)
         self.dreamer = Dreamer()
         self.beacon = arcade.SpriteList()  # the glow and chevron at the screen's edge, toward an eye off the screen
         self.beacon_glow = arcade.Sprite(soft_texture("beacon", 128, (255, 214, 150), 1.6))
@@ -483,6 +517,29 @@ class VortexOverlay(Overlay):
         self.chevron = arcade.Sprite(arcade.Texture(chevron_picture(), hash="vortex-chevron", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
         self.beacon.extend([self.beacon_glow, self.chevron])
         self.renderer = view.renderer
+
+    @classmethod
+    def made_in_steps(cls, view):
+        """Made while lights on plays, once its shards are (see debris.prepare_vortex; a generator,
+        its value the overlay): the field's programs and its first pass, the beacon, then the
+        orbiters' sprites, of the tools used and the masterpiece's shreds (~30 ms on the vortex's
+        first frame otherwise)."""
+        field = SwirlField(view.window.ctx)
+        yield
+        field.drawn_ahead(view.window)
+        yield
+        overlay = cls(view, field)
+        yield
+        world = view.world
+        names = orbiter_names(world)
+        sprites = arcade.SpriteList()
+        for kind, name in names:
+            sprites.append(arcade.Sprite(orbit_picture(world, kind, name)))
+            yield
+        overlay.orbit_sprites, overlay.orbit_names = sprites, names
+        return overlay
+
+    def entered(self, view) -> None:
         self.renderer.bounded = False  # the swirl goes on past the level's edge: keep the dreamer in the middle
         self.renderer.snap_camera()
 
@@ -501,31 +558,12 @@ class VortexOverlay(Overlay):
             self.shards.extend(shards)
         _SHARDS.clear()
         scene = world.story.scene
-        memory = masterpiece_memory(world, 256)
-        self.orbit_sprites = arcade.SpriteList()
-        self.orbit_for = []
-        rng_angles = [0.37, 0.81, 0.13, 0.64, 0.92, 0.28, 0.55, 0.07, 0.71, 0.46, 0.19, 0.88]
-        for index, orbiter in enumerate(scene.orbiters):
-            if orbiter.kind == "tool":
-                image = tool_image(orbiter.name).resize((28, 28), Image.NEAREST)
-                sprite = arcade.Sprite(arcade.Texture(image, hash=f"orbit-tool-{orbiter.name}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
-            else:
-                k = int(orbiter.name)
-                u, v = rng_angles[k % len(rng_angles)], rng_angles[(k * 5 + 3) % len(rng_angles)]
-                x0, y0 = int(u * 190), int(v * 190)
-                shred = memory.crop((x0, y0, x0 + 54 + (k % 3) * 8, y0 + 40 + (k % 2) * 14)).convert("RGBA")
-                sprite = arcade.Sprite(arcade.Texture(shred, hash=f"orbit-shred-{world.seed}-{k}-{id(memory)}", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
-            self.orbit_sprites.append(sprite)
-            self.orbit_for.append(orbiter)
-        self.dreamer_glow = arcade.SpriteList()  # a pale light round the dreamer, so they are seen in the colour
-        glow = arcade.Sprite(soft_texture("dreamer", 128, (255, 250, 240), 1.8))
-        glow.width = glow.height = 130
-        self.dreamer_glow.append(glow)
-        self.eye = arcade.SpriteList()
-        halo = arcade.Sprite(soft_texture("eye", 256, (255, 228, 170), 2.2))
-        halo.position = scene.swirl.eye
-        halo.width = halo.height = 260
-        self.eye.append(halo)
+        names = [(orbiter.kind, orbiter.name) for orbiter in scene.orbiters]
+        if names != self.orbit_names:  # (not made ahead: a dream resumed in the vortex)
+            self.orbit_sprites, self.orbit_names = arcade.SpriteList(), names
+            self.orbit_sprites.extend(arcade.Sprite(orbit_picture(world, kind, name)) for kind, name in names)
+        self.orbit_for = list(scene.orbiters)
+        self.eye[0].position = scene.swirl.eye
         release_freed_memory()  # the shards' and shreds' temporaries (see game.heap)
 
     def covers(self, view) -> bool:

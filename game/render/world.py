@@ -18,7 +18,7 @@ from game.render.glow import star_texture
 from game.render.lighting import Lighting
 from game.render.masterpiece import EaselPicture
 from game.render.textures import arrow_image, prop_image, tool_image
-from game.render.tiles import level_image, level_tiles
+from game.render.tiles import level_image
 
 CAMERA_FOLLOW = 0.12  # fraction of the way the camera closes on the dreamer each tick
 TOOL_PX = 18.0  # world px a tool lying on the floor is drawn across (~29 px on screen)
@@ -76,7 +76,6 @@ class WorldRenderer:
         self.world = world
         self.level = world.level
         self._background = None  # the floor as a sprite, made only if something draws it unlit
-        self.lighting.set_floor(level_tiles(world.level))
         self.props = arcade.SpriteList()
         for prop in world.props:
             spec = prop.spec
@@ -314,7 +313,7 @@ class WorldRenderer:
 
     def paints_screen(self) -> bool:
         """Whether drawing the room paints every pixel of the screen: the lit floor's pass does."""
-        return self.lighting.adopted and self.lighting.floor is not None
+        return self.lighting.adopted and self.lighting.level is not None
 
     def _draw_room(self) -> None:
         # Shadows follow the interpolated sprites, not the last tick's bodies.

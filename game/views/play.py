@@ -106,6 +106,7 @@ class GameView(arcade.View):
             self.overlay = None
         if self.overlay is None and show.overlay is not None:
             self.overlay = made if isinstance(made, show.overlay) else show.overlay(self)
+            self.overlay.entered(self)
         self.show = show
         self.release_memory_after_draw = True  # the next draw builds the new beat's pictures
         if self.sound is not None:

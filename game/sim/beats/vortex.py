@@ -24,6 +24,13 @@ def eye_of(level) -> tuple[float, float]:
     return level.eye if level.eye is not None else (level.pixel_width / 2, level.pixel_height / 2)
 
 
+def orbiter_names(world) -> list[tuple[str, str]]:
+    """What orbits the eye, each (kind, name): the tools the dreamer used (else those carried), then
+    the masterpiece's shreds."""
+    tools = list(world.stats.tools_used) or list(world.tools.carried)
+    return [("tool", tool) for tool in tools] + [("shred", str(index)) for index in range(SHREDS)]
+
+
 class VortexScene(Scene):
     def __init__(self):
         self.ticks = 0
@@ -38,9 +45,7 @@ class VortexScene(Scene):
         eye = eye_of(world.level)
         self.swirl = Swirl(eye, world.settings.reduce_motion)
         rng = world.rng("vortex:orbits")
-        tools = list(world.stats.tools_used) or list(world.tools.carried)
-        names = [("tool", tool) for tool in tools] + [("shred", str(index)) for index in range(SHREDS)]
-        for kind, name in names:
+        for kind, name in orbiter_names(world):
             ring = rng.uniform(*ORBIT_RINGS_PX)
             self.orbiters.append(Orbiter(world.space, self.swirl, kind, name, ring, rng.uniform(0, 2 * math.pi), rng.uniform(-2.0, 2.0)))
         world.player.frozen = False

@@ -459,3 +459,21 @@ def test_lights_that_cannot_reach_the_view_are_not_worked_out_and_none_that_sway
         touching = [light for light in world.lights if light.brightness > 0.0 and light.position[0] - light.spec.radius <= view[2]]
         assert len(rows) == len(touching)
     assert 0 < len(touching) < len(bulbs)  # some swung in, some did not
+
+
+def test_a_floor_is_painted_from_its_own_map_whatever_floor_was_made_since(window):
+    """Every level's floor picture is baked by the lighting's one program: one made since for
+    another level (a vortex's, say) leaves how this one is painted as it was."""
+    from game.level.vortex import generate_vortex
+    from game.render.lighting import FloorPicture, Lighting
+    from game.render.tiles import level_tiles
+
+    world = World(level(WALL_IN_THE_MIDDLE, lamp(240.0, 176.0)))
+    lighting = Lighting(window.ctx, world.level)
+    floor = lighting.floor
+    floor.bake((0.0, 0.0))
+    first = floor.picture.read()
+    FloorPicture(window.ctx, level_tiles(generate_vortex(3)), lighting.bake_program, lighting.quad)
+    floor.bake((0.0, 0.0))
+    assert floor.picture.read() == first
+    assert len(set(first)) > 8  # (a floor of many colours, not a blank one)

@@ -153,3 +153,62 @@ def test_without_a_hole_the_field_leaves_the_holes_edge_out_of_its_shader_and_lo
     field.draw(camera, window, swirl, 7.0, False, hole=0.0)
     with_edge = np.asarray(screenshot(window), np.float32)
     assert np.abs(with_edge - plain).max() <= 1.0
+
+
+def test_the_vortex_is_made_while_lights_on_plays_and_begins_with_nothing_left_to_make(window, monkeypatch):
+    """The vortex — its field's programs and first pass, its shards, the sprites of what orbits
+    the eye — is made a step a frame once lights on's hall has flown: the vortex begins with that
+    very overlay, which makes no orbiter's picture on its first frame, lets the camera go past the
+    level's edge, and never puts the vortex level's floor on the GPU (the swirl hides it)."""
+    from driver import play_through
+    from game.bot import Bot
+    from game.render import vortex
+    from game.render.vortex import VortexOverlay
+    from game.session import Run, RunOptions
+    from game.sim.story import Beat
+    from game.sim.world import World
+    from game.views.play import GameView
+
+    run = Run(RunOptions(seed=3, size="small", autoplay=True))
+    run.world = World(run.world.level, seed=3, start=Beat.LIGHTS_ON)
+    run.bot = Bot(run.world)
+    view = GameView(run)
+    window.show_view(view)
+    made, ready, pictures = [], [], []
+    make, enter, picture = VortexOverlay.__init__, VortexOverlay.entered, vortex.orbit_picture
+    monkeypatch.setattr(VortexOverlay, "__init__", lambda overlay, *args: (made.append(overlay), make(overlay, *args))[-1])
+    monkeypatch.setattr(VortexOverlay, "entered", lambda overlay, view: (ready.append((overlay.field.target is not None, overlay.orbit_names)), enter(overlay, view))[-1])
+    monkeypatch.setattr(vortex, "orbit_picture", lambda world, *args: (pictures.append(world.story.beat), picture(world, *args))[-1])
+    play_through(view, Beat.LIGHTS_ON)
+    world = view.world
+    assert world.story.beat == Beat.VORTEX
+    assert len(made) == 1 and view.overlay is made[0]
+    overlay = made[0]
+    orbiters = [(orbiter.kind, orbiter.name) for orbiter in world.story.scene.orbiters]
+    assert ready == [(True, orbiters)] and len(orbiters) > 0  # (its field worked out once, unseen, its orbiters' sprites made)
+    sprites = overlay.orbit_sprites
+    view.on_draw()
+    assert Beat.LIGHTS_ON in pictures and Beat.VORTEX not in pictures
+    assert overlay.orbit_sprites is sprites and len(sprites) == len(orbiters)
+    assert view.renderer.bounded is False
+    assert view.renderer.lighting.level is world.level and view.renderer.lighting._floor is None
+
+
+def test_a_dream_resumed_in_the_vortex_makes_its_overlay_there_and_then(window):
+    """Nothing was made ahead (no lights on before it): the first frame makes the orbiters' sprites."""
+    from game.level.vortex import generate_vortex
+    from game.session import Run, RunOptions
+    from game.sim.story import Beat
+    from game.sim.world import World
+    from game.views.play import GameView
+
+    run = Run(RunOptions(seed=3, size="small"))
+    run.world = World(generate_vortex(3), seed=3, start=Beat.VORTEX)
+    view = GameView(run)
+    window.show_view(view)
+    view.step_once()
+    view.on_draw()
+    overlay = view.overlay
+    assert overlay.orbit_names == [(orbiter.kind, orbiter.name) for orbiter in view.world.story.scene.orbiters]
+    assert len(overlay.orbit_sprites) == len(view.world.story.scene.orbiters) > 0
+    assert view.renderer.bounded is False
