@@ -26,6 +26,7 @@ Run: ``python -m benchmarks.frames [--seed N] [--first-play [--no-warmer]]``.
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import os
 import shutil
 import statistics
@@ -72,6 +73,7 @@ def main(argv=None) -> int:
     parser.add_argument("--first-play", action="store_true", help="an empty shader cache, and the game's shader warmer")
     parser.add_argument("--no-warmer", action="store_true", help="with --first-play: no warmer")
     args = parser.parse_args(argv)
+    faulthandler.enable(all_threads=True)  # a crash in a library: where in the game, on stderr (as the game does)
     if args.first_play:
         scratch = tempfile.mkdtemp(prefix="flawed-first-play-")
         os.environ["MESA_SHADER_CACHE_DIR"] = os.path.join(scratch, "mesa")  # before OpenGL starts

@@ -7,6 +7,7 @@ Exit status: 0 done, 2 bad usage or bad input (one clear line per problem), 1 in
 from __future__ import annotations
 
 import atexit
+import faulthandler
 import gc
 import os
 import sys
@@ -135,9 +136,23 @@ def leave_without_collecting() -> None:
     atexit.register(gc.freeze)
 
 
+def say_where_a_crash_happened() -> None:
+    """Should a library the game calls crash the process (OpenGL's driver, the allocator finding its
+    heap corrupt), Python's stack of every thread is written to stderr as it goes (faulthandler):
+    where in the game it happened, for the report. Not where there is no stderr to write to (a
+    windowed bundle)."""
+    if faulthandler.is_enabled() or sys.stderr is None:
+        return
+    try:
+        faulthandler.enable(all_threads=True)
+    except (AttributeError, RuntimeError, ValueError, OSError):  # (a stderr that is not a file)
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     leave_without_collecting()
+    say_where_a_crash_happened()
     try:
         if argv and argv[0] == "level":
             from game.commands import level  # here: its tools (numpy, the Tiled kit, the test runner) load only for it

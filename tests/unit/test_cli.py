@@ -78,3 +78,17 @@ def test_a_dream_from_the_command_line_loads_only_what_its_first_frame_needs():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env={k: v for k, v in os.environ.items() if k != "FLAWED_SILENT"})  # headless alone spares the audio drivers
     assert out.stdout.strip() == ""
+
+
+def test_a_library_crashing_the_game_leaves_where_in_the_game_it_happened_on_stderr():
+    """A crash below Python (a driver, a corrupt heap) kills the process with no traceback: the
+    game has Python write every thread's stack as it goes, for the report."""
+    crash = ("import ctypes, sys\n"
+             "from game import cli\n"
+             "from game.sim.world import World\n"
+             "World.step = lambda world, *args: ctypes.string_at(0)  # a library reading where it must not\n"
+             "sys.exit(cli.main(['--no-render', '--max-ticks', '5', '--seed', '4']))\n")
+    out = subprocess.run([sys.executable, "-c", crash], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode != 0
+    assert "Fatal Python error: Segmentation fault" in out.stderr
+    assert "session.py" in out.stderr and "cli.py" in out.stderr  # (the game's own frames, under the library's)
