@@ -45,6 +45,15 @@ CUT_BY_S = EMPTY_HALL_S - 0.15  # the hall and the room are cut into pieces by t
 CUT_FROM_FRAME = 1  # ...from its second frame: its first draws the hall (its copies made ahead) and paints the room's floor
 
 
+def prepare_lights_on(view):
+    """Lights on's overlay, made while the reveal plays (see BeatShow.prepare; a generator, its
+    value the overlay): its swirl's programs (~6 ms on its first frame otherwise), then the rest."""
+    yield  # (not on the reveal's first frame: it has its own to make)
+    field = SwirlField(view.window.ctx)
+    yield
+    return LightsOnOverlay(view, field)
+
+
 def prepare_vortex(view):
     """The vortex made a step a frame while lights on plays, once its hall has gone (see
     BeatShow.prepare): its busiest frames are the hall's flying away. Its shards
@@ -90,11 +99,11 @@ class LightsOnOverlay(Overlay):
     """First the house lights on the hall, every seat empty (it fills the screen); then the room
     itself, drawn lit, coming apart into the swirl."""
 
-    def __init__(self, view):
+    def __init__(self, view, field: SwirlField | None = None):
         world = view.world
         self.hall = hall_picture(world.seed)
         self.hall.set_picture(masterpiece_memory(world, 256, recompose=1.0))  # (a resumed dream has not seen the reveal)
-        self.field = SwirlField(view.window.ctx)
+        self.field = field or SwirlField(view.window.ctx)
         self.debris = None
         self.fragments = None  # the room's fragments drawn in one batch (see build), with what does not change about them
         self.dreamer = Dreamer()

@@ -56,7 +56,7 @@ SHOWS: tuple[BeatShow, ...] = (
     # The curtain is up and the hall applauds.
     BeatShow(Beat.REVEAL, RevealOverlay, ("hush",), None, 420, ahead=audience.paint_ahead, prepare=audience.prepare_reveal),
     # The stark, empty hall tearing away into the swirl, the room already breaking behind it.
-    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118),
+    BeatShow(Beat.LIGHTS_ON, LightsOnOverlay, (), None, 118, prepare=debris.prepare_lights_on),
     # The swirl and its orbiting fragments.
     BeatShow(Beat.VORTEX, VortexOverlay, ("vortex_drone",), "[a low, swirling drone]", 150, ahead=vortex.paint_ahead, prepare=debris.prepare_vortex),
     # Morning, the memory, the words and the summary.

@@ -314,3 +314,28 @@ def test_the_spotlight_kept_in_the_halls_copy_looks_as_it_does_drawn_over_the_ha
     hall.draw(window, 2.0, curtain=1.0, applause=0.8, standing=0.3, lift=0.5, warmth=warmth)
     over = np.asarray(screenshot(window), np.int16)
     assert np.array_equal(kept, over)
+
+
+def test_lights_ons_overlay_is_made_while_the_reveal_plays_and_begins_the_beat(window, monkeypatch):
+    """Lights on's overlay (its swirl's programs among it) is made a step a frame as the reveal
+    plays, never on the reveal's first frame; lights on begins with that very overlay."""
+    from driver import play_through
+    from game.bot import Bot
+    from game.render.debris import LightsOnOverlay
+    from game.views.play import GameView
+
+    run = Run(RunOptions(seed=3, size="small", autoplay=True))
+    run.world = World(run.world.level, seed=3, start=Beat.REVEAL)
+    run.bot = Bot(run.world)
+    view = GameView(run)
+    window.show_view(view)
+    made = []
+    make = LightsOnOverlay.__init__
+    monkeypatch.setattr(LightsOnOverlay, "__init__", lambda overlay, *args: (made.append((overlay, view.world.story.beat)), make(overlay, *args))[-1])
+    view.step_once()
+    view.on_draw()
+    assert made == []  # (not on the reveal's first frame)
+    play_through(view, Beat.REVEAL)
+    assert view.world.story.beat == Beat.LIGHTS_ON
+    assert len(made) == 1 and view.overlay is made[0][0]
+    assert made[0][1] == Beat.REVEAL
