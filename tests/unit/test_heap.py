@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from pathlib import Path
+
+import pytest
 
 from game import heap
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_heap_is_trimmed_on_a_thread_of_its_own_and_asks_while_one_runs_fold_into_one(monkeypatch):
@@ -29,3 +36,29 @@ def test_the_heap_is_trimmed_on_a_thread_of_its_own_and_asks_while_one_runs_fold
     assert done.acquire(timeout=10) and done.acquire(timeout=10)
     assert not done.acquire(timeout=0.2)  # the five asked while it ran: one trim more, not five
     assert len(trims) == 2 and all(thread is not threading.main_thread() and pad == 0 for thread, pad in trims)
+
+
+MAPPED_AFTER_A_BIG_FREE = """
+import ctypes, sys
+import game.heap
+fields = ("arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")
+class Info(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in fields]
+libc = ctypes.CDLL("libc.so.6")
+libc.mallinfo2.restype = Info
+painting = bytearray(24 << 20)  # a painting's big array...
+del painting  # ...freed: glibc would now keep anything smaller in its heap
+before = libc.mallinfo2().hblks
+block = bytearray(2 << 20)
+print(libc.mallinfo2().hblks - before)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's allocator")
+def test_big_blocks_are_mapped_on_their_own_even_after_a_bigger_one_was_freed():
+    """After a big block is freed, glibc would keep every smaller one in its heap, where freed
+    arrays scatter it and the resident size creeps up dream after dream: the game has it map each
+    block of MAPPED_FROM_BYTES or more on its own, handed back the moment it is freed."""
+    out = subprocess.run([sys.executable, "-c", MAPPED_AFTER_A_BIG_FREE], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["1"]
