@@ -1,10 +1,11 @@
 """The masterpiece: a woven tapestry painted by code from the seed, and the flaw drawn over it.
 
-``paint_tapestry(seed)`` makes the 1024² picture once (numpy and PIL, no GL; ``tapestry_in_steps`` a step at a time). Each seed gets
-its own work, not a recolouring of one: a ``Design`` drawn from the seed chooses the
-composition (a medallion round a sun, a tree of life, friezes of processions, a quartered
-field, a great spiral, a field of scattered flowers round a cartouche), its symmetry, the
-ground the colour fields flow in and the loom's weave; then come the palette's vibrant fields
+``paint_tapestry(seed)`` makes the 1024² picture once (numpy and PIL, no GL; ``tapestry_in_steps``
+makes it a step at a time, for the worker that paints it ahead). Each seed gets its own work,
+not a recolouring of one: a ``Design`` drawn from the seed chooses the composition (a medallion
+round a sun, a tree of life, friezes of processions, a quartered field, a great spiral, a field
+of scattered flowers round a cartouche), its symmetry, the ground the colour fields flow in and
+the loom's weave; then come the palette's vibrant fields
 with hatched, interlocking edges, gold lines, the motifs (suns, eyes, hands, birds, spirals,
 rosettes, a tree), a woven border, and the warp and weft over all of it. Every motif has
 something at the centre, where the flaw will be.

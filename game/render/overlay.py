@@ -1,9 +1,10 @@
 """What a beat's picture is to the game view: built as the beat begins, drawn every frame, let go as it ends.
 
 ``game.views.beats`` names one overlay class per beat (or none: the lit room alone). The game
-view builds it when the story enters the beat — the constructor is the beat's *enter* — draws
-it each frame over (or instead of) the room, hands it the world's events, and calls ``close``
-when the story leaves the beat (its *exit*): whatever the overlay made goes with it. A beat
+view builds it when the story enters the beat, or takes the one its row's ``prepare`` made while
+the beat before played; either way it calls ``entered`` then (the beat's *enter*), draws it each
+frame over (or instead of) the room, hands it the world's events, and calls ``close`` when the
+story leaves the beat (its *exit*): whatever the overlay made goes with it. A beat
 whose overlay class is the one already showing keeps it (the close-up runs on from the flaw
 into the repair).
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 class Overlay:
     def __init__(self, view):
-        """Enter: build what the beat shows (textures, sprite lists, text)."""
+        """Build what the beat shows (textures, sprite lists, text): as it begins, or ahead."""
 
     def entered(self, view) -> None:
         """The beat begins with it: what it does to the rest of the view (the camera let go past
