@@ -47,11 +47,15 @@ CUT_FROM_FRAME = 1  # ...from its second frame: its first draws the hall (its co
 
 def prepare_lights_on(view):
     """Lights on's overlay, made while the reveal plays (see BeatShow.prepare; a generator, its
-    value the overlay): its swirl's programs (~6 ms on its first frame otherwise), then the rest."""
+    value the overlay): its swirl's programs (~6 ms on its first frame otherwise), the rest, then
+    the stark hall it cuts into pieces, drawn offscreen (~15 ms on its second frame otherwise)."""
     yield  # (not on the reveal's first frame: it has its own to make)
     field = SwirlField(view.window.ctx)
     yield
-    return LightsOnOverlay(view, field)
+    overlay = LightsOnOverlay(view, field)
+    yield
+    overlay.stark_hall = overlay.stark_hall_drawn(view.window)  # (read back in lights on: long drawn by then)
+    return overlay
 
 
 def prepare_vortex(view):
@@ -111,6 +115,7 @@ class LightsOnOverlay(Overlay):
         self.piece_paths = np.zeros((0, 5), np.float32)  # ...each's home x, y, when it lets go (s), spin, turn
         self.piece_sizes = np.zeros((0, 2), np.float32)  # ...and its size (window px)
         self.seed = world.seed
+        self.stark_hall = None  # the stark hall drawn offscreen while the reveal played, to be cut (see cut_the_hall)
         self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)...
         self.cut_total = self.cut_done = 0  # ...of so many steps, so many done
         self.frames = 0  # frames of the empty hall drawn...
@@ -247,17 +252,28 @@ class LightsOnOverlay(Overlay):
         self.dreamer.draw(view)
         self.tear_the_hall(view, seconds - EMPTY_HALL_S)
 
-    def cut_the_hall(self, window):
-        """Draw the stark hall once, offscreen, and cut it into ragged pieces, each to tear away
-        in turn (a generator: a step a piece)."""
+    def stark_hall_drawn(self, window):
+        """The stark hall (the house lights on, every seat empty) drawn once, offscreen, at the
+        window's size: a framebuffer, to be cut into pieces (see cut_the_hall)."""
         ctx = window.ctx
         width, height = window.get_framebuffer_size()
         fbo = ctx.framebuffer(color_attachments=[ctx.texture((width, height), components=4)])
+        drawing_with = window.current_camera  # (the frame's own, given back)
         with fbo.activate():
             fbo.clear()
             ctx.enable(ctx.BLEND)
             self.hall.draw(window, 0.0, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
-        window.default_camera.use()
+        drawing_with.use()
+        return fbo
+
+    def cut_the_hall(self, window):
+        """Cut the stark hall, drawn while the reveal played (else now), into ragged pieces, each to
+        tear away in turn (a generator: a step a piece)."""
+        ctx = window.ctx
+        width, height = window.get_framebuffer_size()
+        fbo, self.stark_hall = self.stark_hall, None
+        if fbo is None or tuple(fbo.size) != (width, height):  # (not drawn ahead, or the window was resized since)
+            fbo = self.stark_hall_drawn(window)
         yield  # (read back the next step: by then it is drawn)
         shot = Image.frombytes("RGBA", (width, height), fbo.read(components=4)).transpose(Image.Transpose.FLIP_TOP_BOTTOM)
         scale = window.get_size()[0] / width  # pieces are placed in window px

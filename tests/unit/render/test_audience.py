@@ -317,8 +317,9 @@ def test_the_spotlight_kept_in_the_halls_copy_looks_as_it_does_drawn_over_the_ha
 
 
 def test_lights_ons_overlay_is_made_while_the_reveal_plays_and_begins_the_beat(window, monkeypatch):
-    """Lights on's overlay (its swirl's programs among it) is made a step a frame as the reveal
-    plays, never on the reveal's first frame; lights on begins with that very overlay."""
+    """Lights on's overlay (its swirl's programs among it, and the stark hall it cuts into pieces,
+    drawn offscreen) is made a step a frame as the reveal plays, never on the reveal's first frame;
+    lights on begins with that very overlay, and cuts that very hall."""
     from driver import play_through
     from game.bot import Bot
     from game.render.debris import LightsOnOverlay
@@ -332,6 +333,8 @@ def test_lights_ons_overlay_is_made_while_the_reveal_plays_and_begins_the_beat(w
     made = []
     make = LightsOnOverlay.__init__
     monkeypatch.setattr(LightsOnOverlay, "__init__", lambda overlay, *args: (made.append((overlay, view.world.story.beat)), make(overlay, *args))[-1])
+    stark, draw_stark = [], LightsOnOverlay.stark_hall_drawn
+    monkeypatch.setattr(LightsOnOverlay, "stark_hall_drawn", lambda overlay, window: (stark.append(view.world.story.beat), draw_stark(overlay, window))[-1])
     view.step_once()
     view.on_draw()
     assert made == []  # (not on the reveal's first frame)
@@ -339,3 +342,10 @@ def test_lights_ons_overlay_is_made_while_the_reveal_plays_and_begins_the_beat(w
     assert view.world.story.beat == Beat.LIGHTS_ON
     assert len(made) == 1 and view.overlay is made[0][0]
     assert made[0][1] == Beat.REVEAL
+    overlay = made[0][0]
+    drawn_ahead = overlay.stark_hall
+    assert drawn_ahead is not None and stark == [Beat.REVEAL]
+    for _ in range(3):
+        view.step_once()
+        view.on_draw()
+    assert overlay.stark_hall is None and overlay.cut_done >= 2 and stark == [Beat.REVEAL]  # (cut, not drawn again)
