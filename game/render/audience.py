@@ -26,7 +26,7 @@ from game.render.fullscreen import Backdrop, Wash, fills_window
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory, paint_memory_ahead
 from game.render.glow import soft_texture
-from game.render.masterpiece import art_for
+from game.render.masterpiece import art_in_steps
 from game.sim.audience import SEATS
 
 VIEW = (1280, 720)  # the hall is painted for this size and scaled to the window
@@ -308,7 +308,7 @@ def paint_ahead(world) -> None:
     if Hall._made is None:
         ahead(hall_paintings)
     ahead(crowd_pictures, world.seed, SEATS)
-    ahead(art_for, world.seed)
+    ahead(art_in_steps, world.seed)  # (a step at a time, unless made already)
     paint_memory_ahead(world, 256, recompose=1.0)  # (the flaw is as it will be: the repairs are over)
 
 

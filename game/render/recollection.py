@@ -14,7 +14,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 
 from game.render.ahead import ahead, made
-from game.render.masterpiece import art_for, flaw_field
+from game.render.masterpiece import art_in_steps, flaw_field
 from game.sim.flaw import Blot
 
 GOLD = np.array((236, 190, 92), np.float32)
@@ -55,7 +55,7 @@ def paint_memory_ahead(world, size: int = 256, recompose: float | None = None) -
 def paint_memory(seed: int, size: int, blots: tuple, noticed: bool, amount: float) -> Image.Image:
     """The memory (see memory_of for its arguments)."""
     try:
-        base = np.asarray(made(art_for, seed).image().resize((size, size), Image.LANCZOS), np.float32)
+        base = np.asarray(made(art_in_steps, seed).image().resize((size, size), Image.LANCZOS), np.float32)
         dark, colour = flaw_field(SimpleNamespace(blots=[Blot(*blot) for blot in blots]), size)
         if not noticed:
             dark = np.zeros_like(dark)
