@@ -6,6 +6,7 @@ import math
 
 import arcade
 
+from game.render.ahead import painted
 from game.render.closeup import CloseupRenderer, made_in_steps
 from game.render.glow import ring_texture, soft_texture
 from game.render.minigame import BAND_ALPHA, BAND_COLOUR, CAPTION_GAP_PX, HINT_COLOUR
@@ -22,23 +23,35 @@ class AcceptanceOverlay(Overlay):
     """Fills the screen: the close-up, the breathing ring, then the bloom and the words."""
 
     def __init__(self, view, closeup: CloseupRenderer | None = None):
+        painted(self.made_in_parts(view, closeup))
+
+    def made_in_parts(self, view, closeup: CloseupRenderer | None = None):
+        """__init__ a step at a time (a generator): the rings' pictures, then each line's words
+        (its glyphs drawn and sent to the GPU as it is made), ~5 ms a step in software GL."""
         self.closeup = closeup or CloseupRenderer(view.window)
         self.rings = arcade.SpriteList()
         self.guide = arcade.Sprite(ring_texture("guide", 256, (255, 236, 200), 0.05))
         self.lungs = arcade.Sprite(soft_texture("lungs", 256, (255, 190, 120), 2.0))
         self.rings.append(self.guide)
         self.rings.append(self.lungs)
-        self.breathe_hint = arcade.Text("hold SPACE to breathe in  ·  let go to breathe out", 640, 40, HINT_COLOUR, 15, anchor_x="center", anchor_y="center")
-        self.accept_hint = arcade.Text("ENTER  let it be", 640, 40, (255, 226, 180, 255), 18, anchor_x="center", anchor_y="center", bold=True)
-        self.words = arcade.Text("", 640, 90, INK + (255,), 20, anchor_x="center", anchor_y="center", italic=True, font_name=("Georgia", "DejaVu Serif"))
         self.shades = arcade.SpriteList()  # a dark band the words sit on, so they read over the busy picture
         self.shade = arcade.SpriteSolidColor(16, 16, color=BAND_COLOUR + (255,))
         self.shades.append(self.shade)
+        yield
+        self.breathe_hint = arcade.Text("hold SPACE to breathe in  ·  let go to breathe out", 640, 40, HINT_COLOUR, 15, anchor_x="center", anchor_y="center")
+        yield
+        self.accept_hint = arcade.Text("ENTER  let it be", 640, 40, (255, 226, 180, 255), 18, anchor_x="center", anchor_y="center", bold=True)
+        yield
+        self.words = arcade.Text("", 640, 90, INK + (255,), 20, anchor_x="center", anchor_y="center", italic=True, font_name=("Georgia", "DejaVu Serif"))
 
     @classmethod
     def made_in_steps(cls, view):
         """Made while alone plays (see closeup.made_in_steps)."""
-        return (yield from made_in_steps(cls, view))
+        def make(view, closeup):
+            overlay = cls.__new__(cls)
+            yield from overlay.made_in_parts(view, closeup)
+            return overlay
+        return (yield from made_in_steps(make, view))
 
     def covers(self, view) -> bool:
         return True

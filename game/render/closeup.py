@@ -18,6 +18,7 @@ canvas points to screen pixels for the minigame overlay drawn on top.
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import math
 import weakref
@@ -837,13 +838,16 @@ def made_in_steps(make, view, draw_flaw: bool = True):
     while the beat before plays (see BeatShow.prepare; a generator, its value the overlay): the
     close-up's programs and textures, then the rest of the overlay (its words), the art on the
     GPU and (`draw_flaw`) the flaw drawn, so the beat's first frame makes and draws none of it
-    (~30-40 ms in software GL). Were the flaw to change meanwhile, it would be drawn again."""
+    (~30-40 ms in software GL). Were the flaw to change meanwhile, it would be drawn again.
+    `make` may itself be a generator (its value the overlay), made a step at a time in turn."""
     yield  # (not on the first frame of the beat before: it has its own to make)
     while not idle():  # the art, painted ahead (see BeatShow.ahead) unless it is on the GPU already
         yield
     closeup = CloseupRenderer(view.window)  # (~15 ms with Mesa's cache empty, on a first play)
     yield
     overlay = make(view, closeup)
+    if inspect.isgenerator(overlay):  # (made in steps of its own)
+        overlay = yield from overlay
     yield
     overlay.closeup.set_seed(view.world.seed)
     yield

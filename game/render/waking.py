@@ -16,7 +16,7 @@ import arcade
 import numpy as np
 from PIL import Image, ImageFilter
 
-from game.render.ahead import ahead, made
+from game.render.ahead import ahead, made, painted
 from game.render.fullscreen import Backdrop, fills_window
 from game.sim.story import Beat
 from game.sim.timestep import TICKS_PER_SECOND
@@ -188,28 +188,43 @@ class WakingPicture:
     """The morning, the memory and the words, at a given fade."""
 
     def __init__(self):
-        self.morning = arcade.SpriteList()
-        morning = made(paint_morning)
-        sprite = arcade.Sprite(arcade.Texture(morning, hash="waking-morning", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
-        sprite.position = (VIEW[0] / 2, VIEW[1] / 2)
-        self.morning.append(sprite)
+        painted(self.made_in_steps())
+
+    def made_in_steps(self):
+        """__init__ a step at a time (a generator: see WakingView.made_in_steps), each of the
+        morning's two copies on the GPU in a step of its own (~10-20 ms each in software GL)."""
         self.memory = arcade.SpriteList()
         self.memory_for = None
         self.lines: list[arcade.Text] = []
+        morning = made(paint_morning)
+        self.morning = arcade.SpriteList()
+        sprite = arcade.Sprite(arcade.Texture(morning, hash="waking-morning", hit_box_algorithm=arcade.hitbox.algo_bounding_box))
+        sprite.position = (VIEW[0] / 2, VIEW[1] / 2)
+        self.morning.append(sprite)
+        yield
         self.summary = arcade.Text("", VIEW[0] / 2, 74, FAINT_INK, SUMMARY_PT, anchor_x="center")
         self.prompt = arcade.Text("press any key", VIEW[0] / 2, 40, FAINT_INK, 12, anchor_x="center", italic=True)
         self.camera = arcade.Camera2D(position=(VIEW[0] / 2, VIEW[1] / 2))
         ctx = arcade.get_window().ctx
         self.backdrop = Backdrop(ctx, VIEW)  # the morning once it is fully up, copied onto the screen
+        yield
         # ...and as it comes up, painted with the swirl under it in one pass (see SwirlField.draw)
         self.morning_picture = ctx.texture(VIEW, components=3, data=morning.convert("RGB").tobytes())
         self.morning_picture.filter = ctx.LINEAR, ctx.LINEAR
 
     def set_words(self, lines: list[str]) -> None:
         """The lines to write under the memory (made once per dream, not per frame)."""
+        painted(self.words_set_in_steps(lines))
+
+    def words_set_in_steps(self, lines: list[str]):
+        """set_words a line a step (each new line's glyphs are drawn as it is made)."""
         top = LINES_TOP_PX + (MAX_LINES - len(lines)) * LINE_GAP_PX / 2
-        self.lines = [arcade.Text(line, VIEW[0] / 2, top - i * LINE_GAP_PX, INK, WORDS_PT, anchor_x="center", anchor_y="center",
-                                  font_name=WORDS_FONT) for i, line in enumerate(lines)]
+        made_lines = []
+        for i, line in enumerate(lines):
+            made_lines.append(arcade.Text(line, VIEW[0] / 2, top - i * LINE_GAP_PX, INK, WORDS_PT, anchor_x="center", anchor_y="center",
+                                          font_name=WORDS_FONT))
+            yield
+        self.lines = made_lines
 
     def set_memory(self, image: Image.Image) -> None:
         self.memory = arcade.SpriteList()

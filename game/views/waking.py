@@ -41,12 +41,14 @@ class WakingView(arcade.View):
         yield  # (not on the first frame of the vortex: it has its own to make)
         while not idle():  # the morning, painted ahead (see BeatShow.ahead)
             yield
-        picture = WakingPicture()
+        picture = WakingPicture.__new__(WakingPicture)
+        yield from picture.made_in_steps()
         yield
-        picture.set_memory(masterpiece_memory(world, 256, recompose=1.0))
+        memory = masterpiece_memory(world, 256, recompose=1.0)
         yield
-        picture.set_words(morning_words(world))
+        picture.set_memory(memory)
         yield
+        yield from picture.words_set_in_steps(morning_words(world))
         return cls(game_view, picture)
 
     def on_update(self, delta_time: float) -> None:

@@ -253,8 +253,8 @@ def test_the_flaws_close_up_and_the_acceptances_share_the_art_they_upload(window
 
 
 def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn(window, monkeypatch):
-    """The acceptance's overlay (its close-up's programs and textures, the art, the flaw's dear
-    pass) is made a step a frame while alone plays, no frame paying for it all; the acceptance
+    """The acceptance's overlay (its close-up's programs and textures, its rings and words, the
+    art, the flaw's dear pass) is made a step a frame while alone plays, no frame paying for it all; the acceptance
     takes that very overlay, its first frame draws no flaw, and it shows what a new one shows."""
     from game.bot import Bot
     from game.render.acceptance import AcceptanceOverlay
@@ -268,9 +268,16 @@ def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn
     view.run.world, view.run.bot = world, Bot(world)
     view.renderer.set_world(world)
     view.enter_beat(world.story.beat)
-    made, bands = [], []
-    make = AcceptanceOverlay.__init__
-    monkeypatch.setattr(AcceptanceOverlay, "__init__", lambda overlay, view, *closeup: (made.append(overlay), make(overlay, view, *closeup))[-1])
+    made, bands, pauses = [], [], []
+    make = AcceptanceOverlay.made_in_parts
+
+    def made_in_parts(overlay, view, *closeup):
+        made.append(overlay)
+        for _ in make(overlay, view, *closeup):
+            pauses.append(world.story.beat)
+            yield
+
+    monkeypatch.setattr(AcceptanceOverlay, "made_in_parts", made_in_parts)
     draw_bands = CloseupRenderer._draw_flaw_bands
     monkeypatch.setattr(CloseupRenderer, "_draw_flaw_bands", lambda renderer, upto: (bands.append((world.story.beat, upto)), draw_bands(renderer, upto))[-1])
     view.on_draw()
@@ -278,6 +285,7 @@ def test_the_acceptance_is_made_while_alone_plays_and_begins_with_its_flaw_drawn
     play_through(view, Beat.ALONE)
     assert world.story.beat == Beat.ACCEPTANCE
     assert len(made) == 1 and view.overlay is made[0]  # (made while alone played: see bands)
+    assert pauses == [Beat.ALONE] * 3  # its rings and each of its three lines in a frame of their own (~5 ms each)
     assert bands == [(Beat.ALONE, 1), (Beat.ALONE, 2), (Beat.ALONE, 3)]  # a band of the flaw a frame
     view.on_draw()  # the acceptance's first frame
     taken = np.asarray(screenshot(window), np.int16)

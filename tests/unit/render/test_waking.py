@@ -168,3 +168,27 @@ def test_the_morning_is_made_while_the_vortex_plays_and_waking_shows_that_very_s
     assert world.story.beat == Beat.WAKING
     assert len(made) == 1 and window.current_view is made[0]
     assert [line.text for line in made[0].picture.lines] == morning_words(world) != []
+
+
+def test_the_morning_goes_on_the_gpu_a_picture_a_step_and_its_words_a_line_a_step(window):
+    """Made while the vortex plays (see WakingView.made_in_steps), a frame's step puts at most one
+    of the morning's full-screen copies on the GPU — the sprite's, the one the swirl is painted
+    with: both in one step was a 25-45 ms frame in the vortex — and writes one line of words."""
+    from game.render.waking import WakingPicture
+
+    picture = WakingPicture.__new__(WakingPicture)
+    made_in = {}  # each copy: the step it was made in
+    steps = picture.made_in_steps()
+    for step in range(1000):
+        done = next(steps, "done") == "done"
+        if len(getattr(picture, "morning", ())):
+            made_in.setdefault("sprite", step)
+        if getattr(picture, "morning_picture", None) is not None:
+            made_in.setdefault("picture", step)
+        if done:
+            break
+    assert set(made_in) == {"sprite", "picture"} and made_in["sprite"] != made_in["picture"], made_in
+    assert tuple(picture.morning_picture.size) == VIEW and picture.morning[0].texture.size == VIEW
+    lines = ["Morning.", "A second line.", "A third."]
+    assert sum(1 for _ in picture.words_set_in_steps(lines)) == len(lines)
+    assert [text.text for text in picture.lines] == lines
