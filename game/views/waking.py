@@ -49,7 +49,8 @@ class WakingView(arcade.View):
         picture.set_memory(memory)
         yield
         yield from picture.words_set_in_steps(morning_words(world))
-        return cls(game_view, picture)
+        yield
+        return cls(game_view, picture)  # (its swirl's programs: a step of its own)
 
     def on_update(self, delta_time: float) -> None:
         self.game_view.on_update(delta_time)
