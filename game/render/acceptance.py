@@ -6,7 +6,7 @@ import math
 
 import arcade
 
-from game.render.ahead import painted
+from game.render.ahead import built_in_steps, painted
 from game.render.closeup import CloseupRenderer, made_in_steps
 from game.render.glow import ring_texture, soft_texture
 from game.render.minigame import BAND_ALPHA, BAND_COLOUR, CAPTION_GAP_PX, HINT_COLOUR
@@ -47,11 +47,7 @@ class AcceptanceOverlay(Overlay):
     @classmethod
     def made_in_steps(cls, view):
         """Made while alone plays (see closeup.made_in_steps)."""
-        def make(view, closeup):
-            overlay = cls.__new__(cls)
-            yield from overlay.made_in_parts(view, closeup)
-            return overlay
-        return (yield from made_in_steps(make, view))
+        return (yield from made_in_steps(lambda view, closeup: built_in_steps(cls, cls.made_in_parts, view, closeup), view))
 
     def covers(self, view) -> bool:
         return True

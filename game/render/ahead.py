@@ -70,6 +70,14 @@ def painted(painting, rest: float = 0.0, hurry: threading.Event | None = None):
             hurry.wait(rest * (time.perf_counter() - start))  # (returns at once when hurried)
 
 
+def built_in_steps(cls, build, *args):
+    """An instance of `cls` built a step at a time by `build(instance, *args)`, the generator its
+    own __init__ runs to its end at once (with painted): a generator, its value the instance."""
+    instance = cls.__new__(cls)
+    yield from build(instance, *args)
+    return instance
+
+
 def started(paint, *args) -> bool:
     """Whether `paint(*args)` was started ahead and not yet handed over."""
     return (paint, args) in _waiting

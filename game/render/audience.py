@@ -19,7 +19,7 @@ import arcade
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
-from game.render.ahead import ahead, idle, made, painted, started
+from game.render.ahead import ahead, built_in_steps, idle, made, painted, started
 from game.render.atlas import filled_atlas
 from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
 from game.render.fullscreen import Backdrop, Wash, fills_window
@@ -700,8 +700,7 @@ def hall_picture(seed: int) -> HallPicture:
 def hall_picture_in_steps(seed: int):
     """hall_picture a step at a time (a generator; its value the hall)."""
     if seed not in _halls:
-        picture = HallPicture.__new__(HallPicture)
-        yield from picture.made_in_steps(seed, SEATS)
+        picture = yield from built_in_steps(HallPicture, HallPicture.made_in_steps, seed, SEATS)
         _halls.clear()  # one hall at a time
         _halls[seed] = picture
     return _halls[seed]

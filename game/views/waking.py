@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import arcade
 
-from game.render.ahead import idle
+from game.render.ahead import built_in_steps, idle
 from game.render.recollection import masterpiece_memory
 from game.render.vortex import SwirlField
 from game.render.waking import UNDER_SWIRL, WakingPicture, morning_words, summary_text
@@ -41,8 +41,7 @@ class WakingView(arcade.View):
         yield  # (not on the first frame of the vortex: it has its own to make)
         while not idle():  # the morning, painted ahead (see BeatShow.ahead)
             yield
-        picture = WakingPicture.__new__(WakingPicture)
-        yield from picture.made_in_steps()
+        picture = yield from built_in_steps(WakingPicture, WakingPicture.made_in_steps)
         yield
         memory = masterpiece_memory(world, 256, recompose=1.0)
         yield
