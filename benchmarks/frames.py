@@ -15,6 +15,9 @@ Targets (SPEC §8): p95 <= 25 ms in every beat, the backstage at most 1.0× the 
 
 A frame over 50 ms is also checked against the machine's own account of time its host took
 from it (``steal`` in /proc/stat, on a virtual machine): a frame stolen from is not the game's.
+Each is printed with its beat and place in it, its tick, draw and finish, and the CPU time each
+of the process's threads ran during it (/proc/self/task: the game's own, the picture worker,
+the GL driver's): what the frame was waiting on.
 
 ``--first-play`` runs it as on a machine that never ran the game: Mesa's shader cache empty (a
 folder of its own), and the game's shader warmer started as a window's game starts it (see
@@ -31,6 +34,7 @@ import os
 import shutil
 import statistics
 import tempfile
+import threading
 import time
 
 os.environ.setdefault("ARCADE_HEADLESS", "1")
@@ -60,6 +64,43 @@ class Steal:
             return None
         fields = os.pread(self.fd, 256, 0).split(b"\n", 1)[0].split()  # cpu user nice system idle iowait irq softirq steal ...
         return int(fields[8]) * self.ms_per_tick
+
+
+class Threads:
+    """The CPU time each thread of this process has run (ms, /proc/self/task/*/schedstat), by
+    name: Python's threads by their own, the rest (the GL driver's) by the system's; threads of
+    one name summed. Empty where there is no such account."""
+
+    def __init__(self):
+        self.files: dict[int, tuple[str, int]] = {}  # thread id: (name, its schedstat open)
+
+    def now(self) -> dict[str, float]:
+        try:
+            ids = [int(tid) for tid in os.listdir("/proc/self/task")]
+        except OSError:
+            return {}
+        ran: dict[str, float] = {}
+        for tid in ids:
+            if tid not in self.files:
+                try:
+                    names = {thread.native_id: thread.name for thread in threading.enumerate()}
+                    with open(f"/proc/self/task/{tid}/comm") as comm:
+                        name = names.get(tid) or comm.read().strip().rstrip("0123456789:-")
+                    self.files[tid] = (name, os.open(f"/proc/self/task/{tid}/schedstat", os.O_RDONLY))
+                except OSError:
+                    continue  # (gone already)
+            name, fd = self.files[tid]
+            try:
+                ran[name] = ran.get(name, 0.0) + int(os.pread(fd, 64, 0).split()[0]) / 1e6
+            except (OSError, ValueError, IndexError):
+                os.close(fd)
+                del self.files[tid]
+        return ran
+
+    @staticmethod
+    def between(before: dict[str, float], after: dict[str, float]) -> str:
+        ran = {name: ms - before.get(name, 0.0) for name, ms in after.items()}
+        return ", ".join(f"{name} {ms:.1f}" for name, ms in sorted(ran.items(), key=lambda item: -item[1]) if ms >= 0.5) or "none"
 
 
 def p95(values) -> float:
@@ -104,14 +145,17 @@ def main(argv=None) -> int:
     steal = Steal()
     stolen_at_start = steal.now()
     over: dict[str, list[float]] = {}  # beat: the host's steal (ms) during each of its frames over LONGEST_MS after its first
+    slow: list[str] = []  # each of those frames, what it was
+    threads = Threads()
     started = time.perf_counter()
     while not view.finished:
         if warmer is not None and warmed_at is None and not warmer.running:
             warmed_at = (time.perf_counter() - started, view.world.story.beat.value)
         arcade_turn = view.world.story.beat.value == "backstage" and block % 2 == 1
-        stolen_before = steal.now()
+        stolen_before, ran_before = steal.now(), threads.now()
         start = time.perf_counter()
         view.step_once()
+        ticked = time.perf_counter()
         beat = view.world.story.beat.value  # the beat this frame shows: the tick that enters a beat draws its first frame
         arcade_turn = arcade_turn and beat == "backstage"
         if arcade_turn:
@@ -120,10 +164,14 @@ def main(argv=None) -> int:
             theirs.frame()
         else:
             window.current_view.on_draw()
+        drawn = time.perf_counter()
         ctx.finish()
         elapsed = (time.perf_counter() - start) * 1000.0
         if elapsed > LONGEST_MS and beat in firsts and not arcade_turn:
-            over.setdefault(beat, []).append(steal.now() - stolen_before if stolen_before is not None else float("nan"))
+            stolen = steal.now() - stolen_before if stolen_before is not None else float("nan")
+            over.setdefault(beat, []).append(stolen)
+            slow.append(f"  {beat} frame {len(frames.get(beat, ())) + 2}: {elapsed:.1f} ms (tick {(ticked - start) * 1000:.1f}, draw {(drawn - ticked) * 1000:.1f}, "
+                        f"finish {elapsed - (drawn - start) * 1000:.1f}); threads ran (ms): {Threads.between(ran_before, threads.now())}; the host took {stolen:.0f} ms")
         if beat not in firsts:
             firsts[beat] = elapsed
         elif arcade_turn:
@@ -150,6 +198,8 @@ def main(argv=None) -> int:
     stolen = [ms for beat_steal in over.values() for ms in beat_steal]
     print(f"frames over {LONGEST_MS:.0f} ms after a beat's first: {len(stolen)} ({', '.join(f'{b} {len(n)}' for b, n in over.items()) or 'none'})"
           + (f"; the host took the CPU during {sum(1 for ms in stolen if ms > 0)} of them" if stolen and stolen_at_start is not None else ""))
+    for line in slow:
+        print(line)
     if stolen_at_start is not None:
         print(f"time the host took from this machine over the run (steal): {steal.now() - stolen_at_start:.0f} ms")
     later = {beat: ms for beat, ms in firsts.items() if beat != "backstage"}  # (the backstage's follows the loading)

@@ -22,7 +22,7 @@ from PIL import Image, ImageDraw, ImageFilter
 from game.render.ahead import ahead, built_in_steps, idle, made, painted, started
 from game.render.atlas import filled_atlas
 from game.render.crowd import BOB_PX, FIELDS, NEVER, STAND_PX, Crowd
-from game.render.fullscreen import Backdrop, Wash, fills_window
+from game.render.fullscreen import Backdrop, Wash, fills_window, picture_framebuffer
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory, paint_memory_ahead
 from game.render.glow import soft_texture
@@ -60,12 +60,10 @@ def _texture(image: Image.Image, name: str) -> arcade.Texture:
 def paint_hall(lit: bool) -> Image.Image:
     """The hall, stage and proscenium behind the audience (no curtain, no people)."""
     w, h = VIEW
-    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
-    top = 1.0 - ys / h
-    wall = np.stack([40 + 30 * top, 14 + 10 * top, 20 + 12 * top], axis=2)
-    if lit:
-        wall = np.stack([150 + 66 * top, 152 + 66 * top, 160 + 68 * top], axis=2)  # cold, flat, every corner lit
-    image = Image.fromarray(np.clip(wall, 0, 255).astype(np.uint8))
+    top = 1.0 - np.arange(h, dtype=np.float32)[:, None] / h  # the wall darkens downward: a column of it, the same across
+    base, rise = ((150, 152, 160), (66, 66, 68)) if lit else ((40, 14, 20), (30, 10, 12))  # lit: cold, flat, every corner lit
+    column = np.clip(np.array(base, np.float32) + np.array(rise, np.float32) * top, 0, 255).astype(np.uint8)
+    image = Image.fromarray(column[:, None, :]).resize(VIEW, Image.Resampling.NEAREST)  # (spread across: far quicker than numpy's copy)
     draw = ImageDraw.Draw(image)
     l, b, r, t = ARCH
     # Stage: back wall and boards, lit warm from above.
@@ -388,7 +386,7 @@ def seat_plan(seed: int, seats: int) -> list[Seat]:
 SCALE_STEP = 1.03  # the crowd's pictures are painted at scales this far apart, each seat at the nearest
 
 
-def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]], rise: list[float], sink: list[float]) -> list[int]:
+def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]], rise: list[float], sink: list[float]):
     """For each seat (drawn back to front), how many rows (px) at the bottom of its picture are
     hidden in every pose behind the opaque shapes of the seats drawn after it (or below the
     view): those rows need not be drawn. Software GL pays for every pixel of every quad, and much
@@ -397,7 +395,8 @@ def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]]
     shapes[i]: seat i's picture as drawn, as two masks (rows top down): where it is opaque in
     every pose (it hides what is behind it) and where it is drawn at all; rise[i], sink[i]: how
     far (px) it may rise above or sink below its seat. Worked out for each seat at its highest,
-    behind the seats in front at their lowest, a pixel in from every edge, two rows to spare."""
+    behind the seats in front at their lowest, a pixel in from every edge, two rows to spare.
+    Worked out a step of STEP_SEATS seats at a time: a generator, its value the rows per seat."""
     margin = 260  # px around the view: the front rows reach past its bottom and sides
     covered = np.ones((VIEW[1] + 2 * margin, VIEW[0] + 2 * margin), bool)  # outside the view: never seen
     covered[margin : margin + VIEW[1], margin : margin + VIEW[0]] = False
@@ -416,6 +415,8 @@ def hidden_bottoms(plan: list[Seat], shapes: list[tuple[np.ndarray, np.ndarray]]
         core[:, :-1] &= opaque[:, 1:]
         top = round(VIEW[1] - (seat.y - sink[i]) - h / 2) + margin + 1
         covered[top : top + h, left : left + w] |= core
+        if i % STEP_SEATS == 0:
+            yield
     return hidden
 
 
@@ -458,10 +459,13 @@ def crowd_pictures(seed: int, seats: int):
     sink = [BOB_PX * seat.scale for seat in seated]
     hidden = {}  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
     for name, rise in (("seated", BOB_PX), ("standing", STAND_PX + BOB_PX)):
-        hidden[name] = hidden_bottoms(seated, people_shapes, [rise * seat.scale for seat in seated], sink)
-        yield
-    hidden["empty"] = hidden_bottoms(seated, [masks(steps[i], 8) for i in stalls], [0.0] * len(stalls), [0.0] * len(stalls))
-    yield
+        hidden[name] = yield from hidden_bottoms(seated, people_shapes, [rise * seat.scale for seat in seated], sink)
+    empty_shapes = []
+    for n, i in enumerate(stalls, start=1):
+        empty_shapes.append(masks(steps[i], 8))
+        if n % STEP_SEATS == 0:
+            yield
+    hidden["empty"] = yield from hidden_bottoms(seated, empty_shapes, [0.0] * len(stalls), [0.0] * len(stalls))
     cut = {name: dict(zip(stalls, rows)) for name, rows in hidden.items()}
     for n, (kinds, step) in enumerate(zip(looks, steps), start=1):  # (the boxes' too)
         for kind in kinds:
@@ -536,7 +540,7 @@ class HallPicture:
         # The people: the stalls in front of the stage, and those in the balcony boxes (behind their rails).
         atlas, numbers = made(crowd_pictures, seed, seats)
         in_box = np.array([seat.in_box for seat in self.plan], bool)
-        self.crowd = Crowd(arcade.get_window().ctx, atlas, {"stalls": numbers[~in_box], "boxes": numbers[in_box]})
+        self.crowd = yield from built_in_steps(Crowd, Crowd.made_in_steps, arcade.get_window().ctx, atlas, {"stalls": numbers[~in_box], "boxes": numbers[in_box]})
         yield
         self.back = arcade.SpriteList(atlas=self.hall.atlas)
         self.back.blend = False  # the hall's painting is opaque: nothing under it to blend with
@@ -615,6 +619,9 @@ class HallPicture:
         self.camera.match_window()
         self.camera.zoom = 1.0
         self.camera.position = (VIEW[0] / 2, VIEW[1] / 2)
+        with picture_framebuffer(window.ctx, (1, 1)).activate():  # the hall's first draw readies how software GL
+            self.back.draw(pixelated=True)  # draws it, as long again as the draw: onto a pixel, in a step of its own
+        yield
         for alpha in (None, *STEADY_SPOTS, "lit"):  # the hall alone first (the others are made from it), and lit (lights on)
             drawing_with = window.current_camera  # (the frame's own, given back)
             self.camera.use()

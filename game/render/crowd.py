@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from game.render.ahead import painted
 from game.render.batch import draw_instanced, instanced_quads
 from game.render.warmup import program_for_each_way
 from game.resources import shaders
@@ -35,8 +36,16 @@ class Crowd:
     pictures from `atlas` (RGBA, rows top down), each part posed and drawn in one instanced pass."""
 
     def __init__(self, ctx, atlas: np.ndarray, parts: dict[str, np.ndarray]):
+        painted(self.made_in_steps(ctx, atlas, parts))
+
+    def made_in_steps(self, ctx, atlas: np.ndarray, parts: dict[str, np.ndarray]):
+        """__init__ a step at a time (a generator: see audience.prepare_hall): the atlas's texture
+        (8 MB), its pictures sent to the GPU, then its programs and seats, a step each."""
         self.ctx = ctx
-        self.atlas = ctx.texture((atlas.shape[1], atlas.shape[0]), components=4, data=np.ascontiguousarray(atlas, np.uint8).tobytes())
+        self.atlas = ctx.texture((atlas.shape[1], atlas.shape[0]), components=4)
+        yield
+        self.atlas.write(np.ascontiguousarray(atlas, np.uint8).tobytes())
+        yield
         # Drawn texel for pixel or smoothed, onto the screen or into a picture (the hall kept to be
         # torn apart): a program for each (see program_for_each_way).
         self.programs = program_for_each_way(

@@ -22,7 +22,8 @@ from PIL import Image
 from game.heap import release_freed_memory
 from game.render.atlas import filled_atlas
 from game.render.batch import QuadBatch
-from game.render.audience import forget_hall, hall_picture
+from game.render.audience import HOUSE_LIGHT, forget_hall, hall_picture
+from game.render.fullscreen import copy_picture
 from game.render.overlay import Overlay
 from game.render.recollection import masterpiece_memory
 from game.render.textures import prop_image
@@ -115,7 +116,8 @@ class LightsOnOverlay(Overlay):
         self.piece_paths = np.zeros((0, 5), np.float32)  # ...each's home x, y, when it lets go (s), spin, turn
         self.piece_sizes = np.zeros((0, 2), np.float32)  # ...and its size (window px)
         self.seed = world.seed
-        self.stark_hall = None  # the stark hall drawn offscreen while the reveal played, to be cut (see cut_the_hall)
+        self.stark_hall = None  # the stark hall drawn offscreen while the reveal played, to be cut (see cut_the_hall)...
+        self.stark_picture = None  # ...and shown while the empty hall is (see draw_empty_hall)
         self.cutting = None  # the cutting into pieces, under way: a step at a time (see carry_on)...
         self.cut_total = self.cut_done = 0  # ...of so many steps, so many done
         self.frames = 0  # frames of the empty hall drawn...
@@ -229,7 +231,7 @@ class LightsOnOverlay(Overlay):
             window.ctx.enable(window.ctx.BLEND)
             peak = REDUCED_FLASH if world.settings.reduce_flicker else 1.0
             flash = peak * max(0.0, 1.0 - seconds / FLASH_S) ** 2  # the white flash over it, once (0: none)
-            self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
+            self.draw_empty_hall(window, seconds, flash)
             if self.frames == 0:  # the room's floor painted now (the camera placed as the room will show it), under the flash
                 view.renderer.paint_room_ahead(LIT_VOID)
                 self.cut_from = seconds
@@ -238,6 +240,7 @@ class LightsOnOverlay(Overlay):
             self.frames += 1
             return
         self.carry_on(None)
+        self.stark_picture = None  # (the empty hall is gone)
         debris = scene.debris
         if debris is not self.debris:  # (a new dissolving: cut the room again, at once)
             for _ in self.build(world, debris):
@@ -252,9 +255,21 @@ class LightsOnOverlay(Overlay):
         self.dreamer.draw(view)
         self.tear_the_hall(view, seconds - EMPTY_HALL_S)
 
+    def draw_empty_hall(self, window, seconds: float, flash: float) -> None:
+        """The stark hall under the house lights' `flash` (0..1): where it fills the window, copied
+        from its picture (it holds still: every seat empty, the dreamer's arms held), else drawn."""
+        picture, screen = self.stark_picture, window.ctx.active_framebuffer
+        if picture is None or tuple(picture.size) != tuple(screen.size) or not self.hall.paints_screen(window):
+            self.hall.draw(window, seconds, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, flash=flash, empty=True)
+            return
+        copy_picture(window.ctx, picture, screen)
+        if flash > 0.0:
+            self.hall.flash.draw(HOUSE_LIGHT, int(255 * min(1.0, flash)))  # (as the hall draws it)
+
     def stark_hall_drawn(self, window):
         """The stark hall (the house lights on, every seat empty) drawn once, offscreen, at the
-        window's size: a framebuffer, to be cut into pieces (see cut_the_hall)."""
+        window's size: a framebuffer, to be cut into pieces (see cut_the_hall), and copied onto
+        the screen while the empty hall shows (draw_empty_hall)."""
         ctx = window.ctx
         width, height = window.get_framebuffer_size()
         fbo = ctx.framebuffer(color_attachments=[ctx.texture((width, height), components=4)])
@@ -264,6 +279,7 @@ class LightsOnOverlay(Overlay):
             ctx.enable(ctx.BLEND)
             self.hall.draw(window, 0.0, curtain=1.0, applause=0.0, standing=0.0, lift=HELD_LIFT, warmth=0.0, lit=True, empty=True)
         drawing_with.use()
+        self.stark_picture = fbo
         return fbo
 
     def cut_the_hall(self, window):

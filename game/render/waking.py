@@ -10,6 +10,7 @@ own that the window switches to when the story reaches the ``waking`` beat.
 from __future__ import annotations
 
 import colorsys
+import functools
 import math
 
 import arcade
@@ -65,13 +66,19 @@ def paint_morning() -> Image.Image:
 
 def soften(image: Image.Image, size: int) -> Image.Image:
     """A picture as a memory: faded toward the morning, its edges dissolving."""
-    picture = np.asarray(image.convert("RGB").resize((size, size), Image.LANCZOS), np.float32)
-    picture = picture * 0.82 + np.array(MORNING_TOP, np.float32) * 0.18
+    picture = image.convert("RGB").resize((size, size), Image.LANCZOS)
+    memory = Image.blend(picture, Image.new("RGB", picture.size, MORNING_TOP), 0.18)
+    memory.putalpha(dissolving_edges(size))
+    return memory
+
+
+@functools.lru_cache(maxsize=4)
+def dissolving_edges(size: int) -> Image.Image:
+    """The memory's alpha (L, `size` square): opaque in the middle, fading out over its outer 11 %."""
     ys, xs = np.mgrid[0:size, 0:size].astype(np.float32)
     c = (size - 1) / 2
     r = np.maximum(np.abs(xs - c), np.abs(ys - c)) / c
-    alpha = np.clip((1.0 - r) / 0.22, 0.0, 1.0) * 230
-    return Image.fromarray(np.concatenate([np.clip(picture, 0, 255), alpha[..., None]], axis=2).astype(np.uint8))
+    return Image.fromarray((np.clip((1.0 - r) / 0.22, 0.0, 1.0) * 230).astype(np.uint8))
 
 
 def _clock(ticks: int) -> str:

@@ -10,6 +10,7 @@ from game.session import Run, RunOptions
 from game.sim.actions import Actions
 from game.sim.story import Beat
 from game.sim.world import World
+from game.views.play import GameView
 
 
 @pytest.mark.parametrize("lift", [0.0, 0.5, 1.0])
@@ -121,6 +122,12 @@ def test_the_hall_rises_with_the_applause_and_sits_again_however_it_was_last_dra
     assert np.array_equal(hall_at(window, hall, applause=0.0, standing=0.0), seated)  # the hall seen full again
 
 
+def nothing_hidden(plan, *rest):
+    """hidden_bottoms as though nothing were hidden: every seat drawn whole (in one step)."""
+    yield
+    return [0] * len(plan)
+
+
 @pytest.mark.parametrize("moment", [dict(applause=0.0, standing=0.0), dict(applause=1.0, standing=1.0, seconds=2.3),
                                     dict(applause=0.7, standing=0.4, seconds=3.7), dict(applause=0.0, standing=0.0, empty=True)])
 def test_what_the_crowd_never_shows_is_not_drawn_and_nothing_seen_changes(window, monkeypatch, moment):
@@ -136,7 +143,7 @@ def test_what_the_crowd_never_shows_is_not_drawn_and_nothing_seen_changes(window
         return float((numbers[:, FIELDS.index(f"{look}_width")] * numbers[:, FIELDS.index(f"{look}_height")]).sum())
 
     cut, area = hall_at(window, audience.HallPicture(3, 720), **dict(moment)), drawn_area()
-    monkeypatch.setattr(audience, "hidden_bottoms", lambda plan, *rest: [0] * len(plan))
+    monkeypatch.setattr(audience, "hidden_bottoms", nothing_hidden)
     whole, whole_area = hall_at(window, audience.HallPicture(3, 720), **dict(moment)), drawn_area()
     assert area < 0.85 * whole_area and len(LOOKS) == 5
     differs = np.abs(cut - whole).max(axis=2) > 24
@@ -268,16 +275,20 @@ def test_the_hall_is_made_a_step_at_a_time_before_the_reveal_and_the_reveal_take
     while not idle():
         time.sleep(0.01)
     steps = copies = 0
+    readied = False
     for _ in audience.prepare_hall(seed):
-        if seed in audience._halls:  # made at the last of its steps; then the copies of it the reveal begins with
+        if seed not in audience._halls:  # made at the last of its steps; then the copies of it the reveal begins with
+            steps += 1
+        elif not readied:  # (first the hall drawn onto a pixel, which readies its drawing: no copy yet)
+            readied = True
+            assert not audience._halls[seed].backdrop.copies
+        else:
             copies += 1
             assert len(audience._halls[seed].backdrop.copies) == copies
-        else:
-            steps += 1
     assert steps >= 2 + (4 if fresh else 0)  # the seats and the crowd apart (and the hall's atlases, a picture a step, if not made yet)
     hall = audience._halls[seed]
     assert audience.hall_picture(seed) is hall
-    assert set(hall.backdrop.copies) == {"dark", *(("dark", alpha) for alpha in audience.STEADY_SPOTS), "lit"} and copies == 4
+    assert set(hall.backdrop.copies) == {"dark", *(("dark", alpha) for alpha in audience.STEADY_SPOTS), "lit"} and copies == 4 and readied
     # The lit hall (lights on's first frames) made ahead is the lit hall as drawing it makes it.
     ahead_lit = hall.backdrop.copies.pop("lit").read(components=4)
     hall.camera.use()
@@ -301,7 +312,8 @@ def test_the_spotlight_kept_in_the_halls_copy_looks_as_it_does_drawn_over_the_ha
     hall = audience.HallPicture(3, 200)
     hall.set_picture(Image.new("RGB", (64, 64), (120, 40, 60)))
     if made_ahead:
-        assert len(list(hall.backdrops_in_steps(window))) == 4
+        steps = len(list(hall.backdrops_in_steps(window)))
+        assert steps == 5 and len(hall.backdrop.copies) == 4  # (the hall readied to be drawn onto a pixel, then a copy a step)
     window.clear()
     hall.draw(window, 2.0, curtain=1.0, applause=0.8, standing=0.3, lift=0.5, warmth=warmth)
     kept = np.asarray(screenshot(window), np.int16)
@@ -349,3 +361,83 @@ def test_lights_ons_overlay_is_made_while_the_reveal_plays_and_begins_the_beat(w
         view.step_once()
         view.on_draw()
     assert overlay.stark_hall is None and overlay.cut_done >= 2 and stark == [Beat.REVEAL]  # (cut, not drawn again)
+
+
+def test_lights_ons_empty_hall_is_copied_from_the_stark_hall_drawn_ahead_as_drawing_it_shows_it(window, monkeypatch):
+    """While the empty hall shows, lights on copies the stark hall drawn as the reveal played onto
+    the screen, its flash over it, rather than drawing the hall again each frame: what drawing it
+    gives (and what is torn into pieces after). The picture is let go once the room shows."""
+    from driver import play_through
+    from game.bot import Bot
+    from game.render.audience import VIEW, HallPicture
+
+    assert window.get_framebuffer_size() == VIEW
+    run = Run(RunOptions(seed=3, size="small", autoplay=True))
+    run.world = World(run.world.level, seed=3, start=Beat.REVEAL)
+    run.bot = Bot(run.world)
+    view = GameView(run)
+    window.show_view(view)
+    play_through(view, Beat.REVEAL)
+    overlay, picture = view.overlay, view.overlay.stark_picture
+    assert picture is not None and overlay.empty_hall(view)
+    drawn, draw = [], HallPicture.draw
+    monkeypatch.setattr(HallPicture, "draw", lambda hall, *args, **kwargs: (drawn.append(kwargs.get("flash", 0.0)), draw(hall, *args, **kwargs))[-1])
+    for _ in range(3):
+        view.step_once()
+        view.on_draw()
+    assert drawn == [] and overlay.stark_picture is picture  # (copied, not drawn)
+    for flash in (0.6, 0.0):
+        window.clear()
+        overlay.draw_empty_hall(window, 0.5, flash)
+        copied = np.asarray(screenshot(window), np.int16)
+        overlay.stark_picture = None
+        window.clear()
+        overlay.draw_empty_hall(window, 0.5, flash)
+        overlay.stark_picture = picture
+        differs = np.abs(copied - np.asarray(screenshot(window), np.int16)).max(axis=2) > 0
+        assert drawn[-1] == flash and differs.mean() < 0.001  # (a few hundred pixels at the edges of smoothed sprites, the
+        # rails' and the picture's, which software GL rounds otherwise onto a picture than onto the screen)
+    while overlay.empty_hall(view):
+        view.step_once()
+        view.on_draw()
+    assert overlay.stark_picture is None
+
+
+def test_the_rows_the_crowd_hides_are_worked_out_a_step_of_seats_at_a_time():
+    """hidden_bottoms is painted on the worker beside the frames: it yields every STEP_SEATS
+    seats, so no step of it holds a core for long, and gives a row count for every seat."""
+    from game.render import audience
+
+    stalls = [seat for seat in audience.seat_plan(3, audience.SEATS) if not seat.in_box]
+    person = (np.ones((60, 24), bool), np.ones((60, 24), bool))
+    working = audience.hidden_bottoms(stalls, [person] * len(stalls), [0.0] * len(stalls), [0.0] * len(stalls))
+    steps = 0
+    try:
+        while True:
+            next(working)
+            steps += 1
+    except StopIteration as done:
+        hidden = done.value
+    assert steps == -(-len(stalls) // audience.STEP_SEATS) and steps >= 3
+    assert len(hidden) == len(stalls) and max(hidden) > 0  # (opaque people in rows: the ones in front hide the bottoms of those behind)
+
+
+def test_the_crowds_atlas_goes_to_the_gpu_in_steps_of_its_own_as_it_was_painted(window):
+    """Crowd.made_in_steps makes the atlas's texture in one step and sends the pictures in the
+    next (each costs a frame's worth in software GL), its top row at the texture's first as the
+    crowd's numbers read it; its programs and seats after."""
+    from game.render.ahead import built_in_steps
+    from game.render.crowd import FIELDS, Crowd
+
+    atlas = np.random.default_rng(5).integers(0, 256, (64, 32, 4), dtype=np.uint8)
+    seats = np.zeros((3, len(FIELDS)), np.float32)
+    making = built_in_steps(Crowd, Crowd.made_in_steps, window.ctx, atlas, {"stalls": seats})
+    next(making)
+    crowd = making.gi_frame.f_locals["instance"]
+    assert crowd.atlas.size == (32, 64) and not hasattr(crowd, "parts")  # the texture made, nothing sent yet
+    next(making)
+    sent = np.frombuffer(crowd.atlas.read(), np.uint8).reshape(64, 32, 4)
+    assert np.array_equal(sent, atlas) and not hasattr(crowd, "parts")
+    with pytest.raises(StopIteration) as done:
+        next(making)
+    assert done.value.value is crowd and crowd.parts["stalls"][1] == 3
