@@ -181,7 +181,7 @@ def test_the_warmer_gives_up_when_the_game_is_gone(folders, monkeypatch):
     monkeypatch.setenv("ARCADE_HEADLESS", "1")  # (warm sets them: given back after the test)
     monkeypatch.setenv("FLAWED_SILENT", "1")
     monkeypatch.setattr(warmup, "draw_the_story", lambda give_up, dream: drawn.append(give_up()) or None)
-    monkeypatch.setattr(warmup.os, "nice", lambda n: n, raising=False)
+    monkeypatch.setattr(warmup, "stand_aside", lambda: None)  # (not this test's own process)
     monkeypatch.setattr(warmup.os, "getppid", iter([1234, 1]).__next__)  # the parent, then init
     assert warmup.warm(quiet=True) == 0
     assert drawn == [True]
@@ -234,3 +234,27 @@ def test_warm_shaders_compiles_the_story_into_mesas_cache_and_touches_no_player_
     game = subprocess.run([sys.executable, "-m", "game", "--headless", "--autoplay", *wide], env=env, capture_output=True, text=True, timeout=600)
     assert game.returncode == 0, game.stderr
     assert sorted(path.relative_to(mesa).as_posix() for path in mesa.rglob("*") if path.is_file() and path not in compiled) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="idle scheduling is Linux's")
+def test_the_warmer_stands_aside_for_the_game():
+    """warm() first puts itself at nice 19 and on Linux's idle scheduling, which the GL driver's
+    threads it starts after inherit: it runs only on a core the game leaves idle."""
+    import threading
+
+    seen = []
+
+    def aside():  # (in a thread of its own: both are the calling thread's on Linux, not this test process's)
+        warmup.stand_aside()
+        seen.append((os.sched_getscheduler(0), os.getpriority(os.PRIO_PROCESS, 0)))
+        started = []
+        child = threading.Thread(target=lambda: started.append(os.sched_getscheduler(0)))
+        child.start()
+        child.join()
+        seen.append(started[0])
+
+    thread = threading.Thread(target=aside)
+    thread.start()
+    thread.join()
+    assert seen == [(os.SCHED_IDLE, 19), os.SCHED_IDLE]
+    assert os.sched_getscheduler(0) != os.SCHED_IDLE  # (the test's own thread untouched)
