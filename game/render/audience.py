@@ -450,21 +450,22 @@ def crowd_pictures(seed: int, seats: int):
         return shapes[step, kinds]
 
     stalls = [i for i, seat in enumerate(plan) if not seat.in_box]  # first in the plan, back to front
-    people_shapes = []
-    for n, i in enumerate(stalls, start=1):
-        people_shapes.append(masks(steps[i], *looks[i][:2]))
-        if n % STEP_SEATS == 0:
-            yield
+
+    def stalls_masks(kinds_of):  # masks() of each stall's kinds_of(i), a step of STEP_SEATS seats at a time
+        made = []
+        for n, i in enumerate(stalls, start=1):
+            made.append(masks(steps[i], *kinds_of(i)))
+            if n % STEP_SEATS == 0:
+                yield
+        return made
+
+    people_shapes = yield from stalls_masks(lambda i: looks[i][:2])  # seated and clapping
     seated = [plan[i] for i in stalls]
     sink = [BOB_PX * seat.scale for seat in seated]
     hidden = {}  # rows hidden at the bottom of each stall's pictures: seated, standing, empty
     for name, rise in (("seated", BOB_PX), ("standing", STAND_PX + BOB_PX)):
         hidden[name] = yield from hidden_bottoms(seated, people_shapes, [rise * seat.scale for seat in seated], sink)
-    empty_shapes = []
-    for n, i in enumerate(stalls, start=1):
-        empty_shapes.append(masks(steps[i], 8))
-        if n % STEP_SEATS == 0:
-            yield
+    empty_shapes = yield from stalls_masks(lambda i: (8,))  # the seat empty
     hidden["empty"] = yield from hidden_bottoms(seated, empty_shapes, [0.0] * len(stalls), [0.0] * len(stalls))
     cut = {name: dict(zip(stalls, rows)) for name, rows in hidden.items()}
     for n, (kinds, step) in enumerate(zip(looks, steps), start=1):  # (the boxes' too)
