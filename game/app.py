@@ -13,7 +13,7 @@ from game.settings import Settings
 from game.sim.timestep import DT
 from game.views.shell import Shell, wants_menus
 from game.views.shots import stopped
-from game.window import WINDOW_SIZE, open_window
+from game.window import WINDOW_SIZE, draw_frame, open_window
 
 HEADLESS_DRAW_EVERY = 24  # ticks between drawn frames when nobody watches (shots are drawn up to)
 SHOT_LEAD_IN_TICKS = 16  # drawn every tick this long before a screenshot, so the camera settles
@@ -61,6 +61,5 @@ def run_headless(window, view) -> None:
             if view.pending_shots or view.finished or view.shot_soon(SHOT_LEAD_IN_TICKS):
                 break
         window.dispatch_events()
-        window.current_view.on_draw()
-        window.flip()
+        draw_frame(window)
     window.current_view.on_draw()

@@ -75,11 +75,29 @@ def _trim_when_asked() -> None:
         _trim(0)  # (ctypes lets go of Python's lock meanwhile)
 
 
+_let_go = False  # a dream's long-lived were let go, and what it left is not yet collected
+
+
 def hold_long_lived() -> None:
-    """Set everything alive now aside from the cycle collector until let_go_of_long_lived."""
+    """Set everything alive now aside from the cycle collector until let_go_of_long_lived. What
+    a dream before this one left (cycles, mostly, which only the collector frees) is collected
+    first, or it would be set aside with the rest and held all through this dream: a full
+    collection, on the dream's first frame (which follows the loading), in a dream after the first."""
+    global _let_go
+    if _let_go:
+        gc.collect()
+        _let_go = False
     gc.freeze()
 
 
 def let_go_of_long_lived() -> None:
     """The dream is over: what was set aside is collected as usual again."""
+    global _let_go
+    _let_go = _let_go or gc.get_freeze_count() > 0
     gc.unfreeze()
+
+
+def release_freed_memory_now() -> None:
+    """release_freed_memory, done before it returns (a benchmark's reading between dreams)."""
+    if _trim is not None:
+        _trim(0)

@@ -62,3 +62,46 @@ def test_big_blocks_are_mapped_on_their_own_even_after_a_bigger_one_was_freed():
     out = subprocess.run([sys.executable, "-c", MAPPED_AFTER_A_BIG_FREE], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["1"]
+
+
+class Left:
+    """Something a dream made, in a cycle with itself: only the collector frees it."""
+
+    def __init__(self):
+        self.me = self
+
+
+def test_what_a_dream_left_is_collected_not_set_aside_with_the_next_dreams(monkeypatch):
+    """A dream over, what it made is garbage in cycles; the next dream's first frame sets what
+    is alive aside from the collector: that garbage must not go with it, held all through."""
+    import gc
+    import weakref
+
+    monkeypatch.setattr(heap, "_let_go", False)
+    gc.collect()
+    heap.hold_long_lived()  # the first dream's first frame
+    try:
+        made = Left()
+        left = weakref.ref(made)
+        del made
+        heap.let_go_of_long_lived()  # its end
+        gc.disable()  # (no collection of its own may come first)
+        try:
+            heap.hold_long_lived()  # the next dream's first frame
+            assert left() is None
+        finally:
+            gc.enable()
+    finally:
+        heap.let_go_of_long_lived()
+
+
+def test_a_first_dream_sets_aside_without_a_collection_first(monkeypatch):
+    """Nothing was let go before the first dream: its first frame pays for no full collection."""
+    import gc
+
+    monkeypatch.setattr(heap, "_let_go", False)
+    collections = []
+    monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or 0)
+    heap.hold_long_lived()
+    heap.let_go_of_long_lived()
+    assert collections == []
