@@ -35,7 +35,8 @@ def draw_frame(window) -> None:
     another thread (a picture worker's), queued by pyglet till then — then the draw and the flip.
     A loop of its own that skips the first (headless play, a benchmark) keeps every such object
     (some 25 buffers a dream): dreaming back to back, the resident size between dreams grew by
-    about 2.5 MB a dream so, and not at all with it."""
+    about 2.5 MB a dream so, and went on growing; with it, it holds once the game's bounded caches
+    are full (see benchmarks.memory)."""
     window.switch_to()
     window.current_view.on_draw()
     window.flip()
