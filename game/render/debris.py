@@ -235,6 +235,7 @@ class LightsOnOverlay(Overlay):
             if self.frames == 0:  # the room's floor painted now (the camera placed as the room will show it), under the flash
                 view.renderer.paint_room_ahead(LIT_VOID)
                 self.cut_from = seconds
+                self.hall.backdrop.keep_only("lit")  # the reveal's dark copies of the hall are not seen again (~11 MB)
             if self.frames >= CUT_FROM_FRAME:
                 self.carry_on(math.ceil(self.cut_total * min(1.0, (seconds - self.cut_from) / (CUT_BY_S - self.cut_from))))
             self.frames += 1

@@ -137,6 +137,11 @@ class Backdrop:
             self.copies[key] = copy
         return self.copies[key]
 
+    def keep_only(self, *keys) -> None:
+        """Let go of every copy but those known as `keys` (a screenful of GPU memory each): they
+        would be painted again if asked for."""
+        self.copies = {key: copy for key, copy in self.copies.items() if key in keys}
+
     @staticmethod
     def _paint_over(over) -> None:
         for layer, blend in over:

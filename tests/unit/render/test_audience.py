@@ -386,6 +386,7 @@ def test_lights_ons_empty_hall_is_copied_from_the_stark_hall_drawn_ahead_as_draw
         view.step_once()
         view.on_draw()
     assert drawn == [] and overlay.stark_picture is picture  # (copied, not drawn)
+    assert set(overlay.hall.backdrop.copies) == {"lit"}  # the reveal's dark copies let go, the lit one kept (drawn if the window is resized)
     for flash in (0.6, 0.0):
         window.clear()
         overlay.draw_empty_hall(window, 0.5, flash)
