@@ -61,9 +61,11 @@ def main() -> None:
                 now = rss_mb()
                 if now > peak[0]:
                     peak = (now, f"seed {seed}, {view.world.story.beat.value}, tick {view.world.tick}")
-        window.show_view(GameView(Run(RunOptions(seed=DREAMS + 1, autoplay=True))))  # the next, not yet drawn
+        # Between dreams, the same one shown each time (the seed after the last), its first frame
+        # drawn as a window draws it: every reading holds alike what is not left over.
+        window.show_view(GameView(Run(RunOptions(seed=DREAMS + 1, autoplay=True))))
         view = None
-        draw_frame(window)  # (the window's frame between dreams, as a player's window draws one)
+        draw_frame(window)
         gc.collect()
         release_freed_memory_now()
         between.append(rss_mb())

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import threading
+import weakref
 from pathlib import Path
 
 import pytest
@@ -74,9 +76,6 @@ class Left:
 def test_what_a_dream_left_is_collected_not_set_aside_with_the_next_dreams(monkeypatch):
     """A dream over, what it made is garbage in cycles; the next dream's first frame sets what
     is alive aside from the collector: that garbage must not go with it, held all through."""
-    import gc
-    import weakref
-
     monkeypatch.setattr(heap, "_let_go", False)
     gc.collect()
     heap.hold_long_lived()  # the first dream's first frame
@@ -97,8 +96,6 @@ def test_what_a_dream_left_is_collected_not_set_aside_with_the_next_dreams(monke
 
 def test_a_first_dream_sets_aside_without_a_collection_first(monkeypatch):
     """Nothing was let go before the first dream: its first frame pays for no full collection."""
-    import gc
-
     monkeypatch.setattr(heap, "_let_go", False)
     collections = []
     monkeypatch.setattr(gc, "collect", lambda *args: collections.append(args) or 0)
